@@ -1,0 +1,68 @@
+# Parley: `make run` sets everything up and serves the app; `make test` runs the whole suite.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run setup install migrate demo test lint check pytest test-pg bench clean lock
+
+run: setup
+	@echo ""
+	@echo "  Parley is running at http://$(HOST):$(PORT)/"
+	@echo "  Editors log in at   http://$(HOST):$(PORT)/admin/  as  editor / parley-demo-editor"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+setup: install migrate demo
+
+install: $(STAMP)
+
+# The venv is rebuilt when the lock changes or its Python is not >= 3.12.
+$(STAMP): requirements.lock pyproject.toml bin/find-python
+	@if [ -x $(PY) ] && ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then rm -rf $(VENV); fi
+	@if [ ! -x $(PY) ]; then py=$$(bin/find-python) && echo "Using $$py" && $$py -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip check
+	$(PY) -c "import spacy; from articles.extraction.model import load_model; print('spaCy model:', load_model().meta['name'], load_model().meta['version'])"
+	@touch $(STAMP)
+
+migrate: install
+	@mkdir -p var
+	$(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+
+pytest: install
+	$(VENV)/bin/pytest -q $(PYTEST_ARGS)
+
+test: lint check pytest
+
+# The same suite on PostgreSQL (CI runs it; needs a server on 127.0.0.1:5432, trust auth).
+PG_URL ?= postgres://postgres@127.0.0.1:5432/parley
+test-pg: install
+	@pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1 || $(PY) -c "import psycopg; psycopg.connect('$(PG_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=5).close()" \
+		|| { echo "PostgreSQL is not reachable at 127.0.0.1:5432" >&2; exit 1; }
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q --create-db $(PYTEST_ARGS)
+
+bench: setup
+	$(PY) bench/run.py
+
+# Re-resolve the pinned dependencies (with hashes) after editing pyproject.toml.
+lock:
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.12 \
+		--python-platform x86_64-manylinux_2_28 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

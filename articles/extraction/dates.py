@@ -1,0 +1,207 @@
+"""Date semantics for the event pipeline: find date phrases and resolve them to intervals.
+
+``find_dates`` runs the TIMEX3 rules of ``timex_rules`` over running text and attaches a
+calendar interval to every DATE/TIME mention; ``resolve_date`` does the same for one
+phrase, with dateparser as a fallback for formats the rules do not cover. Everything is
+relative to the article's publication date, never to "today".
+
+Choices worth knowing:
+- Parts of a month are thirds: "early July" 1-10, "mid-May" 11-20, "late June" 21-end,
+  and "the end of this month" is the last third (precision "range"); the TIMEX3 value stays
+  the month ("2025-05"), as TimeML has no finer value.
+- "the end of the year" is December ("2025-12"); "late 2025" is September-December.
+- "two weeks ago" is the ISO week containing the day two weeks back (precision "week").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from articles.extraction import timex_calendar as cal
+from articles.extraction.timex_rules import Hit, scan
+
+DATEPARSER_SETTINGS = {
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "REQUIRE_PARTS": [],
+}
+DAYS_PER_UNIT = {"D": 1, "W": 7, "M": 30, "Q": 91, "Y": 365}
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    start: dt.date  # first day of the interval
+    end: dt.date  # last day (inclusive)
+    precision: str  # "day" | "week" | "month" | "quarter" | "year" | "range"
+    text: str  # the phrase as written, e.g. "in or after mid-May"
+    timex: str  # TIMEX3 value, e.g. "2025-05-01", "2025-05", "2025-W16"
+    computed: bool = False  # True when derived (end date from a duration, offsets)
+    explanation: str = ""  # for humans: "'two weeks ago' from 2025-05-01 -> week of 2025-04-14"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start_char: int
+    end_char: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # TIMEX3 value
+    resolved: ResolvedDate | None  # the interval, for DATE/TIME with a calendar reading
+    duration_days: int | None = None  # for DURATION ("a 90-day reprieve" -> 90)
+
+
+def find_dates(text: str, *, published_at: dt.date, tense: str | None = None) -> list[DateMention]:
+    """Every temporal expression in ``text``, resolved against ``published_at``.
+
+    ``tense`` ("past" | "present" | "future") overrides the per-sentence guess, for callers
+    that already know it (a clause from the parser); None lets the rules infer it.
+    """
+    mentions = []
+    for hit in scan(text, _as_date(published_at), tense):
+        phrase = text[hit.start : hit.end]
+        mentions.append(
+            DateMention(
+                start_char=hit.start,
+                end_char=hit.end,
+                text=phrase,
+                type=hit.type,
+                value=hit.value,
+                resolved=_interval(hit, phrase, _as_date(published_at)),
+                duration_days=duration_days(hit.value) if hit.type == "DURATION" else None,
+            )
+        )
+    return mentions
+
+
+def resolve_date(
+    text: str, *, published_at: dt.date, tense: str | None = None
+) -> ResolvedDate | None:
+    """The interval meant by one date phrase ("in or after mid-May", "two weeks ago").
+
+    The first mention with a calendar reading wins and keeps the whole phrase as its text.
+    Phrases the rules do not know go to dateparser, relative to ``published_at``.
+    """
+    published_at = _as_date(published_at)
+    for mention in find_dates(text, published_at=published_at, tense=tense):
+        if mention.resolved:
+            return _with_text(mention.resolved, text)
+    return _dateparser_fallback(text, published_at, tense)
+
+
+def add_duration(start: ResolvedDate | dt.date, days: int, *, text: str) -> ResolvedDate:
+    """The day ``days`` after ``start`` ("a 90-day reprieve" from April 9 ends July 8).
+
+    Counts from the first day of ``start``; the result is a computed single day.
+    """
+    first = start.start if isinstance(start, ResolvedDate) else start
+    end = first + dt.timedelta(days=days)
+    return ResolvedDate(
+        start=end,
+        end=end,
+        precision="day",
+        text=text,
+        timex=end.isoformat(),
+        computed=True,
+        explanation=f"{first.isoformat()} + {days} days -> {end.isoformat()}",
+    )
+
+
+def duration_days(value: str) -> int | None:
+    """Whole days in a TIMEX3 duration (P90D -> 90, P2W -> 14, P3M -> 90, PT72H -> 3).
+
+    Months count 30 days and years 365: an estimate for deadlines, not calendar math.
+    None for vague durations (PXY) and for spans shorter than a day.
+    """
+    m = re.fullmatch(r"P(?:(\d+)([DWMQY]))?(?:T(\d+)H)?", value)
+    if not m or not (m[1] or m[3]):
+        return None
+    days = int(m[1]) * DAYS_PER_UNIT[m[2]] if m[1] else 0
+    days += int(m[3]) // 24 if m[3] else 0
+    return days or None
+
+
+# --------------------------------------------------------------------------
+# helpers
+# --------------------------------------------------------------------------
+
+
+def _as_date(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _interval(hit: Hit, phrase: str, published_at: dt.date) -> ResolvedDate | None:
+    """Calendar interval of a DATE/TIME hit, narrowed by its part-of-period modifier."""
+    if hit.type not in ("DATE", "TIME"):
+        return None
+    base = cal.base_interval(hit.value)
+    if base is None:
+        return None
+    start, end, precision = cal.narrow(*base, hit.mod)
+    timex = hit.value
+    if precision == "month" and base[2] == "year":  # "the end of the year" -> December
+        timex = cal.month_value(start.year, start.month)
+    # anything without a written year was worked out from the publication date
+    computed = not re.search(r"(?<!\d)\d{4}(?!\d)", phrase)
+    return ResolvedDate(
+        start=start,
+        end=end,
+        precision=precision,
+        text=phrase,
+        timex=timex,
+        computed=computed,
+        explanation=_explain(phrase, published_at, start, end, precision) if computed else "",
+    )
+
+
+def _explain(phrase: str, published_at: dt.date, start: dt.date, end: dt.date, precision: str) -> str:
+    span = start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
+    return f"'{phrase}' from {published_at.isoformat()} -> {precision} {span}"
+
+
+def _with_text(resolved: ResolvedDate, text: str) -> ResolvedDate:
+    return ResolvedDate(
+        start=resolved.start,
+        end=resolved.end,
+        precision=resolved.precision,
+        text=text,
+        timex=resolved.timex,
+        computed=resolved.computed,
+        explanation=resolved.explanation,
+    )
+
+
+def _dateparser_fallback(text: str, published_at: dt.date, tense: str | None) -> ResolvedDate | None:
+    """dateparser for one phrase the rules missed ("3rd of May, 2025 at noon", "in 2 days")."""
+    settings = {
+        **DATEPARSER_SETTINGS,
+        "RELATIVE_BASE": dt.datetime.combine(published_at, dt.time()),
+        "PREFER_DATES_FROM": {"past": "past", "future": "future"}.get(tense or "", "current_period"),
+    }
+    from dateparser.date import DateDataParser
+
+    data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    if not data or not data.date_obj:
+        return None
+    day = data.date_obj.date()
+    period = data.period or "day"
+    if period == "year":
+        start, end, precision, timex = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year", str(day.year)
+    elif period == "month":
+        start, end = day.replace(day=1), cal.month_end(day.year, day.month)
+        precision, timex = "month", cal.month_value(day.year, day.month)
+    elif period == "week":
+        start = day - dt.timedelta(days=day.weekday())
+        end, precision, timex = start + dt.timedelta(days=6), "week", cal.week_value(day)
+    else:
+        start, end, precision, timex = day, day, "day", day.isoformat()
+    return ResolvedDate(
+        start=start,
+        end=end,
+        precision=precision,
+        text=text,
+        timex=timex,
+        computed=True,
+        explanation=f"dateparser: '{text}' from {published_at.isoformat()} -> {timex}",
+    )

@@ -1,0 +1,355 @@
+"""The extraction rules as data: trigger patterns for spaCy's span_ruler and small lexicons.
+
+Each `pattern_*` function returns span_ruler patterns whose label is an event type. Token
+patterns match lemmas, so "met", "meets" and "meeting" need one entry each at most.
+"""
+
+from __future__ import annotations
+
+MEETING = "meeting"
+TARIFF = "tariff_measure"
+AGREEMENT = "agreement"
+ANNOUNCEMENT = "announcement"
+DEADLINE = "deadline"
+STATEMENT = "statement"
+
+
+def lemma_in(*lemmas: str) -> dict:
+    return {"LEMMA": {"IN": list(lemmas)}}
+
+
+def lower_in(*words: str) -> dict:
+    return {"LOWER": {"IN": list(words)}}
+
+
+def pattern_meetings() -> list[dict]:
+    """Meetings, calls, visits and rounds of talks."""
+    verb = {"POS": {"IN": ["VERB", "AUX"]}}
+    return [
+        {"label": MEETING, "pattern": [{**lemma_in("meet"), **verb}]},
+        {"label": MEETING, "pattern": [lemma_in("meeting", "summit")]},
+        {"label": MEETING, "pattern": [{**lemma_in("visit"), **verb}]},
+        {"label": MEETING, "pattern": [{**lemma_in("talk"), "POS": "NOUN", "TAG": "NNS"}]},
+        {"label": MEETING, "pattern": [lemma_in("negotiation", "consultation", "discussion")]},
+        {
+            "label": MEETING,
+            "pattern": [
+                lemma_in("phone", "telephone", "video"),
+                lower_in("call", "calls", "conference", "talks"),
+            ],
+        },
+        {"label": MEETING, "pattern": [{"LOWER": {"IN": ["call", "calls"]}, "POS": "NOUN"}]},
+        {
+            "label": MEETING,
+            "pattern": [{**lemma_in("speak", "talk"), **verb}, lower_in("with", "by")],
+        },
+        {
+            "label": MEETING,
+            "pattern": [lemma_in("round"), {"LOWER": "of"}, lemma_in("talk", "negotiation")],
+        },
+        {"label": MEETING, "pattern": [{**lemma_in("host"), **verb}]},
+    ]
+
+
+def pattern_tariff_measures() -> list[dict]:
+    """Tariffs, duties and levies; the measure's details are read around the trigger."""
+    return [
+        {"label": TARIFF, "pattern": [lemma_in("tariff", "duty", "levy", "surcharge")]},
+        {
+            "label": TARIFF,
+            "pattern": [{"LOWER": {"IN": ["tariffs", "duties", "levies", "tariff"]}}],
+        },
+    ]
+
+
+def pattern_agreements() -> list[dict]:
+    """Deals, agreements and frameworks (not the verb "agree", which usually governs another event)."""
+    return [
+        {
+            "label": AGREEMENT,
+            "pattern": [
+                {
+                    **lemma_in("deal", "agreement", "pact", "accord", "truce"),
+                    "POS": {"IN": ["NOUN", "PROPN"]},
+                }
+            ],
+        },
+        {"label": AGREEMENT, "pattern": [{"LOWER": "framework"}]},
+        {"label": AGREEMENT, "pattern": [{"LOWER": "joint"}, {"LOWER": "statement"}]},
+    ]
+
+
+def pattern_announcements() -> list[dict]:
+    """Announcements and executive acts."""
+    return [
+        {"label": ANNOUNCEMENT, "pattern": [{**lemma_in("announce", "unveil"), "POS": "VERB"}]},
+        {"label": ANNOUNCEMENT, "pattern": [{"LOWER": "executive"}, lemma_in("order")]},
+        {"label": ANNOUNCEMENT, "pattern": [{**lemma_in("sign"), "POS": "VERB"}]},
+    ]
+
+
+def pattern_deadlines() -> list[dict]:
+    """Deadlines and expiries."""
+    return [
+        {"label": DEADLINE, "pattern": [lemma_in("deadline")]},
+        {"label": DEADLINE, "pattern": [{**lemma_in("expire", "lapse"), "POS": "VERB"}]},
+        {"label": DEADLINE, "pattern": [{**lemma_in("run"), "POS": "VERB"}, {"LOWER": "out"}]},
+    ]
+
+
+def all_patterns() -> list[dict]:
+    return [
+        *pattern_meetings(),
+        *pattern_tariff_measures(),
+        *pattern_agreements(),
+        *pattern_announcements(),
+        *pattern_deadlines(),
+    ]
+
+
+# --- lexicons for interpretation ------------------------------------------------------------
+
+# Verb lemmas -> tariff action, read from the words governing or near the tariff trigger.
+TARIFF_ACTIONS: dict[str, str] = {
+    "impose": "imposed",
+    "slap": "imposed",
+    "levy": "imposed",
+    "hit": "imposed",
+    "apply": "imposed",
+    "introduce": "imposed",
+    "place": "imposed",
+    "put": "imposed",
+    "charge": "imposed",
+    "face": "imposed",
+    "effect": "imposed",
+    "start": "imposed",
+    "raise": "raised",
+    "increase": "raised",
+    "hike": "raised",
+    "double": "raised",
+    "lift": "removed",
+    "remove": "removed",
+    "scrap": "removed",
+    "drop": "removed",
+    "end": "removed",
+    "eliminate": "removed",
+    "abolish": "removed",
+    "revoke": "removed",
+    "cut": "lowered",
+    "lower": "lowered",
+    "reduce": "lowered",
+    "ease": "lowered",
+    "slash": "lowered",
+    "fall": "lowered",
+    "roll": "lowered",
+    "trim": "lowered",
+    "pause": "paused",
+    "suspend": "paused",
+    "delay": "paused",
+    "postpone": "paused",
+    "hold": "paused",
+    "reprieve": "paused",
+    "defer": "paused",
+    "halt": "paused",
+    "exempt": "exempted",
+    "exclude": "exempted",
+    "spare": "exempted",
+    "exemption": "exempted",
+    "announce": "announced",
+    "threaten": "announced",
+    "unveil": "announced",
+    "propose": "announced",
+    "warn": "announced",
+    "plan": "announced",
+    "resume": "resumed",
+    "reinstate": "resumed",
+    "restore": "resumed",
+    "snap": "resumed",
+}
+
+# Phrases that settle the action whatever the verb.
+TARIFF_ACTION_PHRASES: dict[str, str] = {
+    "on hold": "paused",
+    "take effect": "imposed",
+    "took effect": "imposed",
+    "takes effect": "imposed",
+    "came into force": "imposed",
+    "come into force": "imposed",
+    "went into effect": "imposed",
+    "go into effect": "imposed",
+    "roll back": "lowered",
+    "rolled back": "lowered",
+    "reimbursement": "lowered",
+    "relief": "lowered",
+}
+
+# Sector words -> canonical sector names.
+SECTORS: dict[str, str] = {
+    "auto": "autos",
+    "autos": "autos",
+    "car": "autos",
+    "cars": "autos",
+    "vehicle": "autos",
+    "vehicles": "autos",
+    "automobile": "autos",
+    "automobiles": "autos",
+    "automotive": "autos",
+    "carmaker": "autos",
+    "carmakers": "autos",
+    "auto parts": "autos",
+    "steel": "steel",
+    "aluminum": "aluminium",
+    "aluminium": "aluminium",
+    "copper": "copper",
+    "lumber": "lumber",
+    "timber": "lumber",
+    "pharmaceutical": "pharmaceuticals",
+    "pharmaceuticals": "pharmaceuticals",
+    "drugs": "pharmaceuticals",
+    "medicines": "pharmaceuticals",
+    "semiconductor": "semiconductors",
+    "semiconductors": "semiconductors",
+    "chips": "semiconductors",
+    "energy": "energy",
+    "oil": "energy",
+    "lng": "energy",
+    "coal": "energy",
+    "agricultural": "agriculture",
+    "farm": "agriculture",
+    "soybeans": "agriculture",
+    "rice": "agriculture",
+    "beef": "agriculture",
+    "corn": "agriculture",
+    "aircraft": "aircraft",
+    "ships": "shipbuilding",
+    "shipbuilding": "shipbuilding",
+    "textiles": "textiles",
+    "apparel": "textiles",
+    "electronics": "electronics",
+    "smartphones": "electronics",
+    "solar": "energy",
+    "machinery": "machinery",
+}
+
+# Words that make a tariff universal rather than aimed at one partner.
+UNIVERSAL_WORDS = frozenset(
+    {"universal", "baseline", "across-the-board", "blanket", "global", "worldwide"}
+)
+UNIVERSAL_PHRASES = (
+    "all trading partners",
+    "all imports",
+    "all countries",
+    "every country",
+    "most countries",
+    "dozens of trading partners",
+    "all u.s. trading partners",
+)
+
+# Cues of status, read in the trigger's clause. Order matters: speculation beats plans.
+SPECULATIVE_CUES = frozenset(
+    {
+        "could",
+        "might",
+        "may",
+        "possibility",
+        "possible",
+        "possibly",
+        "if",
+        "hope",
+        "hoping",
+        "hopes",
+        "would",
+        "'d",
+        "potential",
+        "potentially",
+        "perhaps",
+        "consider",
+        "considering",
+        "considered",
+        "mull",
+        "mulling",
+        "weigh",
+        "weighing",
+        "seek",
+        "seeking",
+        "aim",
+        "aiming",
+        "unless",
+        "likely",
+        "unlikely",
+        "threaten",
+        "threatened",
+        "threatens",
+        "want",
+        "wants",
+    }
+)
+PLANNED_CUES = frozenset(
+    {
+        "will",
+        "shall",
+        "plan",
+        "plans",
+        "planned",
+        "planning",
+        "schedule",
+        "scheduled",
+        "expected",
+        "set",
+        "due",
+        "agreed",
+        "agree",
+        "to",
+        "upcoming",
+        "next",
+        "prepare",
+        "preparing",
+        "intend",
+        "intends",
+        "arrange",
+        "arranged",
+        "going",
+    }
+)
+CANCELLED_CUES = frozenset(
+    {"cancel", "cancelled", "canceled", "called off", "postponed", "scrapped"}
+)
+
+# Reporting verbs: a statement event when an official says something dated and nothing else
+# happens in the sentence.
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "warn",
+        "urge",
+        "insist",
+        "stress",
+        "vow",
+        "pledge",
+        "declare",
+        "confirm",
+        "deny",
+        "write",
+        "post",
+    }
+)
+
+# Location words that are venues rather than cities.
+VENUE_WORDS = frozenset(
+    {
+        "office",
+        "house",
+        "villa",
+        "palace",
+        "hotel",
+        "resort",
+        "club",
+        "headquarters",
+        "embassy",
+        "residence",
+        "course",
+        "building",
+    }
+)

@@ -1,0 +1,564 @@
+"""The extraction pipeline: text in, dated and sourced events out.
+
+`extract()` is the whole contract: spaCy parses and labels (components.py), then plain
+functions interpret (rules.py, dates.py) and events told in several sentences are merged.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import rules
+from .components import TRIGGERS_KEY, add_gazetteer, add_triggers
+from .dates import ResolvedDate, add_duration, find_dates, resolve_date
+from .model import load_model
+from .patterns import AGREEMENT, ANNOUNCEMENT, DEADLINE, MEETING, TARIFF
+from .rules import Candidate, DatedMention
+from .types import EvidenceSpan, ExtractedEvent, Gazetteer
+
+_lock = threading.Lock()
+_configured: dict[int, str] = {}
+
+ANCHORED = re.compile(
+    r"\b(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+"
+    r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>after|before|earlier|later)\b",
+    re.I,
+)
+UNTIL = re.compile(
+    r"\b(?:until|till|through|to last until|runs? out (?:in|on)|expires? (?:in|on))\s*$", re.I
+)
+PRESENT_STATE = re.compile(
+    r"\b(?:continues? to|still|remains?|already|is in (?:force|place)|are in (?:force|place))\b",
+    re.I,
+)
+
+
+def get_nlp(gazetteer: Gazetteer) -> Language:
+    """The English model with our components, loaded once per process; the gazetteer patterns
+    are refreshed only when the gazetteer changes."""
+    nlp = load_model()
+    fingerprint = gazetteer_fingerprint(gazetteer)
+    with _lock:
+        if _configured.get(id(nlp)) != fingerprint:
+            if "timeline_unstick_sentences" not in nlp.pipe_names:
+                nlp.add_pipe("timeline_unstick_sentences", before="parser")
+            add_gazetteer(nlp, gazetteer)
+            add_triggers(nlp)
+            _configured[id(nlp)] = fingerprint
+    return nlp
+
+
+def gazetteer_fingerprint(gazetteer: Gazetteer) -> str:
+    digest = hashlib.sha1()
+    for alias, person in sorted(gazetteer.people.items()):
+        digest.update(f"{alias}\t{person.full_name}\n".encode())
+    for alias, name in sorted(gazetteer.countries.items()):
+        digest.update(f"{alias}\t{name}\n".encode())
+    return digest.hexdigest()
+
+
+def extract(
+    text: str, *, published_at: datetime.date, gazetteer: Gazetteer
+) -> list[ExtractedEvent]:
+    """The events in one article body."""
+    nlp = get_nlp(gazetteer)
+    return events_from_doc(nlp(text), published_at=published_at, gazetteer=gazetteer)
+
+
+def extract_many(
+    items: Iterable[tuple[str, datetime.date]], *, gazetteer: Gazetteer, batch_size: int = 16
+) -> Iterator[list[ExtractedEvent]]:
+    """Batches through nlp.pipe: (body, published) pairs in, one event list per article out."""
+    nlp = get_nlp(gazetteer)
+    for doc, published_at in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+        yield events_from_doc(doc, published_at=published_at, gazetteer=gazetteer)
+
+
+# --- from a parsed Doc to events -----------------------------------------------------------
+
+
+def events_from_doc(
+    doc: Doc, *, published_at: datetime.date, gazetteer: Gazetteer
+) -> list[ExtractedEvent]:
+    lower_countries = {alias.lower(): name for alias, name in gazetteer.countries.items()}
+    triggers = dedupe_triggers(doc.spans[TRIGGERS_KEY])
+    candidates: list[Candidate] = []
+    anchors: list[tuple[int, int, int, str]] = []  # (candidate, its anchor, days, phrase)
+    for sentence in doc.sents:
+        in_sentence = [t for t in triggers if sentence.start <= t.start and t.end <= sentence.end]
+        if not in_sentence:
+            continue
+        dated = dated_mentions(sentence, published_at)
+        first_index = len(candidates)
+        for trigger in in_sentence:
+            candidate = read_candidate(
+                trigger,
+                sentence,
+                dated,
+                in_sentence,
+                published_at=published_at,
+                gazetteer=gazetteer,
+                lower_countries=lower_countries,
+            )
+            if candidate is not None:
+                candidates.append(candidate)
+        anchors.extend(sentence_anchors(sentence, candidates, first_index))
+    inherit_dates(candidates)
+    apply_anchors(candidates, anchors)
+    fill_imposing_country(candidates)
+    return merge(candidates, published_at=published_at)
+
+
+def fill_imposing_country(candidates: list[Candidate]) -> None:
+    """A tariff whose imposer goes unsaid is the article's usual imposer's ("a universal tariff")."""
+    imposers = [
+        c.tariff.imposing_country for c in candidates if c.tariff and c.tariff.imposing_country
+    ]
+    if not imposers:
+        return
+    usual = max(set(imposers), key=imposers.count)
+    for candidate in candidates:
+        tariff = candidate.tariff
+        if (
+            tariff is not None
+            and tariff.imposing_country is None
+            and tariff.target_country != usual
+        ):
+            candidate.tariff = replace(tariff, imposing_country=usual)
+            candidate.countries = rules.unique([usual, *candidate.countries])
+
+
+def dedupe_triggers(spans: Iterable[Span]) -> list[Span]:
+    seen: set[tuple[int, int]] = set()
+    result = []
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if any(s <= span.start < e for s, e in seen):
+            continue
+        seen.add((span.start, span.end))
+        result.append(span)
+    return result
+
+
+def dated_mentions(sentence: Span, published_at: datetime.date) -> list[DatedMention]:
+    doc = sentence.doc
+    mentions = []
+    for mention in find_dates(sentence.text, published_at=published_at):
+        span = doc.char_span(
+            sentence.start_char + mention.start_char,
+            sentence.start_char + mention.end_char,
+            alignment_mode="expand",
+        )
+        if span is not None:
+            mentions.append(DatedMention(mention, span))
+    return mentions
+
+
+def read_candidate(
+    trigger: Span,
+    sentence: Span,
+    dated: list[DatedMention],
+    sentence_triggers: list[Span],
+    *,
+    published_at: datetime.date,
+    gazetteer: Gazetteer,
+    lower_countries: dict[str, str],
+) -> Candidate | None:
+    kind = trigger.label_
+    if any(d.span.start <= trigger.start < d.span.end for d in dated):
+        return None  # "the deadline" inside a date phrase is part of the date
+    if kind == TARIFF and rules.modifies_other_noun(trigger):
+        return None  # "tariff talks", "tariff deal": the tariff is the topic, not a measure
+    status = rules.status_of(trigger, sentence)
+    participants = rules.people_for(trigger, sentence_triggers, sentence, gazetteer)
+    countries = rules.unique(
+        [
+            *rules.countries_in(sentence, gazetteer, lower_countries),
+            *rules.countries_of(participants, gazetteer),
+        ]
+    )
+    candidate = Candidate(
+        type=kind,
+        trigger=trigger,
+        sentence=sentence,
+        status=status,
+        participants=participants,
+        countries=countries,
+        definite=rules.is_definite(trigger),
+    )
+    date_mention = rules.closest_date(
+        trigger, [d for d in dated if not is_end_bound(d)], status=status
+    )
+    until = next((d for d in dated if is_end_bound(d) and d.mention.resolved is not None), None)
+    if date_mention is not None:
+        candidate.date_mention = date_mention
+        candidate.date = resolve_for_status(date_mention, status, published_at)
+    if kind == MEETING:
+        candidate.location = rules.location_near(trigger, sentence)
+        durations = [
+            d
+            for d in dated
+            if d.mention.type == "DURATION" and rules.tree_distance(trigger.root, d.span.root) <= 5
+        ]
+        for d in durations:
+            candidate.duration_minutes = rules.duration_minutes(d.mention.text)
+            if candidate.duration_minutes:
+                break
+    if kind == TARIFF:
+        candidate.tariff = rules.tariff_details(
+            trigger,
+            sentence,
+            gazetteer=gazetteer,
+            lower_countries=lower_countries,
+            participants=participants,
+            context_countries=countries,
+        )
+        candidate.participants = [p for p in participants if is_agent(p, trigger, sentence)]
+        pause = next(
+            (
+                d.mention.duration_days
+                for d in dated
+                if d.mention.type == "DURATION" and d.mention.duration_days
+            ),
+            None,
+        )
+        candidate.pause_days = pause
+        candidate = date_tariff(candidate, until=until, published_at=published_at)
+    elif candidate.date is None and until is not None and kind == DEADLINE:
+        candidate.date = until.mention.resolved
+    return candidate
+
+
+def is_end_bound(dated: DatedMention) -> bool:
+    doc = dated.span.doc
+    before = doc[max(dated.span.sent.start, dated.span.start - 4) : dated.span.start].text
+    return bool(UNTIL.search(before)) or dated.mention.text.lower().startswith(("until", "through"))
+
+
+def resolve_for_status(
+    dated: DatedMention, status: str, published_at: datetime.date
+) -> ResolvedDate | None:
+    """Unrealised events look forward: "in June" said in May of a planned deal is June this year."""
+    tense = "future" if status in {"planned", "speculative"} else "past"
+    again = resolve_date(dated.mention.text, published_at=published_at, tense=tense)
+    return again or dated.mention.resolved
+
+
+def is_agent(name: str, trigger: Span, sentence: Span) -> bool:
+    """People named with a tariff are kept when they act on it (Trump imposes, Bessent announces)."""
+    return any(
+        ent.label_ == "PERSON"
+        and (ent.ent_id_ or ent.text) == name
+        and rules.tree_distance(trigger.root, ent.root) <= 4
+        for ent in sentence.ents
+    )
+
+
+def date_tariff(
+    candidate: Candidate, *, until: DatedMention | None, published_at: datetime.date
+) -> Candidate:
+    """Pauses run to an end: "paused until early July under a 90-day reprieve" starts 90 days
+    before early July. A tariff still in force with no date is dated to the article."""
+    tariff = candidate.tariff
+    if tariff is None:
+        return candidate
+    if until is not None and until.mention.resolved is not None:
+        end = until.mention.resolved
+        tariff = replace(tariff, in_force_to=end.end.isoformat())
+        if candidate.date is None and candidate.pause_days:
+            start = shift(
+                end, -candidate.pause_days, text=f"{candidate.pause_days} days before {end.text}"
+            )
+            candidate.date = start
+            tariff = replace(tariff, in_force_from=start.start.isoformat())
+    elif candidate.date is not None and candidate.pause_days and tariff.action == "paused":
+        end = add_duration(
+            candidate.date, candidate.pause_days, text=f"{candidate.pause_days}-day pause"
+        )
+        tariff = replace(
+            tariff, in_force_from=candidate.date.start.isoformat(), in_force_to=end.end.isoformat()
+        )
+    if candidate.date is None and PRESENT_STATE.search(candidate.sentence.text):
+        candidate.date = ResolvedDate(
+            start=published_at,
+            end=published_at,
+            precision="day",
+            text="",
+            timex=published_at.isoformat(),
+            computed=True,
+            explanation=f"in force when the article was published ({published_at.isoformat()})",
+        )
+    candidate.tariff = tariff
+    return candidate
+
+
+def shift(resolved: ResolvedDate, days: int, *, text: str) -> ResolvedDate:
+    delta = datetime.timedelta(days=days)
+    start, end = resolved.start + delta, resolved.end + delta
+    return ResolvedDate(
+        start=start,
+        end=end,
+        precision="day" if start == end else "range",
+        text=text,
+        timex=start.isoformat() if start == end else resolved.timex,
+        computed=True,
+        explanation=f"'{text}' -> {start.isoformat()}"
+        + ("" if start == end else f"..{end.isoformat()}"),
+    )
+
+
+# --- across sentences ----------------------------------------------------------------------
+
+
+def sentence_anchors(
+    sentence: Span, candidates: list[Candidate], first_index: int
+) -> list[tuple[int, int, int, str]]:
+    """ "The meeting came two days after Trump eased tariffs": the easing is dated from the meeting."""
+    match = ANCHORED.search(sentence.text)
+    if not match:
+        return []
+    position = sentence.start_char + match.start()
+    number = rules.NUMBER_WORDS.get(match.group("num").lower()) or int(match.group("num"))
+    unit = match.group("unit").lower()
+    days = number * (7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
+    direction = match.group("dir").lower()
+    sign = -1 if direction in {"after", "later"} else 1
+    own = list(range(first_index, len(candidates)))
+    before = [i for i in own if candidates[i].trigger.start_char < position]
+    after = [i for i in own if candidates[i].trigger.start_char > position]
+    if not before or not after:
+        return []
+    phrase = match.group(0)
+    return [
+        (i, before[0], sign * days, phrase)
+        for i in after
+        if candidates[i].date is None
+        or candidates[i].date_mention is None
+        or candidates[i].date_mention.span.start_char >= position
+    ]
+
+
+def inherit_dates(candidates: list[Candidate]) -> None:
+    """Undated back-references ("the meeting", "after meeting with") take the date of the latest
+    dated event of the same type told before them (or, failing that, the first one after)."""
+    for candidate in candidates:
+        if candidate.date is not None:
+            continue
+        if candidate.type not in {MEETING, AGREEMENT} or not (
+            candidate.definite or candidate.type == MEETING
+        ):
+            continue
+        same = [
+            c
+            for c in candidates
+            if c is not candidate
+            and c.type == candidate.type
+            and c.date is not None
+            and not c.inherited
+            and c.status == candidate.status
+        ]
+        earlier = [c for c in same if c.trigger.start < candidate.trigger.start]
+        later = [c for c in same if c.trigger.start > candidate.trigger.start]
+        source = best_antecedent(candidate, earlier) or (
+            later[0] if later and candidate.definite else None
+        )
+        if source is not None:
+            candidate.date = source.date
+            candidate.inherited = True
+            if not candidate.location:
+                candidate.location = source.location
+
+
+def best_antecedent(candidate: Candidate, earlier: list[Candidate]) -> Candidate | None:
+    """The event a back-reference means: one at the same place or with the same people first,
+    then the latest precisely dated one, then the latest."""
+    for candidate_match in reversed(earlier):
+        if candidate.location and candidate_match.location == candidate.location:
+            return candidate_match
+        if (
+            set(candidate.participants) & set(candidate_match.participants)
+            and candidate_match.date.precision == "day"
+        ):
+            return candidate_match
+    precise = [c for c in earlier if c.date.precision == "day"]
+    return (precise or earlier or [None])[-1]
+
+
+def apply_anchors(candidates: list[Candidate], anchors: list[tuple[int, int, int, str]]) -> None:
+    """Dates told relative to another event: "two days after" the meeting of 2025-05-01."""
+    for index, anchor_index, days, phrase in anchors:
+        anchor = candidates[anchor_index].date
+        if anchor is None:
+            continue
+        shifted = shift(anchor, days, text=phrase)
+        kind = candidates[anchor_index].type.replace("_", " ")
+        candidates[index].date = replace(
+            shifted,
+            explanation=f"'{phrase}' the {anchor.start.isoformat()} {kind} -> "
+            f"{shifted.start.isoformat()}"
+            + ("" if shifted.start == shifted.end else f"..{shifted.end.isoformat()}"),
+        )
+
+
+def merge(candidates: list[Candidate], *, published_at: datetime.date) -> list[ExtractedEvent]:
+    """One event per happening: same type, same date interval, same status, and for tariffs the
+    same rate and action; the evidence sentences add up."""
+    groups: list[list[Candidate]] = []
+    for candidate in candidates:
+        if candidate.date is None:
+            continue  # an undated mention cannot be placed on a timeline
+        if candidate.type == TARIFF and (
+            candidate.tariff is None
+            or (not candidate.tariff.rate_percent
+            and candidate.tariff.action in {"imposed", "announced"}
+            and not candidate.date_mention)
+        ):
+            continue
+        for group in groups:
+            if same_happening(group[0], candidate):
+                group.append(candidate)
+                break
+        else:
+            groups.append([candidate])
+    return [to_event(group) for group in groups]
+
+
+def same_happening(a: Candidate, b: Candidate) -> bool:
+    if a.type != b.type or a.status != b.status or a.date is None or b.date is None:
+        return False
+    if not (a.date.start <= b.date.end and b.date.start <= a.date.end):
+        return False
+    if a.type == TARIFF:
+        ta, tb = a.tariff, b.tariff
+        if ta is None or tb is None:
+            return False
+        if (
+            ta.rate_percent is not None
+            and tb.rate_percent is not None
+            and ta.rate_percent != tb.rate_percent
+        ):
+            return False
+        if ta.action != tb.action:
+            return False
+        return a.sentence == b.sentence or (
+            ta.rate_percent is not None and ta.rate_percent == tb.rate_percent
+        )
+    if a.sentence == b.sentence:
+        return True
+    if a.type == MEETING:
+        if a.date == b.date or (b.inherited and a.date == b.date):
+            return True
+        shared_people = set(a.participants) & set(b.participants)
+        return bool(shared_people) and a.date.precision == b.date.precision
+    return bool(set(a.countries) & set(b.countries))
+
+
+def to_event(group: list[Candidate]) -> ExtractedEvent:
+    first = group[0]
+    best_date = min((c.date for c in group if c.date is not None), key=date_rank)
+    participants = rules.unique(p for c in group for p in c.participants)
+    countries = rules.unique(c for cand in group for c in cand.countries)
+    location = next((c.location for c in group if c.location), "")
+    duration = next((c.duration_minutes for c in group if c.duration_minutes), None)
+    tariff = next(
+        (c.tariff for c in group if c.tariff is not None and c.tariff.rate_percent is not None),
+        first.tariff,
+    )
+    merged = replace(
+        first,
+        participants=participants,
+        countries=countries,
+        location=location,
+        duration_minutes=duration,
+        tariff=tariff,
+        date=best_date,
+    )
+    evidence = rules.unique(
+        EvidenceSpan(
+            c.sentence.text.strip(),
+            c.sentence.start_char + leading_space(c.sentence.text),
+            c.sentence.start_char + len(c.sentence.text.rstrip()),
+        )
+        for c in group
+    )
+    return ExtractedEvent(
+        type=first.type,
+        title=rules.title_for(merged),
+        date=best_date,
+        status=first.status,
+        participants=tuple(participants),
+        countries=tuple(countries),
+        location=location,
+        duration_minutes=duration,
+        meeting_format=meeting_format(group),
+        tariff=tariff,
+        evidence=tuple(evidence),
+        confidence=confidence(merged, len(group)),
+        merge_key=merge_key(merged),
+    )
+
+
+def leading_space(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "quarter": 4, "year": 5}
+
+
+def date_rank(resolved: ResolvedDate) -> tuple[int, int]:
+    return (PRECISION_RANK.get(resolved.precision, 6), int(resolved.computed))
+
+
+def meeting_format(group: list[Candidate]) -> str:
+    if group[0].type != MEETING:
+        return ""
+    text = " ".join(c.trigger.sent.text.lower() for c in group)
+    if "video" in text or "virtual" in text or "videoconference" in text:
+        return "virtual"
+    if (
+        re.search(
+            r"\b(?:phone|telephone)\b|\bcalls?\b", " ".join(c.trigger.text.lower() for c in group)
+        )
+        or "phone" in text
+    ):
+        return "call"
+    return "in_person"
+
+
+def confidence(candidate: Candidate, mentions: int) -> float:
+    score = 0.45
+    if candidate.date is not None:
+        score += 0.15 if candidate.date.precision == "day" and not candidate.date.computed else 0.08
+    if candidate.participants:
+        score += 0.1
+    if candidate.countries:
+        score += 0.1
+    if (
+        candidate.type == TARIFF
+        and candidate.tariff is not None
+        and candidate.tariff.rate_percent is not None
+    ):
+        score += 0.1
+    score += min(0.1, 0.05 * (mentions - 1))
+    if candidate.status == "speculative":
+        score -= 0.1
+    return round(min(score, 0.95), 2)
+
+
+def merge_key(candidate: Candidate) -> str:
+    date = candidate.date.start.isoformat() if candidate.date else "undated"
+    countries = ",".join(sorted(candidate.countries))
+    extra = ""
+    if candidate.tariff is not None:
+        extra = f"|{candidate.tariff.action}|{candidate.tariff.rate_percent}"
+    return f"{candidate.type}|{date}|{countries}{extra}"[:200]
+
+
+__all__ = ["ANNOUNCEMENT", "extract", "extract_many", "get_nlp"]

@@ -1,0 +1,574 @@
+"""Interpretation: from labelled spans in a parsed Doc to candidate events.
+
+Plain functions over spaCy tokens. The components found triggers, people and countries; here we
+decide what each trigger means: its status, its date, who took part, where, and for tariffs the
+rate, the parties and the action.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .dates import DateMention, ResolvedDate
+from .patterns import (
+    AGREEMENT,
+    ANNOUNCEMENT,
+    CANCELLED_CUES,
+    DEADLINE,
+    MEETING,
+    PLANNED_CUES,
+    SECTORS,
+    SPECULATIVE_CUES,
+    TARIFF,
+    TARIFF_ACTION_PHRASES,
+    TARIFF_ACTIONS,
+    UNIVERSAL_PHRASES,
+    UNIVERSAL_WORDS,
+    VENUE_WORDS,
+)
+from .types import ExtractedTariff, Gazetteer
+
+PERCENT = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b|pct\b|percentage points?\b)", re.I
+)
+DURATION_MINUTES = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?)"
+    r"[\s-]*(?P<unit>minutes?|hours?)",
+    re.I,
+)
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+@dataclass
+class DatedMention:
+    """A date mention placed in the Doc: its tokens and what it resolves to."""
+
+    mention: DateMention
+    span: Span
+
+
+@dataclass
+class Candidate:
+    """An event as read from one trigger, before merging with its other mentions."""
+
+    type: str
+    trigger: Span
+    sentence: Span
+    status: str = "happened"
+    date: ResolvedDate | None = None
+    date_mention: DatedMention | None = None
+    participants: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    location: str = ""
+    duration_minutes: int | None = None
+    tariff: ExtractedTariff | None = None
+    definite: bool = False  # "the meeting": refers back to an event told before
+    inherited: bool = False  # the date came from the event it refers back to
+    pause_days: int | None = None
+
+
+# --- structure helpers --------------------------------------------------------------------
+
+
+def ancestors_within(token: Token, sentence: Span) -> list[Token]:
+    return [a for a in token.ancestors if sentence.start <= a.i < sentence.end]
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of the same sentence."""
+    if a == b:
+        return 0
+    path_a = {a.i: 0}
+    for depth, ancestor in enumerate(a.ancestors, start=1):
+        path_a[ancestor.i] = depth
+    if b.i in path_a:
+        return path_a[b.i]
+    for depth, ancestor in enumerate(b.ancestors, start=1):
+        if ancestor.i in path_a:
+            return depth + path_a[ancestor.i]
+    return 99
+
+
+def has_own_clause(token: Token) -> Token | None:
+    """A noun with a relative or participial clause of its own ("talks that kicked off")."""
+    for child in token.children:
+        if child.dep_ in {"relcl", "acl"} and child.pos_ in {"VERB", "AUX"}:
+            return child
+    return None
+
+
+def governing_verb(token: Token) -> Token:
+    for candidate in [token, *token.ancestors]:
+        if candidate.pos_ in {"VERB", "AUX"}:
+            return candidate
+    return token.sent.root
+
+
+# --- status --------------------------------------------------------------------------------
+
+
+def status_of(trigger: Span, sentence: Span) -> str:
+    """happened, planned, speculative or cancelled, from modality and tense around the trigger."""
+    head = trigger.root
+    own = has_own_clause(head)
+    chain = [own] if own is not None else [head, *ancestors_within(head, sentence)]
+    words: list[str] = []
+    past = False
+    for token in chain:
+        words.append(token.lower_)
+        words.append(token.lemma_.lower())
+        for child in token.children:
+            if child.dep_ in {
+                "aux",
+                "auxpass",
+                "mark",
+                "advmod",
+                "neg",
+                "prep",
+            } or child.lower_ in {"'d"}:
+                words.append(child.lower_)
+        if token.morph.get("Tense") == ["Past"] and token.pos_ in {"VERB", "AUX"}:
+            past = True
+        if token.dep_ in {"ccomp", "advcl"} and own is None:
+            break  # the clause's own modality, not the reporting verb's
+    word_set = set(words)
+    if word_set & CANCELLED_CUES:
+        return "cancelled"
+    if word_set & SPECULATIVE_CUES and not ("would" in word_set and reported(chain)):
+        return "speculative"
+    if word_set & PLANNED_CUES or ("would" in word_set):
+        if "to" in word_set and not (
+            {
+                "agreed",
+                "agree",
+                "plan",
+                "plans",
+                "planned",
+                "set",
+                "due",
+                "expected",
+                "scheduled",
+                "going",
+                "will",
+                "intend",
+                "intends",
+                "arrange",
+                "arranged",
+            }
+            & word_set
+        ):
+            return "happened" if past else "planned"
+        return "planned"
+    return "happened"
+
+
+def reported(chain: list[Token]) -> bool:
+    return any(t.lemma_ in {"say", "tell", "announce", "report"} for t in chain)
+
+
+# --- people, countries, places -------------------------------------------------------------
+
+
+def person_name(ent: Span, gazetteer: Gazetteer) -> str | None:
+    """Known people by canonical name, unknown full names when the model is sure of them."""
+    if ent.label_ != "PERSON":
+        return None
+    if ent.ent_id_:
+        return ent.ent_id_
+    return ent.text.strip() if plausible_new_person(ent, gazetteer) else None
+
+
+def people_for(
+    trigger: Span, triggers: list[Span], sentence: Span, gazetteer: Gazetteer
+) -> list[str]:
+    """The people of one trigger: those nearer to it in the tree than to any other trigger,
+    and, when it has none, the sentence's speaker ("..., Akazawa said")."""
+    names: list[str] = []
+    speakers: list[str] = []
+    for ent in sentence.ents:
+        name = person_name(ent, gazetteer)
+        if name is None:
+            continue
+        distances = {t.start: tree_distance(t.root, ent.root) for t in triggers}
+        if distances[trigger.start] <= min(distances.values()):
+            names.append(name)
+        if ent.root.dep_ in {"nsubj", "appos"} and governing_verb(ent.root).lemma_ in {
+            "say",
+            "tell",
+        }:
+            speakers.append(name)
+    return unique(names or speakers)
+
+
+def plausible_new_person(ent: Span, gazetteer: Gazetteer) -> bool:
+    words = ent.text.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not any(w.lower() in {"president", "secretary", "minister"} for w in words)
+        and ent.text not in gazetteer.countries
+        and not any(ch.isdigit() for ch in ent.text)
+    )
+
+
+def countries_in(span: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]) -> list[str]:
+    names: list[str] = []
+    for ent in span.ents:
+        if ent.label_ in {"GPE", "NORP", "LOC", "ORG"}:
+            if ent.ent_id_ and ent.ent_id_ in gazetteer.countries.values():
+                names.append(ent.ent_id_)
+            elif (name := lower_countries.get(ent.text.lower().removeprefix("the "))) is not None:
+                names.append(name)
+    return unique(names)
+
+
+def countries_of(people: list[str], gazetteer: Gazetteer) -> list[str]:
+    by_name = {p.full_name: p for p in gazetteer.people.values()}
+    return unique(
+        by_name[name].country for name in people if name in by_name and by_name[name].country
+    )
+
+
+def location_near(trigger: Span, sentence: Span) -> str:
+    """A place introduced by "in" or "at" close to the trigger: "in Washington", "at a villa"."""
+    best: tuple[int, str] | None = None
+    for ent in sentence.ents:
+        if ent.label_ not in {"GPE", "FAC", "LOC"}:
+            continue
+        prep = ent.root.head
+        visited = ent.root.dep_ == "dobj" and prep.lemma_ == "visit"
+        if not visited and (prep.lower_ not in {"in", "at"} or ent.root.dep_ != "pobj"):
+            continue
+        distance = tree_distance(trigger.root, prep)
+        if distance > 4:
+            continue
+        is_venue = any(w.lower() in VENUE_WORDS for w in ent.text.split())
+        score = distance + (2 if is_venue else 0)
+        if best is None or score < best[0]:
+            best = (score, ent.text.removeprefix("the ").strip())
+    return best[1] if best else ""
+
+
+def duration_minutes(text: str) -> int | None:
+    match = DURATION_MINUTES.search(text)
+    if not match:
+        return None
+    raw = match.group("num").lower()
+    number = 0.5 if raw.startswith("half") else NUMBER_WORDS.get(raw) or float(raw)
+    minutes = number * (60 if match.group("unit").lower().startswith("hour") else 1)
+    return round(minutes)
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def closest_date(
+    trigger: Span, dates: list[DatedMention], *, status: str = "happened", max_distance: int = 7
+) -> DatedMention | None:
+    """The date mention nearest the trigger in the dependency tree (ties: nearest in text).
+
+    For planned and speculative events the date must sit under the event's own verb: in
+    "agreed Thursday to hold talks in May", Thursday dates the agreeing, not the talks.
+    """
+    best: tuple[int, int, DatedMention] | None = None
+    own = has_own_clause(trigger.root)
+    scope = governing_verb(trigger.root)
+    for dated in dates:
+        if dated.mention.resolved is None:
+            continue
+        if status in {"planned", "speculative"} and not (
+            scope in [dated.span.root, *dated.span.root.ancestors]
+            or trigger.root in [dated.span.root, *dated.span.root.ancestors]
+        ):
+            continue
+        distance = tree_distance(trigger.root, dated.span.root)
+        if own is not None and own in [dated.span.root, *dated.span.root.ancestors]:
+            distance = min(distance, 1)
+        linear = min(abs(trigger.start - dated.span.end), abs(dated.span.start - trigger.end))
+        key = (distance, linear, dated)
+        if distance <= max_distance and (best is None or key[:2] < best[:2]):
+            best = key
+    return best[2] if best else None
+
+
+# --- tariffs -------------------------------------------------------------------------------
+
+
+def tariff_details(
+    trigger: Span,
+    sentence: Span,
+    *,
+    gazetteer: Gazetteer,
+    lower_countries: dict[str, str],
+    participants: list[str],
+    context_countries: list[str],
+) -> ExtractedTariff:
+    """Rate, imposing and target country, sector and action of a tariff mention."""
+    text = sentence.text
+    rate = rate_near(trigger, sentence)
+    action = action_of(trigger, sentence)
+    imposing, target = parties_of(
+        trigger, sentence, gazetteer=gazetteer, lower_countries=lower_countries
+    )
+    if imposing is None:
+        imposing = next(iter(countries_of(participants, gazetteer)), None)
+    lowered = text.lower()
+    universal = any(w in UNIVERSAL_WORDS for w in lowered.replace(",", " ").split()) or any(
+        p in lowered for p in UNIVERSAL_PHRASES
+    )
+    if universal and target is None:
+        target_name, applies_to_all = None, True
+    else:
+        target_name, applies_to_all = target, False
+    if (
+        imposing is None
+        and target is not None
+        and "United States" in context_countries
+        and target != "United States"
+    ):
+        imposing = "United States"
+    if imposing is None and applies_to_all:
+        imposing = "United States" if "United States" in context_countries else None
+    if target_name == imposing:
+        target_name = None
+    return ExtractedTariff(
+        rate_percent=rate,
+        imposing_country=imposing,
+        target_country=target_name,
+        applies_to_all=applies_to_all,
+        sector=sector_of(trigger, sentence),
+        action=action,
+    )
+
+
+def rate_near(trigger: Span, sentence: Span) -> float | None:
+    """The percentage closest to the trigger; for "to 30 percent from 145 percent", the new rate."""
+    best: tuple[int, float] | None = None
+    offset = sentence.start_char
+    trigger_mid = (trigger.start_char + trigger.end_char) // 2
+    for match in PERCENT.finditer(sentence.text):
+        start = offset + match.start()
+        span = sentence.doc.char_span(start, offset + match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        preceding = sentence.doc[span.start - 1].lower_ if span.start > 0 else ""
+        distance = abs(start - trigger_mid)
+        if preceding == "from":
+            distance += 400  # the old rate
+        if tree_distance(trigger.root, span.root) > 6:
+            distance += 200
+        if best is None or distance < best[0]:
+            best = (distance, float(match.group(1)))
+    return best[1] if best and best[0] < 600 else None
+
+
+def action_of(trigger: Span, sentence: Span) -> str:
+    lowered = sentence.text.lower()
+    chain = [trigger.root, *ancestors_within(trigger.root, sentence)]
+    for token in chain[:4]:
+        lemma = token.lemma_.lower()
+        if lemma in TARIFF_ACTIONS and token.i != trigger.root.i:
+            # "roll back" and "put ... on hold" read through their particles.
+            particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
+            if lemma == "roll" and "back" not in particles:
+                continue
+            if lemma in {"put", "place"} and "hold" in lowered:
+                return "paused"
+            return TARIFF_ACTIONS[lemma]
+    for child in trigger.root.children:
+        if child.lemma_.lower() in TARIFF_ACTIONS and child.pos_ in {"VERB", "NOUN", "ADJ"}:
+            return TARIFF_ACTIONS[child.lemma_.lower()]
+    for phrase, action in TARIFF_ACTION_PHRASES.items():
+        if phrase in lowered:
+            return action
+    for token in sentence:
+        if (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in TARIFF_ACTIONS
+            and abs(token.i - trigger.root.i) <= 8
+        ):
+            return TARIFF_ACTIONS[token.lemma_.lower()]
+    return "imposed"
+
+
+def parties_of(
+    trigger: Span, sentence: Span, *, gazetteer: Gazetteer, lower_countries: dict[str, str]
+) -> tuple[str | None, str | None]:
+    """(imposing, target): possessors and subjects impose; "on X", "from X", "X's exports" are hit."""
+    imposing = target = None
+    countries_by_token: dict[int, str] = {}
+    for ent in sentence.ents:
+        name = (
+            ent.ent_id_
+            if ent.ent_id_ in gazetteer.countries.values()
+            else lower_countries.get(ent.text.lower())
+        )
+        if name is None and ent.ent_id_:
+            person = next(
+                (p for p in gazetteer.people.values() if p.full_name == ent.ent_id_), None
+            )
+            name = person.country if person else None
+        if name:
+            for token in ent:
+                countries_by_token[token.i] = name
+    for token in trigger.root.subtree:
+        if token.i not in countries_by_token:
+            continue
+        name = countries_by_token[token.i]
+        path = [token, *token.ancestors]
+        words = (
+            {t.lower_ for t in path[: path.index(trigger.root) + 1]}
+            if trigger.root in path
+            else set()
+        )
+        if token.dep_ == "poss" and token.head == trigger.root:
+            imposing = imposing or name
+        elif words & {"on", "from", "against", "imported", "targeting"}:
+            target = target or name
+        elif token.head == trigger.root and token.dep_ in {"compound", "amod", "nmod"}:
+            imposing = imposing or name
+    verb = governing_verb(trigger.root)
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.i not in range(
+            trigger.start, trigger.end
+        ):
+            subject_country = next(
+                (countries_by_token[t.i] for t in child.subtree if t.i in countries_by_token), None
+            )
+            if subject_country is None:
+                continue
+            if child.dep_ == "nsubj" and verb.lemma_ not in {"face", "hit", "continue"}:
+                imposing = imposing or subject_country
+            else:
+                target = target or subject_country
+        if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+            for token in child.subtree:
+                if token.i in countries_by_token:
+                    target = target or countries_by_token[token.i]
+                    break
+    if target is None:
+        match = re.search(
+            r"(?:imports?|goods|products|exports?|shipments?)\s+(?:imported\s+)?from\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)",
+            sentence.text,
+        )
+        if match:
+            target = lower_countries.get(match.group(1).lower())
+    return imposing, target
+
+
+def modifies_other_noun(trigger: Span) -> bool:
+    """ "tariff talks", "tariff deal", "tariff war": the tariff word is only a modifier."""
+    root = trigger.root
+    return (
+        root.dep_ in {"compound", "amod", "nmod"}
+        and root.head.pos_ in {"NOUN", "PROPN"}
+        and (root.head.lemma_.lower() not in {"tariff", "duty", "levy", "rate"})
+    )
+
+
+def own_subtree(token: Token) -> list[Token]:
+    """A phrase without its conjuncts: "a tariff of 10% [and the levies on cars]"."""
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ not in {"conj", "cc"}:
+            tokens.extend(own_subtree(child))
+    return tokens
+
+
+def sector_of(trigger: Span, sentence: Span) -> str:
+    """The sector named in the tariff's own phrase or its verb's object: "tariffs on autos"."""
+    candidates = own_subtree(trigger.root)
+    verb = governing_verb(trigger.root)
+    for child in verb.children:
+        if child.dep_ in {"prep", "dobj"} and child.i not in range(trigger.start, trigger.end):
+            candidates.extend(t for t in child.subtree if tree_distance(t, trigger.root) <= 4)
+    for token in sorted(candidates, key=lambda t: abs(t.i - trigger.root.i)):
+        sector = SECTORS.get(token.lower_)
+        if sector:
+            return sector
+    return ""
+
+
+# --- titles and keys -----------------------------------------------------------------------
+
+
+def surname(full_name: str) -> str:
+    return full_name.split()[-1] if full_name else ""
+
+
+def title_for(candidate: Candidate) -> str:
+    countries = "–".join(candidate.countries[:3])
+    people = candidate.participants
+    prefix = {"planned": "Planned: ", "speculative": "Possible: ", "cancelled": "Cancelled: "}.get(
+        candidate.status, ""
+    )
+    place = f" in {candidate.location}" if candidate.location else ""
+    if candidate.type == MEETING:
+        if len(people) >= 2:
+            others = ", ".join(people[1:3]) + (" and others" if len(people) > 3 else "")
+            return f"{prefix}{people[0]} meets {others}{place}"
+        return f"{prefix}{countries or 'Trade'} talks{place}"
+    if candidate.type == TARIFF and candidate.tariff is not None:
+        tariff = candidate.tariff
+        rate = f"{tariff.rate_percent:g}% " if tariff.rate_percent is not None else ""
+        target = (
+            " on all trading partners"
+            if tariff.applies_to_all
+            else (f" on {tariff.target_country}" if tariff.target_country else "")
+        )
+        sector = f" {tariff.sector}" if tariff.sector else ""
+        who = tariff.imposing_country or "Tariff"
+        return f"{prefix}{who}: {tariff.action} {rate}{sector.strip()} tariff{target}".replace(
+            "  ", " "
+        )
+    noun = {AGREEMENT: "deal", ANNOUNCEMENT: "announcement", DEADLINE: "deadline"}.get(
+        candidate.type, "statement"
+    )
+    return f"{prefix}{countries or ', '.join(people[:2]) or 'Trade'} {noun}".strip()
+
+
+def with_date(candidate: Candidate, resolved: ResolvedDate | None) -> Candidate:
+    return replace(candidate, date=resolved)
+
+
+def unique(items) -> list:
+    seen: dict = {}
+    for item in items:
+        if item and item not in seen:
+            seen[item] = None
+    return list(seen)
+
+
+def is_definite(trigger: Span) -> bool:
+    """ "the meeting", "that meeting", "after meeting with": a reference to a known event."""
+    root = trigger.root
+    if any(
+        c.dep_ == "det" and c.lower_ in {"the", "that", "this", "their", "its"}
+        for c in root.children
+    ):
+        return True
+    return (
+        root.pos_ == "VERB"
+        and root.dep_ == "pcomp"
+        and root.head.lower_ in {"after", "before", "during"}
+    )
+
+
+def doc_sentences(doc: Doc) -> list[Span]:
+    return list(doc.sents)

@@ -1,0 +1,59 @@
+"""Frozen dataclasses: the only objects that cross from the pipeline into services.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import ResolvedDate
+
+
+@dataclass(frozen=True)
+class EvidenceSpan:
+    sentence: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True)
+class ExtractedTariff:
+    rate_percent: float | None
+    imposing_country: str | None
+    target_country: str | None
+    applies_to_all: bool = False
+    sector: str = ""
+    action: str = "imposed"
+    in_force_from: str | None = None  # ISO dates; None when not stated
+    in_force_to: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtractedEvent:
+    type: str
+    title: str
+    date: ResolvedDate | None
+    status: str
+    participants: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    location: str = ""
+    duration_minutes: int | None = None
+    meeting_format: str = ""
+    tariff: ExtractedTariff | None = None
+    evidence: tuple[EvidenceSpan, ...] = ()
+    confidence: float = 0.5
+    merge_key: str = ""
+
+
+@dataclass(frozen=True)
+class Person:
+    full_name: str
+    country: str | None = None
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """What the database knows, as plain data: names and aliases -> canonical entries."""
+
+    countries: dict[str, str] = field(default_factory=dict)  # alias as written -> short name
+    people: dict[str, Person] = field(default_factory=dict)  # alias as written -> person
+    known_unreviewed: frozenset[str] = frozenset()

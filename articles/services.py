@@ -1,0 +1,384 @@
+"""Writes that span models: ingesting articles and storing the events extracted from them.
+
+The `ingest` command, the admin and the demo loader all call these functions. Each article is
+one transaction: it is stored with all its events, or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from timeline.models import Event, Evidence, Jurisdiction, Meeting, Official, TariffMeasure
+
+from .extraction.types import ExtractedEvent, Gazetteer, Person
+from .models import Article, ExtractionStatus, content_hash
+from .parsing import ArticleInputError, ParsedArticle, decode_input, parse_article
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestOutcome:
+    """What happened to one input: created, skipped (already there) or failed (and why)."""
+
+    name: str
+    status: str
+    message: str = ""
+    article: Article | None = None
+    events_created: int = 0
+    events_merged: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[IngestOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def failed(self) -> list[IngestOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the person ingesting says, which wins over what is found in the input."""
+
+    published: datetime.date | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+def read_input(
+    raw: bytes, *, source_name: str, overrides: Overrides = Overrides()
+) -> ParsedArticle:
+    """Decode and parse one input, applying overrides; raises ArticleInputError."""
+    text = decode_input(raw, max_bytes=settings.PARLEY_MAX_ARTICLE_BYTES)
+    parsed = parse_article(text)
+    published = overrides.published or parsed.published
+    if published is None:
+        raise ArticleInputError(
+            "no publication date found (add a first line `date YYYY-MM-DD` or pass --published)"
+        )
+    return ParsedArticle(
+        body=parsed.body,
+        discarded=parsed.discarded,
+        title=overrides.title if overrides.title is not None else parsed.title,
+        published=published,
+        outlet=overrides.outlet if overrides.outlet is not None else parsed.outlet,
+        url=overrides.url if overrides.url is not None else parsed.url,
+        language=parsed.language,
+    )
+
+
+def ingest_bytes(
+    raw: bytes,
+    *,
+    source_name: str,
+    overrides: Overrides = Overrides(),
+    extract: bool = True,
+) -> IngestOutcome:
+    """Store one article (and, for English text, its events) in one transaction. Idempotent."""
+    try:
+        parsed = read_input(raw, source_name=source_name, overrides=overrides)
+    except ArticleInputError as error:
+        return IngestOutcome(source_name, "failed", str(error))
+
+    existing = find_existing(parsed)
+    if existing is not None:
+        return IngestOutcome(
+            source_name, "skipped", f"already ingested as article #{existing.pk}", existing
+        )
+    original = raw.decode("utf-8-sig", errors="replace")
+    try:
+        with transaction.atomic():
+            article = Article(
+                outlet=parsed.outlet[:200],
+                url=parsed.url,
+                title=parsed.title[:500],
+                published=parsed.published,
+                body=parsed.body,
+                discarded_text=parsed.discarded,
+                original=original,
+                language=parsed.language,
+            )
+            if parsed.language != "en":
+                article.extraction_status = ExtractionStatus.SKIPPED
+            article.full_clean()
+            article.save()
+            outcome = IngestOutcome(source_name, "created", "", article)
+            if parsed.language != "en":
+                outcome.message = f"stored but not extracted: the language is {parsed.language!r}"
+            elif extract:
+                result = extract_events(article)
+                outcome.events_created, outcome.events_merged = result.created, result.merged
+            return outcome
+    except IntegrityError:
+        # Another process stored the same article between our check and our insert.
+        existing = find_existing(parsed)
+        if existing is None:
+            raise
+        return IngestOutcome(
+            source_name, "skipped", f"already ingested as article #{existing.pk}", existing
+        )
+    except (ArticleInputError, ValidationError) as error:  # rolled back; report and go on
+        return IngestOutcome(source_name, "failed", str(error))
+
+
+def find_existing(parsed: ParsedArticle) -> Article | None:
+    query = Q(content_hash=content_hash(parsed.body))
+    if parsed.url:
+        query |= Q(url=parsed.url)
+    return Article.objects.filter(query).first()
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Path | str]:
+    """Files as given, directories walked for .txt/.html/.htm files, `-` for stdin."""
+    for name in paths:
+        if name == "-":
+            yield "-"
+            continue
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in {".txt", ".html", ".htm"}
+            )
+        else:
+            yield path
+
+
+def ingest_paths(
+    paths: Iterable[str],
+    *,
+    overrides: Overrides = Overrides(),
+    extract: bool = True,
+    read_stdin: Callable[[], bytes] | None = None,
+    progress: Callable[[Iterable], Iterable] = lambda items: items,
+) -> IngestReport:
+    """Ingest files and directories; one bad file never stops the others."""
+    report = IngestReport()
+    for path in progress(list(expand_paths(paths))):
+        name = "<stdin>" if path == "-" else str(path)
+        try:
+            raw = read_stdin() if path == "-" and read_stdin else Path(path).read_bytes()
+        except OSError as error:
+            report.outcomes.append(IngestOutcome(name, "failed", error.strerror or str(error)))
+            continue
+        try:
+            outcome = ingest_bytes(raw, source_name=name, overrides=overrides, extract=extract)
+        except Exception as error:  # a bug must not cost the other files; it is logged in full
+            logger.exception("ingesting %s failed", name)
+            outcome = IngestOutcome(name, "failed", f"internal error: {error!r}")
+        report.outcomes.append(outcome)
+    return report
+
+
+# --- extraction: from an article to stored events -------------------------------------------
+
+
+@dataclass
+class ExtractionResult:
+    created: int = 0
+    merged: int = 0
+    skipped: int = 0
+
+
+def build_gazetteer() -> Gazetteer:
+    """Countries and people the database knows, as plain data for the pipeline."""
+    countries: dict[str, str] = {}
+    for jurisdiction in Jurisdiction.objects.all():
+        for name in [jurisdiction.name, *jurisdiction.alias_list]:
+            countries.setdefault(name, jurisdiction.name)
+    people: dict[str, Person] = {}
+    unreviewed: set[str] = set()
+    for official in Official.objects.select_related("jurisdiction").prefetch_related("roles"):
+        person = Person(
+            full_name=official.full_name,
+            country=official.jurisdiction.name if official.jurisdiction else None,
+            titles=tuple(role.title for role in official.roles.all()),
+        )
+        if not official.is_reviewed:
+            unreviewed.add(official.full_name)
+        for alias in [official.full_name, *official.alias_list]:
+            people.setdefault(alias, person)
+    return Gazetteer(countries=countries, people=people, known_unreviewed=frozenset(unreviewed))
+
+
+def extract_events(article: Article, *, gazetteer: Gazetteer | None = None) -> ExtractionResult:
+    """Run the pipeline on an article and store its events as proposed, merging with known ones.
+
+    Re-running is safe: this article's earlier machine-made events are replaced, while events an
+    editor has touched keep their fields and only gain or keep evidence.
+    """
+    from .extraction.pipeline import extract
+
+    gazetteer = gazetteer or build_gazetteer()
+    extracted = extract(article.body, published_at=article.published, gazetteer=gazetteer)
+    with transaction.atomic():
+        forget_machine_events(article)
+        result = ExtractionResult()
+        for item in extracted:
+            merged = store_event(item, article=article)
+            if merged:
+                result.merged += 1
+            else:
+                result.created += 1
+        article.extraction_status = ExtractionStatus.DONE
+        article.extraction_error = ""
+        article.extracted_at = timezone.now()
+        article.save(update_fields=["extraction_status", "extraction_error", "extracted_at"])
+    return result
+
+
+def forget_machine_events(article: Article) -> None:
+    """Drop this article's evidence from untouched proposed events, and events left bare."""
+    untouched = Q(event__review_state=Event.ReviewState.PROPOSED, event__edited_by_editor=False)
+    event_ids = list(article.evidence.filter(untouched).values_list("event_id", flat=True))
+    article.evidence.filter(untouched).delete()
+    Event.objects.filter(pk__in=event_ids, evidence__isnull=True).delete()
+
+
+def store_event(item: ExtractedEvent, *, article: Article) -> bool:
+    """Store one extracted event; returns True when it was merged into a known event."""
+    countries = list(Jurisdiction.objects.filter(name__in=item.countries))
+    people = resolve_people(item.participants, countries)
+    event = find_matching_event(item, countries=countries, people=people)
+    merged = event is not None
+    if event is None:
+        event = Event(
+            kind=item.type,
+            title=item.title[:300],
+            status=item.status,
+            confidence=round(min(max(item.confidence, 0.0), 1.0), 3),
+            merge_key=item.merge_key[:200],
+            review_state=Event.ReviewState.PROPOSED,
+        )
+        if item.date is not None:
+            event.date_start = item.date.start
+            event.date_end = item.date.end
+            event.date_precision = item.date.precision
+            event.date_text = item.date.text[:200]
+            event.date_explanation = item.date.explanation[:300]
+            event.date_computed = item.date.computed
+        event.full_clean()
+        event.save()
+        store_details(event, item)
+    if not event.edited_by_editor:
+        event.jurisdictions.add(*countries)
+        event.participants.add(*people)
+    for span in item.evidence:
+        Evidence.objects.get_or_create(
+            event=event,
+            article=article,
+            start_char=span.start_char,
+            defaults={"sentence": span.sentence, "end_char": span.end_char},
+        )
+    return merged
+
+
+def resolve_people(names: Iterable[str], countries: list[Jurisdiction]) -> list[Official]:
+    """Known officials by name; unknown people are stored as unreviewed officials."""
+    people = []
+    for name in names:
+        official = Official.objects.filter(full_name=name).first()
+        if official is None:
+            official = Official(full_name=name, is_reviewed=False)
+            official.full_clean(exclude=["slug"])
+            official.save()
+        people.append(official)
+    return people
+
+
+def find_matching_event(
+    item: ExtractedEvent, *, countries: list[Jurisdiction], people: list[Official]
+) -> Event | None:
+    """The same happening told again: same kind, overlapping dates, shared countries, and for
+    meetings a shared participant, for tariffs the same rate and action."""
+    if item.date is None:
+        return None
+    candidates = (
+        Event.objects.filter(
+            kind=item.type, date_start__lte=item.date.end, date_end__gte=item.date.start
+        )
+        .exclude(review_state=Event.ReviewState.REJECTED)
+        .prefetch_related("jurisdictions", "participants")
+        .select_related("tariff")
+    )
+    wanted_countries = {c.pk for c in countries}
+    wanted_people = {p.pk for p in people}
+    for candidate in candidates:
+        if candidate.date_precision != item.date.precision and item.date.precision != "day":
+            continue
+        shared_countries = wanted_countries & {c.pk for c in candidate.jurisdictions.all()}
+        if wanted_countries and not shared_countries:
+            continue
+        if (
+            item.type == Event.Kind.MEETING
+            and wanted_people
+            and not wanted_people & {p.pk for p in candidate.participants.all()}
+        ):
+            continue
+        if item.type == Event.Kind.TARIFF_MEASURE and item.tariff is not None:
+            tariff = getattr(candidate, "tariff", None)
+            if tariff is None or tariff.action != item.tariff.action:
+                continue
+            if (tariff.rate_percent is None) != (item.tariff.rate_percent is None) or (
+                tariff.rate_percent is not None
+                and float(tariff.rate_percent) != item.tariff.rate_percent
+            ):
+                continue
+        return candidate
+    return None
+
+
+def store_details(event: Event, item: ExtractedEvent) -> None:
+    if item.type == Event.Kind.MEETING:
+        meeting = Meeting(
+            event=event,
+            location=item.location[:200],
+            duration=datetime.timedelta(minutes=item.duration_minutes)
+            if item.duration_minutes
+            else None,
+            format=item.meeting_format or Meeting.Format.IN_PERSON,
+        )
+        meeting.full_clean()
+        meeting.save()
+    if item.type == Event.Kind.TARIFF_MEASURE and item.tariff is not None:
+        tariff = item.tariff
+        by_name = {
+            j.name: j
+            for j in Jurisdiction.objects.filter(
+                name__in=[tariff.imposing_country, tariff.target_country]
+            )
+        }
+        measure = TariffMeasure(
+            event=event,
+            imposing=by_name.get(tariff.imposing_country or ""),
+            target=None if tariff.applies_to_all else by_name.get(tariff.target_country or ""),
+            applies_to_all=tariff.applies_to_all,
+            sector=tariff.sector[:100],
+            rate_percent=tariff.rate_percent,
+            action=tariff.action,
+            in_force_from=tariff.in_force_from,
+            in_force_to=tariff.in_force_to,
+        )
+        measure.full_clean()
+        measure.save()

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "data" / "devset" / "00_seed_kyodo_japan_us.txt"
+
+
+@pytest.fixture
+def seed_bytes() -> bytes:
+    return SEED.read_bytes()
+
+
+@pytest.fixture
+def seed_published() -> datetime.date:
+    return datetime.date(2025, 5, 1)
+
+
+@pytest.fixture
+def editor(db) -> User:
+    user = User.objects.create_user("ed", password="pw-editor-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

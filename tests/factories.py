@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from articles.models import Article
+from timeline.models import Event, Evidence, Jurisdiction, Official
+
+
+class ArticleFactory(DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    outlet = "Test Wire"
+    title = factory.Faker("sentence", nb_words=6)
+    published = datetime.date(2025, 5, 1)
+    body = factory.Faker("paragraph", nb_sentences=5)
+    original = factory.LazyAttribute(lambda a: a.body)
+
+
+class OfficialFactory(DjangoModelFactory):
+    class Meta:
+        model = Official
+
+    full_name = factory.Faker("name")
+    jurisdiction = factory.LazyFunction(lambda: Jurisdiction.objects.get(code="US"))
+    is_reviewed = True
+
+
+class EventFactory(DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    kind = Event.Kind.MEETING
+    title = factory.Faker("sentence", nb_words=5)
+    date_start = datetime.date(2025, 4, 16)
+    date_end = factory.LazyAttribute(lambda e: e.date_start)
+    date_precision = Event.Precision.DAY
+    review_state = Event.ReviewState.APPROVED
+
+
+class EvidenceFactory(DjangoModelFactory):
+    class Meta:
+        model = Evidence
+
+    event = factory.SubFactory(EventFactory)
+    article = factory.SubFactory(ArticleFactory)
+    sentence = factory.LazyAttribute(lambda e: e.article.body[:40])
+    start_char = 0
+    end_char = 40

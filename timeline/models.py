@@ -1,0 +1,505 @@
+"""The timeline's domain: who (officials, jurisdictions), what and when (events), and the proof.
+
+Rules that must always hold are database constraints, so the admin, the pipeline and raw SQL
+all obey them.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+def split_aliases(text: str) -> list[str]:
+    """Aliases are stored one per line (easy to edit in the admin); blanks are ignored."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class JurisdictionQuerySet(models.QuerySet):
+    def by_alias(self) -> dict[str, Jurisdiction]:
+        """Every name, alias and demonym (lower-cased) mapped to its jurisdiction."""
+        table: dict[str, Jurisdiction] = {}
+        for jurisdiction in self:
+            for name in [jurisdiction.name, *jurisdiction.alias_list]:
+                table.setdefault(name.lower(), jurisdiction)
+        return table
+
+
+class Jurisdiction(models.Model):
+    """A country or a trading bloc that makes trade policy (shown as "country" in the UI)."""
+
+    code = models.CharField(
+        max_length=2,
+        unique=True,
+        help_text="ISO 3166-1 alpha-2 code, upper case (EU for the European Union).",
+    )
+    name = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text='Short English name as readers know it: "United States", "South Korea".',
+    )
+    official_name = models.CharField(max_length=200, blank=True)
+    aliases = models.TextField(
+        blank=True,
+        help_text="One per line: other names, abbreviations and demonyms the news uses "
+        '("U.S.", "America", "American").',
+    )
+    is_bloc = models.BooleanField(
+        default=False, help_text="A trading bloc negotiating as one (the European Union)."
+    )
+
+    objects = JurisdictionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "country"
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2}$"), name="jurisdiction_code_is_alpha2"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_aliases(self.aliases)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:country-detail", args=[self.code.lower()])
+
+
+class OfficialQuerySet(models.QuerySet):
+    def reviewed(self) -> OfficialQuerySet:
+        return self.filter(is_reviewed=True)
+
+
+class Official(models.Model):
+    """A person who negotiates or speaks for a jurisdiction on trade."""
+
+    full_name = models.CharField(max_length=200, help_text='As usually written: "Scott Bessent".')
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="Used in URLs; filled in from the name."
+    )
+    aliases = models.TextField(
+        blank=True,
+        help_text='One per line: other ways the news names this person ("Akazawa", '
+        '"Ryosei Akazawa"). Bare surnames are fine when unambiguous.',
+    )
+    jurisdiction = models.ForeignKey(
+        Jurisdiction,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="officials",
+        help_text="The country this person speaks for.",
+    )
+    is_reviewed = models.BooleanField(
+        default=False,
+        help_text="Unticked for people the extraction pipeline found on its own: "
+        "check the name and country, then tick.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OfficialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["full_name"]
+        indexes = [models.Index(Lower("full_name"), name="official_name_lower_idx")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.full_name)[:200]
+        super().save(*args, **kwargs)
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_aliases(self.aliases)
+
+    def role_on(self, day: datetime.date) -> OfficialRole | None:
+        """The role held on a given day (roles are few; this reads the prefetched list)."""
+        for role in self.roles.all():
+            if (role.start is None or role.start <= day) and (role.end is None or day <= role.end):
+                return role
+        return None
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:official-detail", args=[self.slug])
+
+
+class OfficialRole(models.Model):
+    """A title held for a period: Scott Bessent, Secretary of the Treasury, from 2025-01-28."""
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=200, help_text='"Secretary of the Treasury".')
+    organization = models.CharField(
+        max_length=200, blank=True, help_text='"U.S. Department of the Treasury".'
+    )
+    start = models.DateField(null=True, blank=True, help_text="First day in the role, if known.")
+    end = models.DateField(
+        null=True, blank=True, help_text="Last day in the role; empty while still in office."
+    )
+
+    class Meta:
+        ordering = ["official", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(start__lte=F("end")),
+                name="role_start_before_end",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.start or '?'} – {self.end or 'present'})"
+
+
+class EventQuerySet(models.QuerySet):
+    def approved(self) -> EventQuerySet:
+        return self.filter(review_state=Event.ReviewState.APPROVED)
+
+    def visible(self, *, include_unreviewed: bool = False) -> EventQuerySet:
+        """What the public sees: approved events, plus proposed ones when asked for."""
+        states = [Event.ReviewState.APPROVED]
+        if include_unreviewed:
+            states.append(Event.ReviewState.PROPOSED)
+        return self.filter(review_state__in=states)
+
+    def proposed(self) -> EventQuerySet:
+        return self.filter(review_state=Event.ReviewState.PROPOSED)
+
+    def between(self, start: datetime.date | None, end: datetime.date | None) -> EventQuerySet:
+        """Events whose date interval overlaps [start, end]."""
+        qs = self
+        if start:
+            qs = qs.filter(date_end__gte=start)
+        if end:
+            qs = qs.filter(date_start__lte=end)
+        return qs
+
+    def involving(self, official: Official) -> EventQuerySet:
+        return self.filter(participants=official)
+
+    def concerning(self, jurisdiction: Jurisdiction) -> EventQuerySet:
+        return self.filter(jurisdictions=jurisdiction)
+
+    def in_timeline_order(self, *, newest_first: bool = False) -> EventQuerySet:
+        if newest_first:
+            return self.order_by(F("date_start").desc(nulls_last=True), "-id")
+        return self.order_by(F("date_start").asc(nulls_last=True), "id")
+
+
+class EventKind(models.TextChoices):
+    MEETING = "meeting", "Meeting or call"
+    TARIFF_MEASURE = "tariff_measure", "Tariff measure"
+    AGREEMENT = "agreement", "Agreement or deal"
+    STATEMENT = "statement", "Statement"
+    ANNOUNCEMENT = "announcement", "Announcement"
+    DEADLINE = "deadline", "Deadline"
+    OTHER = "other", "Other"
+
+
+class EventStatus(models.TextChoices):
+    HAPPENED = "happened", "Happened"
+    PLANNED = "planned", "Planned"
+    SPECULATIVE = "speculative", "Speculative"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class EventReviewState(models.TextChoices):
+    PROPOSED = "proposed", "Proposed (not yet reviewed)"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class EventPrecision(models.TextChoices):
+    DAY = "day", "Day"
+    WEEK = "week", "Week"
+    MONTH = "month", "Month"
+    QUARTER = "quarter", "Quarter"
+    YEAR = "year", "Year"
+    RANGE = "range", "Range of days"
+
+
+class Event(models.Model):
+    """One entry on the timeline: something that happened, is planned or is only talked about."""
+
+    Kind = EventKind
+    Status = EventStatus
+    ReviewState = EventReviewState
+    Precision = EventPrecision
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(max_length=300, help_text="One line a reader can scan.")
+    summary = models.TextField(blank=True, help_text="A sentence or two in your own words.")
+    date_start = models.DateField(
+        null=True, blank=True, help_text="First day of the period the event falls in."
+    )
+    date_end = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Last day of that period: the same as the start for a known day.",
+    )
+    date_precision = models.CharField(
+        max_length=10,
+        choices=Precision.choices,
+        blank=True,
+        help_text='How precisely the date is known: "mid-May" is a range, "in June" a month.',
+    )
+    date_text = models.CharField(
+        max_length=200, blank=True, help_text='The phrase the date came from: "Thursday".'
+    )
+    date_explanation = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="How the phrase was resolved, for readers checking the date.",
+    )
+    date_computed = models.BooleanField(
+        default=False,
+        help_text="Derived rather than stated (an end date from a 90-day pause, for example).",
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.HAPPENED)
+    review_state = models.CharField(
+        max_length=10,
+        choices=ReviewState.choices,
+        default=ReviewState.PROPOSED,
+        help_text="Only approved events are shown to the public by default.",
+    )
+    confidence = models.FloatField(
+        default=1.0, help_text="The pipeline's confidence, 0 to 1 (1 for events entered by hand)."
+    )
+    jurisdictions = models.ManyToManyField(
+        Jurisdiction, blank=True, related_name="events", verbose_name="countries"
+    )
+    participants = models.ManyToManyField(Official, blank=True, related_name="events")
+    merge_key = models.CharField(
+        max_length=200,
+        blank=True,
+        db_index=True,
+        help_text="Set by the pipeline to recognise the same event in other sentences.",
+    )
+    edited_by_editor = models.BooleanField(
+        default=False,
+        help_text="Set when an editor changes the event: re-extraction then leaves it alone.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date_start", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True, date_end__isnull=True)
+                | Q(
+                    date_start__isnull=False, date_end__isnull=False, date_start__lte=F("date_end")
+                ),
+                name="event_dates_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="event_confidence_0_1",
+            ),
+            models.CheckConstraint(condition=Q(kind__in=EventKind.values), name="event_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=EventStatus.values), name="event_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(review_state__in=EventReviewState.values),
+                name="event_review_state_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["review_state", "date_start", "id"], name="event_review_date_idx"),
+            models.Index(fields=["date_start", "date_end"], name="event_dates_idx"),
+            models.Index(fields=["kind", "date_start"], name="event_kind_date_idx"),
+            models.Index(fields=["status", "date_start"], name="event_status_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:event-detail", args=[self.pk])
+
+    def approve(self) -> None:
+        self.review_state = self.ReviewState.APPROVED
+        self.save(update_fields=["review_state", "updated_at"])
+
+    def reject(self) -> None:
+        self.review_state = self.ReviewState.REJECTED
+        self.save(update_fields=["review_state", "updated_at"])
+
+
+class Meeting(models.Model):
+    """Details of a meeting or call (one per event of kind meeting)."""
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        CALL = "call", "Phone call"
+        VIRTUAL = "virtual", "Video conference"
+
+    event = models.OneToOneField(
+        Event, on_delete=models.CASCADE, primary_key=True, related_name="meeting"
+    )
+    location = models.CharField(
+        max_length=200, blank=True, help_text='City or venue: "Washington", "Oval Office".'
+    )
+    duration = models.DurationField(
+        null=True, blank=True, help_text='How long it lasted, e.g. "00:50:00" for 50 minutes.'
+    )
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.IN_PERSON)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration__isnull=True) | Q(duration__gt=datetime.timedelta(0)),
+                name="meeting_duration_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Meeting details for {self.event}"
+
+
+class TariffAction(models.TextChoices):
+    ANNOUNCED = "announced", "Announced"
+    IMPOSED = "imposed", "Imposed"
+    RAISED = "raised", "Raised"
+    LOWERED = "lowered", "Lowered"
+    PAUSED = "paused", "Paused"
+    RESUMED = "resumed", "Resumed"
+    EXEMPTED = "exempted", "Exempted"
+    REMOVED = "removed", "Removed"
+
+
+class TariffMeasure(models.Model):
+    """Details of a tariff measure: who imposes what rate on whom, from when to when."""
+
+    Action = TariffAction
+
+    event = models.OneToOneField(
+        Event, on_delete=models.CASCADE, primary_key=True, related_name="tariff"
+    )
+    imposing = models.ForeignKey(
+        Jurisdiction,
+        on_delete=models.PROTECT,
+        related_name="tariffs_imposed",
+        null=True,
+        blank=True,
+        help_text="The country that levies the tariff.",
+    )
+    target = models.ForeignKey(
+        Jurisdiction,
+        on_delete=models.PROTECT,
+        related_name="tariffs_faced",
+        null=True,
+        blank=True,
+        help_text="The country whose goods are taxed. Leave empty and tick "
+        '"all trading partners" for a universal tariff.',
+    )
+    applies_to_all = models.BooleanField(
+        default=False, verbose_name="all trading partners", help_text="A universal tariff."
+    )
+    sector = models.CharField(
+        max_length=100, blank=True, help_text='"autos", "steel", "all goods"…'
+    )
+    products = models.CharField(max_length=300, blank=True)
+    rate_percent = models.DecimalField(
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Ad valorem rate in percent (24 for 24%).",
+    )
+    action = models.CharField(max_length=10, choices=Action.choices, default=Action.IMPOSED)
+    in_force_from = models.DateField(null=True, blank=True)
+    in_force_to = models.DateField(
+        null=True, blank=True, help_text="Last day in force (end of a pause, expiry)."
+    )
+    modifies = models.ForeignKey(
+        Event,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="modified_by",
+        limit_choices_to={"kind": Event.Kind.TARIFF_MEASURE},
+        help_text="The earlier measure this one raises, pauses or removes.",
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rate_percent__isnull=True) | Q(rate_percent__gte=0),
+                name="tariff_rate_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(in_force_from__isnull=True)
+                | Q(in_force_to__isnull=True)
+                | Q(in_force_from__lte=F("in_force_to")),
+                name="tariff_in_force_ordered",
+            ),
+            models.CheckConstraint(
+                condition=~(Q(applies_to_all=True) & Q(target__isnull=False)),
+                name="tariff_target_or_all",
+            ),
+            models.CheckConstraint(
+                condition=Q(action__in=TariffAction.values),
+                name="tariff_action_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["imposing", "in_force_from"], name="tariff_imposing_idx"),
+            models.Index(fields=["target", "in_force_from"], name="tariff_target_idx"),
+        ]
+
+    def __str__(self) -> str:
+        rate = f"{self.rate_percent:g}%" if self.rate_percent is not None else "rate unknown"
+        return f"{self.get_action_display()} {rate} tariff"
+
+
+class Evidence(models.Model):
+    """The sentence of an article that supports an event, with its exact place in the text."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="evidence"
+    )
+    sentence = models.TextField(help_text="The supporting sentence, exactly as in the article.")
+    start_char = models.PositiveIntegerField(help_text="Offset of the sentence in the body.")
+    end_char = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["article__published", "start_char"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_char__lt=F("end_char")), name="evidence_span_not_empty"
+            ),
+            models.UniqueConstraint(
+                fields=["event", "article", "start_char"], name="evidence_unique_per_sentence"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.sentence[:80]
+
+
+class ProposedEvent(Event):
+    """The review queue: machine-extracted events waiting for an editor."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "proposed event"
+        verbose_name_plural = "review queue (proposed events)"

@@ -1,0 +1,16 @@
+"""The timeline app's own URLs (namespace "timeline")."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "timeline"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("events/<int:pk>/", views.event_detail, name="event-detail"),
+    path("officials/<slug:slug>/", views.official_detail, name="official-detail"),
+    path("countries/<str:code>/", views.country_detail, name="country-detail"),
+]
