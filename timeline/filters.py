@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from .models import Event, Jurisdiction, Official
+from .search import search_events
 
 
 class TimelineEventFilter(django_filters.FilterSet):
@@ -74,10 +75,4 @@ class TimelineEventFilter(django_filters.FilterSet):
         return queryset
 
     def search(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
-        for word in value.split()[:8]:
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(evidence__sentence__icontains=word)
-            )
-        return queryset.distinct() if value.strip() else queryset
+        return search_events(queryset, value)
