@@ -39,6 +39,7 @@ def pattern_meetings() -> list[dict]:
             ],
         },
         {"label": MEETING, "pattern": [{"LOWER": {"IN": ["call", "calls"]}, "POS": "NOUN"}]},
+        {"label": MEETING, "pattern": [lemma_in("talk"), {"LOWER": {"IN": ["with", "between"]}}]},
         {
             "label": MEETING,
             "pattern": [{**lemma_in("speak", "talk"), **verb}, lower_in("with", "by")],
@@ -351,5 +352,99 @@ VENUE_WORDS = frozenset(
         "residence",
         "course",
         "building",
+    }
+)
+
+# Verbs that announce a measure: "said on Monday he would impose", "threatened on Friday to".
+ANNOUNCING_VERBS = frozenset(
+    {
+        "say",
+        "announce",
+        "threaten",
+        "warn",
+        "float",
+        "sign",
+        "tell",
+        "write",
+        "propose",
+        "vow",
+        "pledge",
+        "unveil",
+        "order",
+        "post",
+        "declare",
+        "confirm",
+        "decide",
+        "send",
+    }
+)
+# Reporting verbs strong enough to make a statement even without a date of their own.
+STRONG_STATEMENT_VERBS = frozenset(
+    {
+        "urge",
+        "warn",
+        "vow",
+        "pledge",
+        "demand",
+        "criticize",
+        "criticise",
+        "condemn",
+        "regret",
+        "welcome",
+        "insist",
+        "threaten",
+        "accuse",
+        "reject",
+        "call",
+    }
+)
+# Speakers that are institutions rather than people.
+INSTITUTION_WORDS = frozenset(
+    {
+        "ministry",
+        "commission",
+        "government",
+        "office",
+        "department",
+        "administration",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "embassy",
+        "council",
+        "cabinet",
+        "white",
+    }
+)
+
+# Verbs by which deals are made: an agreement noun is an event only with one of these.
+DEAL_VERBS = frozenset(
+    {
+        "reach",
+        "strike",
+        "sign",
+        "seal",
+        "clinch",
+        "agree",
+        "announce",
+        "conclude",
+        "finalize",
+        "finalise",
+        "unveil",
+        "secure",
+        "hammer",
+        "ink",
+        "forge",
+        "issue",
+        "release",
+        "approve",
+        "adopt",
+        "endorse",
+        "struck",
+        "make",
+        "close",
+        "complete",
+        "wrap",
+        "settle",
     }
 )

@@ -20,7 +20,15 @@ from . import rules
 from .components import TRIGGERS_KEY, add_gazetteer, add_triggers
 from .dates import ResolvedDate, add_duration, find_dates, resolve_date
 from .model import load_model
-from .patterns import AGREEMENT, ANNOUNCEMENT, DEADLINE, MEETING, TARIFF
+from .patterns import (
+    AGREEMENT,
+    ANNOUNCEMENT,
+    DEADLINE,
+    MEETING,
+    STATEMENT,
+    STRONG_STATEMENT_VERBS,
+    TARIFF,
+)
 from .rules import Candidate, DatedMention
 from .types import EvidenceSpan, ExtractedEvent, Gazetteer
 
@@ -34,10 +42,6 @@ ANCHORED = re.compile(
 )
 UNTIL = re.compile(
     r"\b(?:until|till|through|to last until|runs? out (?:in|on)|expires? (?:in|on))\s*$", re.I
-)
-PRESENT_STATE = re.compile(
-    r"\b(?:continues? to|still|remains?|already|is in (?:force|place)|are in (?:force|place))\b",
-    re.I,
 )
 
 
@@ -94,9 +98,9 @@ def events_from_doc(
     anchors: list[tuple[int, int, int, str]] = []  # (candidate, its anchor, days, phrase)
     for sentence in doc.sents:
         in_sentence = [t for t in triggers if sentence.start <= t.start and t.end <= sentence.end]
-        if not in_sentence:
-            continue
         dated = dated_mentions(sentence, published_at)
+        if not in_sentence and not dated:
+            continue
         first_index = len(candidates)
         for trigger in in_sentence:
             candidate = read_candidate(
@@ -109,8 +113,22 @@ def events_from_doc(
                 lower_countries=lower_countries,
             )
             if candidate is not None:
-                candidates.append(candidate)
+                candidates.extend(split_by_target(candidate, lower_countries))
         anchors.extend(sentence_anchors(sentence, candidates, first_index))
+        candidates.extend(
+            deadlines_in(sentence, dated, candidates[first_index:], published_at=published_at)
+        )
+        statement = statement_candidate(
+            sentence,
+            dated,
+            in_sentence,
+            candidates[first_index:],
+            published_at=published_at,
+            gazetteer=gazetteer,
+            lower_countries=lower_countries,
+        )
+        if statement is not None:
+            candidates.append(statement)
     inherit_dates(candidates)
     apply_anchors(candidates, anchors)
     fill_imposing_country(candidates)
@@ -134,6 +152,105 @@ def fill_imposing_country(candidates: list[Candidate]) -> None:
         ):
             candidate.tariff = replace(tariff, imposing_country=usual)
             candidate.countries = rules.unique([usual, *candidate.countries])
+
+
+def split_by_target(candidate: Candidate, lower_countries: dict[str, str]) -> list[Candidate]:
+    """One measure per target country: each has its own rate history."""
+    if candidate.tariff is None:
+        return [candidate]
+    targets = rules.conjoined_targets(candidate.tariff, candidate.sentence, lower_countries)
+    if len(targets) < 2:
+        return [candidate]
+    return [
+        replace(candidate, tariff=replace(candidate.tariff, target_country=target))
+        for target in targets
+    ]
+
+
+def deadlines_in(
+    sentence: Span,
+    dated: list[DatedMention],
+    found: list[Candidate],
+    *,
+    published_at: datetime.date,
+) -> list[Candidate]:
+    """ "runs until April 2", "before July 8", "need until July 9": a future end bound that no
+    pause in the sentence has taken as its end is a deadline."""
+    if any(c.type == DEADLINE for c in found):
+        return []
+    taken = {id(c.date_mention) for c in found}
+    paused = any(c.tariff is not None and c.tariff.in_force_to for c in found)
+    deadlines = []
+    for mention in dated:
+        resolved = mention.mention.resolved
+        if resolved is None or id(mention) in taken or paused:
+            continue
+        if not (is_end_bound(mention) or preceded_by(mention, {"before"})):
+            continue
+        if resolved.start <= published_at:
+            continue
+        deadlines.append(
+            Candidate(
+                type=DEADLINE,
+                trigger=mention.span,
+                sentence=sentence,
+                status="planned",
+                date=resolved,
+                date_mention=mention,
+                countries=[c for f in found for c in f.countries],
+                title=f"Deadline: {mention.mention.text}",
+            )
+        )
+    return deadlines[:1]
+
+
+def preceded_by(mention: DatedMention, words: set[str]) -> bool:
+    span = mention.span
+    return span.start > span.sent.start and span.doc[span.start - 1].lower_ in words
+
+
+def statement_candidate(
+    sentence: Span,
+    dated: list[DatedMention],
+    triggers: list[Span],
+    found: list[Candidate],
+    *,
+    published_at: datetime.date,
+    gazetteer: Gazetteer,
+    lower_countries: dict[str, str],
+) -> Candidate | None:
+    """A dated on-the-record statement ("Bessent told reporters on Monday that ..."), unless the
+    sentence's news is a new event of its own ("said on Monday he would impose tariffs")."""
+    statement = rules.statement_in(sentence, gazetteer, lower_countries)
+    if statement is None:
+        return None
+    if any(not c.definite and c.type != DEADLINE for c in found if c.date is not None or c.tariff):
+        return None
+    when = rules.attached_date(statement.verb, dated)
+    if when is None and statement.verb.lemma_.lower() not in STRONG_STATEMENT_VERBS:
+        return None
+    date = (
+        resolve_date(when.mention.text, published_at=published_at, tense="past") if when else None
+    )
+    participants = [statement.speaker] if statement.speaker_is_person else []
+    countries = rules.unique(
+        [
+            *rules.countries_of(participants, gazetteer),
+            *rules.countries_in(sentence, gazetteer, lower_countries),
+        ]
+    )
+    candidate = Candidate(
+        type=STATEMENT,
+        trigger=sentence[statement.verb.i - sentence.start : statement.verb.i - sentence.start + 1],
+        sentence=sentence,
+        status="happened",
+        date=date or (when.mention.resolved if when else None),
+        date_mention=when,
+        participants=participants,
+        countries=countries,
+    )
+    candidate.title = rules.statement_title(statement)
+    return candidate
 
 
 def dedupe_triggers(spans: Iterable[Span]) -> list[Span]:
@@ -176,6 +293,12 @@ def read_candidate(
         return None  # "the deadline" inside a date phrase is part of the date
     if kind == TARIFF and rules.modifies_other_noun(trigger):
         return None  # "tariff talks", "tariff deal": the tariff is the topic, not a measure
+    if kind == MEETING and rules.is_reporting_audience(trigger):
+        return None
+    if kind == ANNOUNCEMENT and any(t.label_ != ANNOUNCEMENT for t in sentence_triggers):
+        return None  # "announced a trade agreement": the agreement is the event
+    if kind == AGREEMENT and not rules.deal_is_made(trigger):
+        return None  # "without a deal", "the framework is meant to": no deal is made here
     status = rules.status_of(trigger, sentence)
     participants = rules.people_for(trigger, sentence_triggers, sentence, gazetteer)
     countries = rules.unique(
@@ -230,9 +353,68 @@ def read_candidate(
             None,
         )
         candidate.pause_days = pause
+        candidate = date_announced_tariff(candidate, dated, published_at=published_at)
+        if candidate.date is None:
+            deal = rules.enclosing_trigger(trigger, sentence_triggers, AGREEMENT)
+            deal_date = deal and rules.closest_date(deal, dated)
+            if deal_date:
+                candidate.date = resolve_for_status(deal_date, "happened", published_at)
+                candidate.date_mention = deal_date
         candidate = date_tariff(candidate, until=until, published_at=published_at)
-    elif candidate.date is None and until is not None and kind == DEADLINE:
-        candidate.date = until.mention.resolved
+    elif kind == DEADLINE:
+        candidate = date_deadline(candidate, until=until, published_at=published_at)
+    return candidate
+
+
+def date_deadline(
+    candidate: Candidate, *, until: DatedMention | None, published_at: datetime.date
+) -> Candidate | None:
+    """Deadlines look forward unless the verb says they passed ("the reprieve expired")."""
+    mention = candidate.date_mention or until
+    if mention is None:
+        return None
+    tense = rules.tense_at(mention.span)
+    if tense == "past" and candidate.trigger.root.lemma_ != "deadline":
+        return None
+    resolved = resolve_date(mention.mention.text, published_at=published_at, tense="future")
+    candidate.date = resolved or mention.mention.resolved
+    candidate.date_mention = mention
+    if candidate.date is not None and candidate.date.start > published_at:
+        candidate.status = "planned"
+    return candidate
+
+
+def date_announced_tariff(
+    candidate: Candidate, dated: list[DatedMention], *, published_at: datetime.date
+) -> Candidate:
+    """A future measure announced on a day is an announcement that happened that day:
+    "Trump said on Monday he would impose 25 percent tariffs" -> announced, Monday."""
+    if candidate.status not in {"planned", "speculative"} or candidate.tariff is None:
+        return candidate
+    verb = rules.announcing_verb(candidate.trigger, candidate.sentence)
+    if verb is None or verb.morph.get("Tense") != ["Past"]:
+        return candidate
+    when = rules.attached_date(verb, dated)
+    if when is None:
+        return candidate
+    others = [d for d in dated if d is not when]
+    own = rules.closest_date(candidate.trigger, others, status="planned")
+    effective = (
+        resolve_date(own.mention.text, published_at=published_at, tense="future") if own else None
+    )
+    candidate.status = "happened"
+    candidate.date_mention = when
+    candidate.date = resolve_date(when.mention.text, published_at=published_at, tense="past") or (
+        when.mention.resolved
+    )
+    action = candidate.tariff.action
+    if action in {"imposed", "raised"}:
+        action = "announced"
+    candidate.tariff = replace(
+        candidate.tariff,
+        action=action,
+        in_force_from=effective.start.isoformat() if effective else candidate.tariff.in_force_from,
+    )
     return candidate
 
 
@@ -245,8 +427,11 @@ def is_end_bound(dated: DatedMention) -> bool:
 def resolve_for_status(
     dated: DatedMention, status: str, published_at: datetime.date
 ) -> ResolvedDate | None:
-    """Unrealised events look forward: "in June" said in May of a planned deal is June this year."""
-    tense = "future" if status in {"planned", "speculative"} else "past"
+    """Resolve with the tense of the verb the date hangs on ("said on Monday" looks back, "will
+    meet on Monday" forward); failing that, unrealised events look forward."""
+    tense = rules.tense_at(dated.span) or (
+        "future" if status in {"planned", "speculative"} else "past"
+    )
     again = resolve_date(dated.mention.text, published_at=published_at, tense=tense)
     return again or dated.mention.resolved
 
@@ -264,8 +449,8 @@ def is_agent(name: str, trigger: Span, sentence: Span) -> bool:
 def date_tariff(
     candidate: Candidate, *, until: DatedMention | None, published_at: datetime.date
 ) -> Candidate:
-    """Pauses run to an end: "paused until early July under a 90-day reprieve" starts 90 days
-    before early July. A tariff still in force with no date is dated to the article."""
+    """Pauses run to an end. "Paused until early July under a 90-day reprieve" covers the 90
+    days before early July; "put on hold on Monday for 30 days" ends 30 days after Monday."""
     tariff = candidate.tariff
     if tariff is None:
         return candidate
@@ -273,27 +458,26 @@ def date_tariff(
         end = until.mention.resolved
         tariff = replace(tariff, in_force_to=end.end.isoformat())
         if candidate.date is None and candidate.pause_days:
-            start = shift(
-                end, -candidate.pause_days, text=f"{candidate.pause_days} days before {end.text}"
+            start = end.start - datetime.timedelta(days=candidate.pause_days)
+            candidate.date = ResolvedDate(
+                start=start,
+                end=end.end,
+                precision="range",
+                text=until.mention.text,
+                timex=end.timex,
+                computed=True,
+                explanation=f"a {candidate.pause_days}-day pause ending '{until.mention.text}' "
+                f"({end.start.isoformat()}..{end.end.isoformat()}): from about {start.isoformat()}",
             )
-            candidate.date = start
-            tariff = replace(tariff, in_force_from=start.start.isoformat())
+            tariff = replace(tariff, in_force_from=start.isoformat())
     elif candidate.date is not None and candidate.pause_days and tariff.action == "paused":
         end = add_duration(
             candidate.date, candidate.pause_days, text=f"{candidate.pause_days}-day pause"
         )
         tariff = replace(
-            tariff, in_force_from=candidate.date.start.isoformat(), in_force_to=end.end.isoformat()
-        )
-    if candidate.date is None and PRESENT_STATE.search(candidate.sentence.text):
-        candidate.date = ResolvedDate(
-            start=published_at,
-            end=published_at,
-            precision="day",
-            text="",
-            timex=published_at.isoformat(),
-            computed=True,
-            explanation=f"in force when the article was published ({published_at.isoformat()})",
+            tariff,
+            in_force_from=candidate.date.start.isoformat(),
+            in_force_to=end.end.isoformat(),
         )
     candidate.tariff = tariff
     return candidate
@@ -351,6 +535,9 @@ def inherit_dates(candidates: list[Candidate]) -> None:
     for candidate in candidates:
         if candidate.date is not None:
             continue
+        if candidate.type == STATEMENT:
+            inherit_statement_date(candidate, candidates)
+            continue
         if candidate.type not in {MEETING, AGREEMENT} or not (
             candidate.definite or candidate.type == MEETING
         ):
@@ -374,6 +561,21 @@ def inherit_dates(candidates: list[Candidate]) -> None:
             candidate.inherited = True
             if not candidate.location:
                 candidate.location = source.location
+
+
+def inherit_statement_date(statement: Candidate, candidates: list[Candidate]) -> None:
+    """An undated statement was made at the latest precisely dated event its speaker was at."""
+    for other in reversed(candidates):
+        if other.trigger.start >= statement.trigger.start or other.date is None:
+            continue
+        if (
+            other.status == "happened"
+            and other.date.precision == "day"
+            and (set(other.participants) & set(statement.participants))
+        ):
+            statement.date = other.date
+            statement.inherited = True
+            return
 
 
 def best_antecedent(candidate: Candidate, earlier: list[Candidate]) -> Candidate | None:
@@ -412,13 +614,15 @@ def merge(candidates: list[Candidate], *, published_at: datetime.date) -> list[E
     same rate and action; the evidence sentences add up."""
     groups: list[list[Candidate]] = []
     for candidate in candidates:
-        if candidate.date is None:
+        if candidate.date is None and not undated_but_worth_keeping(candidate):
             continue  # an undated mention cannot be placed on a timeline
         if candidate.type == TARIFF and (
             candidate.tariff is None
-            or (not candidate.tariff.rate_percent
-            and candidate.tariff.action in {"imposed", "announced"}
-            and not candidate.date_mention)
+            or (
+                not candidate.tariff.rate_percent
+                and candidate.tariff.action in {"imposed", "announced"}
+                and not candidate.date_mention
+            )
         ):
             continue
         for group in groups:
@@ -430,9 +634,29 @@ def merge(candidates: list[Candidate], *, published_at: datetime.date) -> list[E
     return [to_event(group) for group in groups]
 
 
+def undated_but_worth_keeping(candidate: Candidate) -> bool:
+    """A tariff with a rate is a fact worth listing even when the article gives no date."""
+    tariff = candidate.tariff
+    return (
+        candidate.type == TARIFF
+        and tariff is not None
+        and tariff.rate_percent is not None
+        and candidate.status != "speculative"
+    )
+
+
 def same_happening(a: Candidate, b: Candidate) -> bool:
-    if a.type != b.type or a.status != b.status or a.date is None or b.date is None:
+    if a.type != b.type or a.status != b.status:
         return False
+    if a.date is None or b.date is None:
+        return (
+            a.date is None
+            and b.date is None
+            and a.sentence == b.sentence
+            and a.tariff is not None
+            and b.tariff is not None
+            and a.tariff.rate_percent == b.tariff.rate_percent
+        )
     if not (a.date.start <= b.date.end and b.date.start <= a.date.end):
         return False
     if a.type == TARIFF:
@@ -462,7 +686,7 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
 
 def to_event(group: list[Candidate]) -> ExtractedEvent:
     first = group[0]
-    best_date = min((c.date for c in group if c.date is not None), key=date_rank)
+    best_date = min((c.date for c in group if c.date is not None), key=date_rank, default=None)
     participants = rules.unique(p for c in group for p in c.participants)
     countries = rules.unique(c for cand in group for c in cand.countries)
     location = next((c.location for c in group if c.location), "")

@@ -15,6 +15,11 @@ from spacy.tokens import Doc, Span, Token
 from .dates import DateMention, ResolvedDate
 from .patterns import (
     AGREEMENT,
+    ANNOUNCING_VERBS,
+    INSTITUTION_WORDS,
+    DEAL_VERBS,
+    REPORTING_VERBS,
+    STRONG_STATEMENT_VERBS,
     ANNOUNCEMENT,
     CANCELLED_CUES,
     DEADLINE,
@@ -81,6 +86,7 @@ class Candidate:
     definite: bool = False  # "the meeting": refers back to an event told before
     inherited: bool = False  # the date came from the event it refers back to
     pause_days: int | None = None
+    title: str = ""
 
 
 # --- structure helpers --------------------------------------------------------------------
@@ -106,9 +112,15 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def has_own_clause(token: Token) -> Token | None:
-    """A noun with a relative or participial clause of its own ("talks that kicked off")."""
+    """A noun that is the subject of its own relative or participial clause ("talks that kicked
+    off"), not a noun whose clause only describes its content ("a deal under which ...")."""
     for child in token.children:
-        if child.dep_ in {"relcl", "acl"} and child.pos_ in {"VERB", "AUX"}:
+        if child.dep_ not in {"relcl", "acl"} or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        if child.dep_ == "acl" or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"that", "which", "who"}
+            for c in child.children
+        ):
             return child
     return None
 
@@ -145,8 +157,17 @@ def status_of(trigger: Span, sentence: Span) -> str:
                 words.append(child.lower_)
         if token.morph.get("Tense") == ["Past"] and token.pos_ in {"VERB", "AUX"}:
             past = True
-        if token.dep_ in {"ccomp", "advcl"} and own is None:
+        if token.dep_ == "ccomp" and own is None:
             break  # the clause's own modality, not the reporting verb's
+        if (
+            token.dep_ == "advcl"
+            and own is None
+            and not any(
+                c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "once", "whenever"}
+                for c in token.children
+            )
+        ):
+            break
     word_set = set(words)
     if word_set & CANCELLED_CUES:
         return "cancelled"
@@ -176,6 +197,29 @@ def status_of(trigger: Span, sentence: Span) -> str:
             return "happened" if past else "planned"
         return "planned"
     return "happened"
+
+
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "could", "may", "might", "to", "can"})
+PAST_AUX = frozenset({"had", "did", "was", "were", "has", "have"})
+
+
+def tense_at(span: Span) -> str | None:
+    """The tense of the verb a date phrase hangs on: past, future, or None when unclear."""
+    verb = governing_verb(span.root)
+    before = span.doc[max(span.start - 4, span.sent.start) : span.start]
+    reporting = [t for t in before if t.lemma_ in REPORTING_VERBS | ANNOUNCING_VERBS]
+    if reporting and right_after(reporting[-1], span) and reporting[-1].tag_ == "VBD":
+        return "past"  # "said on Monday he would ..."
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & FUTURE_AUX:
+        return "future"
+    if auxiliaries & PAST_AUX or verb.morph.get("Tense") == ["Past"]:
+        return "past"
+    if verb.tag_ == "VBG" and any(c.lower_ in {"is", "are", "'s", "'re"} for c in verb.children):
+        return "future"  # "is meeting on Thursday"
+    return None
 
 
 def reported(chain: list[Token]) -> bool:
@@ -289,12 +333,20 @@ def closest_date(
     best: tuple[int, int, DatedMention] | None = None
     own = has_own_clause(trigger.root)
     scope = governing_verb(trigger.root)
+    same_clause_only = trigger.label_ in {"meeting", "agreement"}
     for dated in dates:
         if dated.mention.resolved is None:
             continue
+        date_path = [dated.span.root, *dated.span.root.ancestors]
+        in_own_clause = own is not None and own in date_path
         if status in {"planned", "speculative"} and not (
-            scope in [dated.span.root, *dated.span.root.ancestors]
-            or trigger.root in [dated.span.root, *dated.span.root.ancestors]
+            scope in date_path or trigger.root in date_path or in_own_clause
+        ):
+            continue
+        if same_clause_only and not (
+            governing_verb(dated.span.root) in {scope, own}
+            or trigger.root in date_path
+            or right_after(scope, dated.span)
         ):
             continue
         distance = tree_distance(trigger.root, dated.span.root)
@@ -524,6 +576,8 @@ def title_for(candidate: Candidate) -> str:
             others = ", ".join(people[1:3]) + (" and others" if len(people) > 3 else "")
             return f"{prefix}{people[0]} meets {others}{place}"
         return f"{prefix}{countries or 'Trade'} talks{place}"
+    if candidate.type == "statement" and candidate.title:
+        return candidate.title
     if candidate.type == TARIFF and candidate.tariff is not None:
         tariff = candidate.tariff
         rate = f"{tariff.rate_percent:g}% " if tariff.rate_percent is not None else ""
@@ -572,3 +626,141 @@ def is_definite(trigger: Span) -> bool:
 
 def doc_sentences(doc: Doc) -> list[Span]:
     return list(doc.sents)
+
+
+def attached_date(verb: Token, dates: list[DatedMention]) -> DatedMention | None:
+    """A date phrase hanging directly on this verb (not inside its complement clause), or
+    standing right after it ("said on Monday he would...", which parsers often misattach)."""
+    for dated in dates:
+        if dated.mention.resolved is None:
+            continue
+        if governing_verb(dated.span.root) == verb or right_after(verb, dated.span):
+            return dated
+    return None
+
+
+def right_after(verb: Token, span: Span) -> bool:
+    between = span.doc[verb.i + 1 : span.start]
+    return 0 <= span.start - verb.i - 1 <= 3 and all(
+        t.lower_ in {"on", "late", "early", "in", "last", "this", "reporters", "told"}
+        for t in between
+    )
+
+
+def announcing_verb(trigger: Span, sentence: Span) -> Token | None:
+    """ "said he would impose", "threatened to impose": the verb that announces the measure."""
+    for ancestor in ancestors_within(trigger.root, sentence):
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in ANNOUNCING_VERBS:
+            return ancestor
+    return None
+
+
+def enclosing_trigger(trigger: Span, triggers: list[Span], label: str) -> Span | None:
+    """A trigger of the given type among the ancestors: the deal "under which" tariffs fall."""
+    ancestors = {a.i for a in trigger.root.ancestors}
+    for other in triggers:
+        if other.label_ == label and other.root.i in ancestors:
+            return other
+    return None
+
+
+def is_reporting_audience(trigger: Span) -> bool:
+    """ "Ishiba told a meeting of his ministers": the meeting is who he spoke to."""
+    root = trigger.root
+    return root.dep_ in {"dobj", "dative"} and root.head.lemma_ in {"tell", "address", "brief"}
+
+
+@dataclass
+class Statement:
+    verb: Token
+    speaker: str
+    speaker_is_person: bool
+    gist: str
+
+
+def statement_in(
+    sentence: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]
+) -> Statement | None:
+    """An on-the-record statement: a reporting verb with a person or institution as subject."""
+    for verb in sentence:
+        if (
+            verb.pos_ != "VERB"
+            or verb.lemma_.lower() not in REPORTING_VERBS | STRONG_STATEMENT_VERBS
+        ):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        speaker, is_person = speaker_of(subject, sentence, gazetteer, lower_countries)
+        if not speaker:
+            continue
+        complement = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}), None)
+        gist_tokens = (
+            list(complement.subtree)
+            if complement is not None
+            else list(verb.subtree)[list(verb.subtree).index(verb) + 1 :]
+        )
+        gist = " ".join(t.text for t in gist_tokens if not t.is_punct or t.text in {"%"})
+        return Statement(verb=verb, speaker=speaker, speaker_is_person=is_person, gist=gist)
+    return None
+
+
+def speaker_of(
+    subject: Token, sentence: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]
+) -> tuple[str, bool]:
+    subtree = list(subject.subtree)
+    for ent in sentence.ents:
+        if ent.root.i in {t.i for t in subtree}:
+            name = person_name(ent, gazetteer)
+            if name:
+                return name, True
+    words = {t.lower_ for t in subtree}
+    if words & INSTITUTION_WORDS:
+        return " ".join(t.text for t in subtree), False
+    if subject.pos_ == "PROPN" and (country := lower_countries.get(subject.text.lower())):
+        return country, False
+    return "", False
+
+
+def statement_title(statement: Statement, limit: int = 12) -> str:
+    words = statement.gist.split()
+    gist = " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+    gist = gist.removeprefix("that ").strip()
+    return f"{statement.speaker}: {gist}" if gist else f"Statement by {statement.speaker}"
+
+
+def conjoined_targets(
+    tariff: ExtractedTariff, sentence: Span, lower_countries: dict[str, str]
+) -> list[str]:
+    """ "on goods from Japan and South Korea": every country conjoined with the target."""
+    if tariff.target_country is None:
+        return []
+    names = [tariff.target_country]
+    for ent in sentence.ents:
+        name = ent.ent_id_ or lower_countries.get(ent.text.lower())
+        if name != tariff.target_country:
+            continue
+        for conj in ent.root.conjuncts:
+            other = conj.ent_type_ and next(
+                (e for e in sentence.ents if e.start <= conj.i < e.end), None
+            )
+            if other is not None and other:
+                other_name = other.ent_id_ or lower_countries.get(other.text.lower())
+                if other_name and other_name != tariff.imposing_country:
+                    names.append(other_name)
+    return unique(names)
+
+
+def deal_is_made(trigger: Span) -> bool:
+    """An agreement noun is an event when a deal-making verb governs it ("reached a deal",
+    "striking a deal", "a joint statement issued") and it is not negated ("without a deal")."""
+    root = trigger.root
+    if root.head.lower_ in {"without", "no"} or any(
+        c.lower_ in {"no", "without"} for c in root.children
+    ):
+        return False
+    for token in [root, *list(root.ancestors)[:3]]:
+        if token.lemma_.lower() in DEAL_VERBS:
+            return True
+    own = has_own_clause(root)
+    return own is not None and own.lemma_.lower() in DEAL_VERBS
