@@ -60,6 +60,15 @@ def pattern_tariff_measures() -> list[dict]:
             "label": TARIFF,
             "pattern": [{"LOWER": {"IN": ["tariffs", "duties", "levies", "tariff"]}}],
         },
+        {
+            "label": TARIFF,
+            "pattern": [
+                {"LIKE_NUM": True},
+                lower_in("percent", "%", "per"),
+                {"LOWER": "cent", "OP": "?"},
+                lemma_in("rate"),
+            ],
+        },
     ]
 
 

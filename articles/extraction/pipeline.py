@@ -179,7 +179,9 @@ def deadlines_in(
     if any(c.type == DEADLINE for c in found):
         return []
     taken = {id(c.date_mention) for c in found}
-    paused = any(c.tariff is not None and c.tariff.in_force_to for c in found)
+    paused = any(
+        c.tariff is not None and c.tariff.in_force_to and c.tariff.action == "paused" for c in found
+    )
     deadlines = []
     for mention in dated:
         resolved = mention.mention.resolved
@@ -224,7 +226,11 @@ def statement_candidate(
     statement = rules.statement_in(sentence, gazetteer, lower_countries)
     if statement is None:
         return None
-    if any(not c.definite and c.type != DEADLINE for c in found if c.date is not None or c.tariff):
+    if any(
+        c.type == TARIFF or (not c.definite and c.type != DEADLINE)
+        for c in found
+        if c.date is not None or c.tariff
+    ):
         return None
     when = rules.attached_date(statement.verb, dated)
     if when is None and statement.verb.lemma_.lower() not in STRONG_STATEMENT_VERBS:
@@ -291,8 +297,10 @@ def read_candidate(
     kind = trigger.label_
     if any(d.span.start <= trigger.start < d.span.end for d in dated):
         return None  # "the deadline" inside a date phrase is part of the date
-    if kind == TARIFF and rules.modifies_other_noun(trigger):
-        return None  # "tariff talks", "tariff deal": the tariff is the topic, not a measure
+    if kind == TARIFF and (
+        rules.modifies_other_noun(trigger) or not rules.is_tariff_measure(trigger, sentence)
+    ):
+        return None  # "tariff talks"; "the rate was the lowest"; "instead of the 25% rate"
     if kind == MEETING and rules.is_reporting_audience(trigger):
         return None
     if kind == ANNOUNCEMENT and any(t.label_ != ANNOUNCEMENT for t in sentence_triggers):
@@ -353,6 +361,8 @@ def read_candidate(
             None,
         )
         candidate.pause_days = pause
+        if not candidate.tariff.action:
+            return None  # "covering tariffs, non-tariff barriers...": a topic, not a measure
         candidate = date_announced_tariff(candidate, dated, published_at=published_at)
         if candidate.date is None:
             deal = rules.enclosing_trigger(trigger, sentence_triggers, AGREEMENT)
@@ -360,6 +370,11 @@ def read_candidate(
             if deal_date:
                 candidate.date = resolve_for_status(deal_date, "happened", published_at)
                 candidate.date_mention = deal_date
+        if candidate.date is None:
+            fallback = sentence_date_for(trigger, [d for d in dated if not is_end_bound(d)])
+            if fallback is not None:
+                candidate.date_mention = fallback
+                candidate.date = resolve_for_status(fallback, status, published_at)
         candidate = date_tariff(candidate, until=until, published_at=published_at)
     elif kind == DEADLINE:
         candidate = date_deadline(candidate, until=until, published_at=published_at)
@@ -382,6 +397,19 @@ def date_deadline(
     if candidate.date is not None and candidate.date.start > published_at:
         candidate.status = "planned"
     return candidate
+
+
+def sentence_date_for(trigger: Span, dated: list[DatedMention]) -> DatedMention | None:
+    """The sentence's date for a measure that has none of its own ("... will fall to 30
+    percent, with the cuts taking effect by May 14"), unless it dates a verb above the
+    measure ("agreed on Thursday to ...": that is when they agreed)."""
+    above = {a.i for a in rules.governing_verb(trigger.root).ancestors}
+    usable = [
+        d
+        for d in dated
+        if d.mention.resolved is not None and rules.governing_verb(d.span.root).i not in above
+    ]
+    return rules.closest_date(trigger, usable, status="happened", max_distance=12)
 
 
 def date_announced_tariff(
@@ -455,7 +483,10 @@ def date_tariff(
     if tariff is None:
         return candidate
     if until is not None and until.mention.resolved is not None:
-        end = until.mention.resolved
+        end = (
+            resolve_date(until.mention.text, published_at=published_at, tense="future")
+            or until.mention.resolved
+        )
         tariff = replace(tariff, in_force_to=end.end.isoformat())
         if candidate.date is None and candidate.pause_days:
             start = end.start - datetime.timedelta(days=candidate.pause_days)

@@ -15,18 +15,18 @@ from spacy.tokens import Doc, Span, Token
 from .dates import DateMention, ResolvedDate
 from .patterns import (
     AGREEMENT,
-    ANNOUNCING_VERBS,
-    INSTITUTION_WORDS,
-    DEAL_VERBS,
-    REPORTING_VERBS,
-    STRONG_STATEMENT_VERBS,
     ANNOUNCEMENT,
+    ANNOUNCING_VERBS,
     CANCELLED_CUES,
     DEADLINE,
+    DEAL_VERBS,
+    INSTITUTION_WORDS,
     MEETING,
     PLANNED_CUES,
+    REPORTING_VERBS,
     SECTORS,
     SPECULATIVE_CUES,
+    STRONG_STATEMENT_VERBS,
     TARIFF,
     TARIFF_ACTION_PHRASES,
     TARIFF_ACTIONS,
@@ -138,7 +138,7 @@ def governing_verb(token: Token) -> Token:
 def status_of(trigger: Span, sentence: Span) -> str:
     """happened, planned, speculative or cancelled, from modality and tense around the trigger."""
     head = trigger.root
-    own = has_own_clause(head)
+    own = has_own_clause(head) if trigger.label_ != "agreement" else None
     chain = [own] if own is not None else [head, *ancestors_within(head, sentence)]
     words: list[str] = []
     past = False
@@ -154,6 +154,8 @@ def status_of(trigger: Span, sentence: Span) -> str:
                 "neg",
                 "prep",
             } or child.lower_ in {"'d"}:
+                if child.dep_ == "prep" and child.lower_ == "to":
+                    continue  # "raised to 125 percent": a preposition, not an infinitive
                 words.append(child.lower_)
         if token.morph.get("Tense") == ["Past"] and token.pos_ in {"VERB", "AUX"}:
             past = True
@@ -331,7 +333,7 @@ def closest_date(
     "agreed Thursday to hold talks in May", Thursday dates the agreeing, not the talks.
     """
     best: tuple[int, int, DatedMention] | None = None
-    own = has_own_clause(trigger.root)
+    own = has_own_clause(trigger.root) if trigger.label_ != "agreement" else None
     scope = governing_verb(trigger.root)
     same_clause_only = trigger.label_ in {"meeting", "agreement"}
     for dated in dates:
@@ -340,7 +342,9 @@ def closest_date(
         date_path = [dated.span.root, *dated.span.root.ancestors]
         in_own_clause = own is not None and own in date_path
         if status in {"planned", "speculative"} and not (
-            scope in date_path or trigger.root in date_path or in_own_clause
+            same_predicate(governing_verb(dated.span.root), scope)
+            or trigger.root in date_path
+            or in_own_clause
         ):
             continue
         if same_clause_only and not (
@@ -374,7 +378,7 @@ def tariff_details(
     """Rate, imposing and target country, sector and action of a tariff mention."""
     text = sentence.text
     rate = rate_near(trigger, sentence)
-    action = action_of(trigger, sentence)
+    action = action_of(trigger, sentence) or ("imposed" if rate is not None else "")
     imposing, target = parties_of(
         trigger, sentence, gazetteer=gazetteer, lower_countries=lower_countries
     )
@@ -430,7 +434,8 @@ def rate_near(trigger: Span, sentence: Span) -> float | None:
     return best[1] if best and best[0] < 600 else None
 
 
-def action_of(trigger: Span, sentence: Span) -> str:
+def action_of(trigger: Span, sentence: Span) -> str | None:
+    """What is done to the tariff, from the verbs around it; None when nothing says."""
     lowered = sentence.text.lower()
     chain = [trigger.root, *ancestors_within(trigger.root, sentence)]
     for token in chain[:4]:
@@ -456,7 +461,7 @@ def action_of(trigger: Span, sentence: Span) -> str:
             and abs(token.i - trigger.root.i) <= 8
         ):
             return TARIFF_ACTIONS[token.lemma_.lower()]
-    return "imposed"
+    return None
 
 
 def parties_of(
@@ -647,6 +652,19 @@ def right_after(verb: Token, span: Span) -> bool:
     )
 
 
+def same_predicate(verb: Token, scope: Token) -> bool:
+    """The verb is the scope, or hangs on it through control ("is due to kick in", "plans to
+    meet", "set to take effect")."""
+    token = verb
+    for _ in range(4):
+        if token == scope:
+            return True
+        if token.dep_ not in {"xcomp", "prt", "aux"} or token.head == token:
+            return False
+        token = token.head
+    return token == scope
+
+
 def announcing_verb(trigger: Span, sentence: Span) -> Token | None:
     """ "said he would impose", "threatened to impose": the verb that announces the measure."""
     for ancestor in ancestors_within(trigger.root, sentence):
@@ -764,3 +782,21 @@ def deal_is_made(trigger: Span) -> bool:
             return True
     own = has_own_clause(root)
     return own is not None and own.lemma_.lower() in DEAL_VERBS
+
+
+STATE_VERBS = frozenset({"keep", "maintain", "extend", "leave"})
+COUNTERFACTUAL = ("instead of", "rather than")
+
+
+def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
+    """Not a measure: a tariff only described ("the 15 percent rate was the lowest"), kept as it
+    is ("keeps the tariff at 30 percent"), or one that is not happening ("instead of the 25
+    percent rate")."""
+    root = trigger.root
+    verb = governing_verb(root)
+    if root.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_ == "be":
+        return False
+    if verb.lemma_.lower() in STATE_VERBS and root.dep_ == "dobj":
+        return False
+    path = " ".join(t.lower_ for t in [root, *root.ancestors][:4])
+    return not any(f"{phrase.split()[1]} {phrase.split()[0]}" in path for phrase in COUNTERFACTUAL)
