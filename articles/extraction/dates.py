@@ -155,7 +155,9 @@ def _interval(hit: Hit, phrase: str, published_at: dt.date) -> ResolvedDate | No
     )
 
 
-def _explain(phrase: str, published_at: dt.date, start: dt.date, end: dt.date, precision: str) -> str:
+def _explain(
+    phrase: str, published_at: dt.date, start: dt.date, end: dt.date, precision: str
+) -> str:
     span = start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
     return f"'{phrase}' from {published_at.isoformat()} -> {precision} {span}"
 
@@ -172,12 +174,16 @@ def _with_text(resolved: ResolvedDate, text: str) -> ResolvedDate:
     )
 
 
-def _dateparser_fallback(text: str, published_at: dt.date, tense: str | None) -> ResolvedDate | None:
+def _dateparser_fallback(
+    text: str, published_at: dt.date, tense: str | None
+) -> ResolvedDate | None:
     """dateparser for one phrase the rules missed ("3rd of May, 2025 at noon", "in 2 days")."""
     settings = {
         **DATEPARSER_SETTINGS,
         "RELATIVE_BASE": dt.datetime.combine(published_at, dt.time()),
-        "PREFER_DATES_FROM": {"past": "past", "future": "future"}.get(tense or "", "current_period"),
+        "PREFER_DATES_FROM": {"past": "past", "future": "future"}.get(
+            tense or "", "current_period"
+        ),
     }
     from dateparser.date import DateDataParser
 
@@ -187,7 +193,12 @@ def _dateparser_fallback(text: str, published_at: dt.date, tense: str | None) ->
     day = data.date_obj.date()
     period = data.period or "day"
     if period == "year":
-        start, end, precision, timex = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year", str(day.year)
+        start, end, precision, timex = (
+            dt.date(day.year, 1, 1),
+            dt.date(day.year, 12, 31),
+            "year",
+            str(day.year),
+        )
     elif period == "month":
         start, end = day.replace(day=1), cal.month_end(day.year, day.month)
         precision, timex = "month", cal.month_value(day.year, day.month)

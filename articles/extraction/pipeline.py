@@ -298,7 +298,9 @@ def read_candidate(
     if any(d.span.start <= trigger.start < d.span.end for d in dated):
         return None  # "the deadline" inside a date phrase is part of the date
     if kind == TARIFF and (
-        rules.modifies_other_noun(trigger) or not rules.is_tariff_measure(trigger, sentence)
+        rules.modifies_other_noun(trigger)
+        or not rules.is_tariff_measure(trigger, sentence)
+        or rules.enclosing_trigger(trigger, sentence_triggers, DEADLINE)
     ):
         return None  # "tariff talks"; "the rate was the lowest"; "instead of the 25% rate"
     if kind == MEETING and rules.is_reporting_audience(trigger):
@@ -363,6 +365,8 @@ def read_candidate(
         candidate.pause_days = pause
         if not candidate.tariff.action:
             return None  # "covering tariffs, non-tariff barriers...": a topic, not a measure
+        if candidate.date_mention is not None and preceded_by(candidate.date_mention, {"since"}):
+            candidate.status = "happened"  # "a 10 percent tariff, in force since Saturday"
         candidate = date_announced_tariff(candidate, dated, published_at=published_at)
         if candidate.date is None:
             deal = rules.enclosing_trigger(trigger, sentence_triggers, AGREEMENT)
@@ -457,9 +461,12 @@ def resolve_for_status(
 ) -> ResolvedDate | None:
     """Resolve with the tense of the verb the date hangs on ("said on Monday" looks back, "will
     meet on Monday" forward); failing that, unrealised events look forward."""
-    tense = rules.tense_at(dated.span) or (
-        "future" if status in {"planned", "speculative"} else "past"
-    )
+    if preceded_by(dated, {"since"}):
+        tense = "past"  # "in force since Saturday"
+    else:
+        tense = rules.tense_at(dated.span) or (
+            "future" if status in {"planned", "speculative"} else "past"
+        )
     again = resolve_date(dated.mention.text, published_at=published_at, tense=tense)
     return again or dated.mention.resolved
 
@@ -556,7 +563,7 @@ def sentence_anchors(
         for i in after
         if candidates[i].date is None
         or candidates[i].date_mention is None
-        or candidates[i].date_mention.span.start_char >= position
+        or candidates[i].date_mention.span.start_char < position
     ]
 
 

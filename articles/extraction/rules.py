@@ -785,18 +785,27 @@ def deal_is_made(trigger: Span) -> bool:
 
 
 STATE_VERBS = frozenset({"keep", "maintain", "extend", "leave"})
+AVERTING_VERBS = frozenset({"avert", "avoid", "prevent", "forestall", "stave", "dodge"})
 COUNTERFACTUAL = ("instead of", "rather than")
 
 
 def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
     """Not a measure: a tariff only described ("the 15 percent rate was the lowest"), kept as it
-    is ("keeps the tariff at 30 percent"), or one that is not happening ("instead of the 25
-    percent rate")."""
+    is ("keeps the tariff at 30 percent"), averted ("heading off a 30 percent rate") or not
+    happening ("instead of the 25 percent rate")."""
     root = trigger.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head  # "keeps the tariff at 30% and China's levy at 10%"
     verb = governing_verb(root)
-    if root.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_ == "be":
+    described = verb.lemma_ == "be" and not any(c.dep_ == "xcomp" for c in verb.children)
+    if root.dep_ in {"nsubj", "nsubjpass"} and described:
         return False
     if verb.lemma_.lower() in STATE_VERBS and root.dep_ == "dobj":
         return False
-    path = " ".join(t.lower_ for t in [root, *root.ancestors][:4])
+    ancestors = [root, *root.ancestors][:5]
+    if any(t.lemma_.lower() in AVERTING_VERBS for t in ancestors[1:]):
+        return False
+    if any(t.lemma_ == "head" and any(c.lower_ == "off" for c in t.children) for t in ancestors):
+        return False
+    path = " ".join(t.lower_ for t in ancestors)
     return not any(f"{phrase.split()[1]} {phrase.split()[0]}" in path for phrase in COUNTERFACTUAL)

@@ -13,7 +13,4 @@ from articles.extraction.dates import find_dates
 
 def tag(text: str, dct: dt.date) -> list[tuple[int, int, str, str]]:
     """(start, end, TIMEX3 value, TIMEX3 type) for every temporal expression in ``text``."""
-    return [
-        (m.start_char, m.end_char, m.value, m.type)
-        for m in find_dates(text, published_at=dct)
-    ]
+    return [(m.start_char, m.end_char, m.value, m.type) for m in find_dates(text, published_at=dct)]

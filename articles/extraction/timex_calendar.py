@@ -30,9 +30,12 @@ def quarter_of(day: dt.date) -> int:
 
 
 def week_value(day: dt.date) -> str:
-    """ISO week value, zero padded as in ISO 8601 ("2025-W08")."""
+    """ISO week value in the TempEval-3 form, without zero padding ("2025-W8", "2025-W18").
+
+    The TE3 (AQUAINT) annotations write weeks unpadded; ``base_interval`` reads both forms.
+    """
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year}-W{week}"
 
 
 def day_value(day: dt.date) -> str:

@@ -10,40 +10,46 @@ from __future__ import annotations
 
 import re
 
-FUTURE_WORDS = frozenset(
-    "will 'll shall wo won't would 'd gonna upcoming forthcoming tomorrow "
-    "scheduled slated expected planned".split()
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
+    return frozenset(text.split())
+
+
+FUTURE_WORDS = words(
+    "will 'll shall wo won't would 'd gonna upcoming forthcoming tomorrow scheduled slated expected"
 )
 # "<word> to <verb>" reads as the future: "plans to vote Friday", "agreed to meet Monday".
-TO_FUTURE_WORDS = frozenset(
+TO_FUTURE_WORDS = words(
     "going plan plans planned planning expected expect expects scheduled slated set due "
     "agreed agree agrees promised promise promises vowed vow vows threatened threaten "
     "threatens decided decide decides hopes hope hoped hoping intend intends intended "
     "aims aim aimed wants want wanted likely poised ready prepared able seeks seek sought "
-    "begin begins need needs is are".split()
+    "begin begins need needs is are agreement plan deal offer bid proposal"
 )
-PAST_WORDS = frozenset(
-    "was were had did said told ago yesterday earlier last previously recently "
+PAST_WORDS = words("was were had did said told ago yesterday earlier last previously recently")
+# past forms that may be participles, whose auxiliary decides ("is held", "will be met")
+PAST_FORMS = words(
     "met made took gave came went began fell rose left sent won lost held saw got paid sold "
     "bought spent found brought thought became ran led struck hit shot fled broke spoke wrote "
     "drove flew knew grew threw drew chose froze stood sat kept felt meant heard hid quit "
     "built caught dealt fought fed forgot hung laid lit sought sank swore swept taught tore "
     "understood woke wore withdrew arose bore burst slid sprang stole stuck swung told "
-    "became overtook undertook".split()
+    "became overtook undertook"
 )
-PRESENT_WORDS = frozenset("is are am says say has have does do 're 've now currently".split())
+PRESENT_WORDS = words("is are am says say has have does do 're 've now currently")
 # -ed words that are not past events when they head the verb group
-NOT_PAST_ED = frozenset(
+NOT_PAST_ED = words(
     "expected scheduled slated planned proposed intended related based need needed "
-    "red bed shed hundred indeed speed seed feed weed bred led united limited".split()
+    "red bed shed hundred indeed speed seed feed weed bred led united limited"
 )
-AUX_FUTURE = frozenset("will 'll shall would wo to".split())
-AUX_PRESENT = frozenset("is are am has have 's 're 've".split())
-AUX_PAST = frozenset("was were had".split())
+AUX_FUTURE = words("will 'll shall would wo to")
+AUX_PRESENT = words("is are am 's 're")
+AUX_PAST = words("was were had has have 've")  # the present perfect reports the past
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9])|\n\s*\n")
-WINDOW = 12
+WINDOW = 16
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -59,17 +65,20 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _classify(tokens: list[str], i: int, backwards: bool) -> str | None:
     """Tense signalled by tokens[i], looking at its neighbours for auxiliaries."""
     tok = tokens[i].lower()
-    prev = [t.lower() for t in (tokens[i + 1 : i + 4] if backwards else tokens[max(0, i - 3) : i][::-1])]
+    prev = [
+        t.lower() for t in (tokens[i + 1 : i + 4] if backwards else tokens[max(0, i - 3) : i][::-1])
+    ]
     if tok == "to":
-        near = backwards and i <= 3
-        return "future" if near and prev and prev[0] in TO_FUTURE_WORDS else None
+        if not (backwards and i <= 10 and prev and prev[0] in TO_FUTURE_WORDS):
+            return None
+        return "past" if "had" in prev[1:3] else "future"  # "had been due to expire Friday"
     if tok in FUTURE_WORDS:
         return "future"
     if tok in PAST_WORDS:
         return "past"
     if tok in PRESENT_WORDS:
         return "present"
-    if tok.endswith("ed") and len(tok) > 4 and tok not in NOT_PAST_ED:
+    if tok in PAST_FORMS or (tok.endswith("ed") and len(tok) > 4 and tok not in NOT_PAST_ED):
         # participle: the auxiliary decides ("will be held", "is held", "was held")
         for aux in prev:
             if aux in AUX_FUTURE:

@@ -69,7 +69,10 @@ def test_resolve_date_weekday_tense_inferred_from_sentence(text, expected):
 def test_resolve_date_months(text, tense, start, end, timex):
     resolved = resolve_date(text, published_at=PUBLISHED, tense=tense)
     assert (resolved.start, resolved.end, resolved.precision, resolved.timex) == (
-        start, end, "month", timex,
+        start,
+        end,
+        "month",
+        timex,
     )
 
 
@@ -85,7 +88,10 @@ def test_resolve_date_months(text, tense, start, end, timex):
 def test_resolve_date_weeks(text, start, end, timex):
     resolved = resolve_date(text, published_at=PUBLISHED)
     assert (resolved.start, resolved.end, resolved.precision, resolved.timex) == (
-        start, end, "week", timex,
+        start,
+        end,
+        "week",
+        timex,
     )
 
 
@@ -102,7 +108,10 @@ def test_resolve_date_weeks(text, start, end, timex):
 def test_resolve_date_parts_of_month_are_ranges(text, start, end, timex):
     resolved = resolve_date(text, published_at=PUBLISHED)
     assert (resolved.start, resolved.end, resolved.precision, resolved.timex) == (
-        start, end, "range", timex,
+        start,
+        end,
+        "range",
+        timex,
     )
 
 
@@ -113,7 +122,9 @@ def test_resolve_date_keeps_the_phrase_as_written():
 def test_resolve_date_end_of_the_year_is_december():
     resolved = resolve_date("end of the year", published_at=PUBLISHED)
     assert (resolved.start, resolved.end, resolved.timex) == (
-        D(2025, 12, 1), D(2025, 12, 31), "2025-12",
+        D(2025, 12, 1),
+        D(2025, 12, 31),
+        "2025-12",
     )
 
 
@@ -130,7 +141,10 @@ def test_resolve_date_end_of_the_year_is_december():
 def test_resolve_date_years_and_quarters(text, precision, timex, start, end):
     resolved = resolve_date(text, published_at=PUBLISHED)
     assert (resolved.precision, resolved.timex, resolved.start, resolved.end) == (
-        precision, timex, start, end,
+        precision,
+        timex,
+        start,
+        end,
     )
 
 
@@ -170,7 +184,10 @@ def test_find_dates_reference_words(text, value):
 def test_find_dates_duration_has_days():
     (mention,) = find_dates("a 90-day reprieve", published_at=PUBLISHED)
     assert (mention.type, mention.value, mention.duration_days, mention.resolved) == (
-        "DURATION", "P90D", 90, None,
+        "DURATION",
+        "P90D",
+        90,
+        None,
     )
     assert mention.text == "90-day"
 
@@ -227,7 +244,10 @@ def test_find_dates_tense_argument_overrides_the_sentence():
 def test_add_duration_counts_from_a_date():
     resolved = add_duration(D(2025, 4, 9), 90, text="a 90-day reprieve")
     assert (resolved.start, resolved.end, resolved.precision, resolved.computed) == (
-        D(2025, 7, 8), D(2025, 7, 8), "day", True,
+        D(2025, 7, 8),
+        D(2025, 7, 8),
+        "day",
+        True,
     )
     assert resolved.text == "a 90-day reprieve"
 

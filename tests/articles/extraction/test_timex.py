@@ -24,15 +24,21 @@ def tagged(text: str, dct: dt.date = DCT) -> list[tuple[str, str, str]]:
         ("Exports fell 3% in the first quarter.", [("the first quarter", "2025-Q1", "DATE")]),
         ("Third-quarter profit rose.", [("Third-quarter", "2024-Q3", "DATE")]),
         ("He visited in early July 1997.", [("early July 1997", "1997-07", "DATE")]),
-        ("Output peaked in the 1990s.", [("the 1990s", "199", "DATE")]),
+        ("Output peaked in the 1990s.", [("the 1990s", "199X", "DATE")]),
         ("The deal was signed Aug. 7, 1998.", [("Aug. 7, 1998", "1998-08-07", "DATE")]),
-        ("Prices have climbed for the past two months.", [("the past two months", "P2M", "DURATION")]),
+        (
+            "Prices have climbed for the past two months.",
+            [("the past two months", "P2M", "DURATION")],
+        ),
         ("The vote was held two weeks ago.", [("two weeks ago", "2025-W16", "DATE")]),
         ("It is now clear.", [("now", "PRESENT_REF", "DATE")]),
         ("He recently resigned.", [("recently", "PAST_REF", "DATE")]),
         ("The paper is published daily.", [("daily", "P1D", "SET")]),
         ("The fee is $5 a year.", [("a year", "P1Y", "SET")]),
-        ("They met at 10:35 a.m. yesterday.", [("10:35 a.m. yesterday", "2025-04-30T10:35", "TIME")]),
+        (
+            "They met at 10:35 a.m. yesterday.",
+            [("10:35 a.m. yesterday", "2025-04-30T10:35", "TIME")],
+        ),
         ("He left this morning.", [("this morning", "2025-05-01TMO", "TIME")]),
         ("The strike lasted 5 1/2 hours.", [("5 1/2 hours", "PT5H30M", "DURATION")]),
         ("a 90-day reprieve", [("90-day", "P90D", "DURATION")]),
@@ -83,3 +89,20 @@ def test_tag_returns_four_tuples_in_text_order():
     assert [r[0] for r in result] == sorted(r[0] for r in result)
     assert all(len(r) == 4 for r in result)
     assert [r[2] for r in result] == ["2025-04-30", "2025-03", "2025-W19"]
+
+
+def test_tag_weeks_are_unpadded_as_in_tempeval3():
+    assert tagged("Talks stalled last week.", dt.date(2025, 2, 12)) == [
+        ("last week", "2025-W6", "DATE")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales for the year rose.", ("the year", "2025", "DATE")),
+        ("Net fell in the year ended Sept. 30.", ("the year", "P1Y", "DURATION")),
+    ],
+)
+def test_tag_the_year(text, expected):
+    assert tagged(text)[0] == expected
