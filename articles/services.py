@@ -208,6 +208,7 @@ def build_gazetteer() -> Gazetteer:
         for name in [jurisdiction.name, *jurisdiction.alias_list]:
             countries.setdefault(name, jurisdiction.name)
     people: dict[str, Person] = {}
+    surnames: dict[str, list[Person]] = {}
     unreviewed: set[str] = set()
     for official in Official.objects.select_related("jurisdiction").prefetch_related("roles"):
         person = Person(
@@ -219,7 +220,23 @@ def build_gazetteer() -> Gazetteer:
             unreviewed.add(official.full_name)
         for alias in [official.full_name, *official.alias_list]:
             people.setdefault(alias, person)
+        surnames.setdefault(surname_of(official), []).append(person)
+    for surname, holders in surnames.items():
+        if len(holders) == 1 and surname not in people and len(surname) > 2:
+            people[surname] = holders[0]  # "Koo", "Sefcovic": unambiguous bare surnames
     return Gazetteer(countries=countries, people=people, known_unreviewed=frozenset(unreviewed))
+
+
+FAMILY_NAME_FIRST = {"CN", "KR", "TW", "VN", "KP", "HK", "MO"}
+
+
+def surname_of(official: Official) -> str:
+    """The family name as news uses it alone: last in "Scott Bessent", first in "He Lifeng"."""
+    parts = official.full_name.split()
+    if len(parts) < 2:
+        return ""
+    code = official.jurisdiction.code if official.jurisdiction else ""
+    return parts[0] if code in FAMILY_NAME_FIRST else parts[-1]
 
 
 def extract_events(article: Article, *, gazetteer: Gazetteer | None = None) -> ExtractionResult:

@@ -307,8 +307,6 @@ PLANNED_CUES = frozenset(
         "expected",
         "set",
         "due",
-        "agreed",
-        "agree",
         "to",
         "upcoming",
         "next",

@@ -229,7 +229,7 @@ def statement_candidate(
     if any(
         c.type == TARIFF or (not c.definite and c.type != DEADLINE)
         for c in found
-        if c.date is not None or c.tariff
+        if c.date is not None or (c.tariff is not None and c.tariff.rate_percent is not None)
     ):
         return None
     when = rules.attached_date(statement.verb, dated)

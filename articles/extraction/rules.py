@@ -142,9 +142,15 @@ def status_of(trigger: Span, sentence: Span) -> str:
     chain = [own] if own is not None else [head, *ancestors_within(head, sentence)]
     words: list[str] = []
     past = False
+    previous = None
     for token in chain:
         words.append(token.lower_)
         words.append(token.lemma_.lower())
+        if token.lemma_ in {"agree", "decide", "promise", "pledge", "vow"} and (
+            previous is not None and previous.dep_ == "xcomp"
+        ):
+            words.append("plan")  # "agreed to hold talks": the talks are planned
+        previous = token
         for child in token.children:
             if child.dep_ in {
                 "aux",
@@ -198,6 +204,7 @@ def status_of(trigger: Span, sentence: Span) -> str:
         ):
             return "happened" if past else "planned"
         return "planned"
+
     return "happened"
 
 
@@ -252,7 +259,13 @@ def people_for(
         if name is None:
             continue
         distances = {t.start: tree_distance(t.root, ent.root) for t in triggers}
-        if distances[trigger.start] <= min(distances.values()):
+        own_clause = governing_verb(ent.root)
+        nearest = [t for t in triggers if own_clause in {governing_verb(t.root), t.root}] or [
+            t for t in triggers if distances[t.start] == min(distances.values())
+        ]  # the trigger in the person's own clause first, else the nearest in the tree
+        if trigger in nearest or (
+            trigger.label_ == "meeting" and ent.root in meeting_scope(trigger)
+        ):
             names.append(name)
         if ent.root.dep_ in {"nsubj", "appos"} and governing_verb(ent.root).lemma_ in {
             "say",
@@ -260,6 +273,20 @@ def people_for(
         }:
             speakers.append(name)
     return unique(names or speakers)
+
+
+def meeting_scope(trigger: Span) -> set[Token]:
+    """Who a meeting is with: the meeting phrase itself ("meeting a delegation led by Koo"),
+    and the one who meets ("Trump announced the deal after meeting ...")."""
+    root = trigger.root
+    scope = set(root.subtree)
+    subject_of = root
+    if root.dep_ == "pcomp" and root.head.head != root.head:
+        subject_of = root.head.head  # "after meeting X": the main verb's subject met X
+    for child in subject_of.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            scope.update(child.subtree)
+    return scope
 
 
 def plausible_new_person(ent: Span, gazetteer: Gazetteer) -> bool:
@@ -347,10 +374,14 @@ def closest_date(
             or in_own_clause
         ):
             continue
+        reporter = reporting_head(scope) if status == "happened" else None
         if same_clause_only and not (
             governing_verb(dated.span.root) in {scope, own}
             or trigger.root in date_path
             or right_after(scope, dated.span)
+            or (reporter is not None and (
+                governing_verb(dated.span.root) == reporter or right_after(reporter, dated.span)
+            ))
         ):
             continue
         distance = tree_distance(trigger.root, dated.span.root)
@@ -652,6 +683,14 @@ def right_after(verb: Token, span: Span) -> bool:
     )
 
 
+def reporting_head(verb: Token) -> Token | None:
+    """ "said late on Tuesday they had agreed on a framework": the reporting verb above a
+    clause, whose date also dates what it reports as done."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        return verb.head
+    return None
+
+
 def same_predicate(verb: Token, scope: Token) -> bool:
     """The verb is the scope, or hangs on it through control ("is due to kick in", "plans to
     meet", "set to take effect")."""
@@ -807,5 +846,12 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
         return False
     if any(t.lemma_ == "head" and any(c.lower_ == "off" for c in t.children) for t in ancestors):
         return False
+    if any(t.lemma_.lower() in {"fail", "refuse"} for t in ancestors[1:]):
+        return False  # "failed to win relief from the 25 percent levy"
+    for token in ancestors[1:4]:
+        if token.lower_ in {"of", "than"} and any(
+            c.lower_ in {"instead", "rather"} for c in [*token.children, token.head]
+        ):
+            return False
     path = " ".join(t.lower_ for t in ancestors)
     return not any(f"{phrase.split()[1]} {phrase.split()[0]}" in path for phrase in COUNTERFACTUAL)

@@ -710,7 +710,8 @@ def norm_weekday(m: re.Match, ctx: Context) -> Norm | None:
     elif ctx.after(m, 2) == "'s" and not ctx.forced_tense:
         direction = "past"  # "Friday's vote" is usually a reported event
     else:
-        direction = {"future": "future", "present": "nearest"}.get(ctx.tense(m), "past")
+        # "is set to meet on Thursday" in a Thursday paper means today, not a week ahead
+        direction = {"future": "future_or_today", "present": "nearest"}.get(ctx.tense(m), "past")
     date = cal.weekday_date(ctx.dct, weekday, direction)
     ctx.anchor = date
     # "Friday night" keeps the day's value: the TempEval-3 news annotations give the plain

@@ -24,7 +24,8 @@ D = dt.date
     [
         ("Thursday", "past", D(2025, 5, 1)),
         ("Thursday", "present", D(2025, 5, 1)),
-        ("Thursday", "future", D(2025, 5, 8)),
+        ("Thursday", "future", D(2025, 5, 1)),  # the paper's own weekday: today
+        ("Friday", "future", D(2025, 5, 2)),
         ("Monday", "past", D(2025, 4, 28)),
         ("Monday", "future", D(2025, 5, 5)),
         ("April 16", None, D(2025, 4, 16)),
@@ -48,7 +49,8 @@ def test_resolve_date_single_days(text, tense, expected):
         ("The minister said it Thursday.", D(2025, 5, 1)),
         ("Officials met Monday in Geneva.", D(2025, 4, 28)),
         ("The talks will resume Monday.", D(2025, 5, 5)),
-        ("Negotiators are expected to meet Thursday.", D(2025, 5, 8)),
+        ("Negotiators are expected to meet Thursday.", D(2025, 5, 1)),
+        ("Negotiators are expected to meet next Thursday.", D(2025, 5, 8)),
     ],
 )
 def test_resolve_date_weekday_tense_inferred_from_sentence(text, expected):
