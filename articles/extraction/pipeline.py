@@ -233,7 +233,11 @@ def statement_candidate(
     ):
         return None
     when = rules.attached_date(statement.verb, dated)
-    if when is None and statement.verb.lemma_.lower() not in STRONG_STATEMENT_VERBS:
+    strong = statement.verb.lemma_.lower() in STRONG_STATEMENT_VERBS or any(
+        c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in STRONG_STATEMENT_VERBS
+        for c in statement.verb.children
+    )  # "said he again urged ..."
+    if when is None and not strong:
         return None
     date = (
         resolve_date(when.mention.text, published_at=published_at, tense="past") if when else None

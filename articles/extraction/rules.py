@@ -379,9 +379,12 @@ def closest_date(
             governing_verb(dated.span.root) in {scope, own}
             or trigger.root in date_path
             or right_after(scope, dated.span)
-            or (reporter is not None and (
-                governing_verb(dated.span.root) == reporter or right_after(reporter, dated.span)
-            ))
+            or (
+                reporter is not None
+                and (
+                    governing_verb(dated.span.root) == reporter or right_after(reporter, dated.span)
+                )
+            )
         ):
             continue
         distance = tree_distance(trigger.root, dated.span.root)
@@ -415,9 +418,11 @@ def tariff_details(
     )
     if imposing is None:
         imposing = next(iter(countries_of(participants, gazetteer)), None)
-    lowered = text.lower()
-    universal = any(w in UNIVERSAL_WORDS for w in lowered.replace(",", " ").split()) or any(
-        p in lowered for p in UNIVERSAL_PHRASES
+    near = " ".join(
+        t.lower_ for t in sentence if tree_distance(t, trigger.root) <= 3
+    )  # "a universal tariff", not "the global trading order" elsewhere in the sentence
+    universal = any(w in UNIVERSAL_WORDS for w in near.split()) or any(
+        p in text.lower() for p in UNIVERSAL_PHRASES
     )
     if universal and target is None:
         target_name, applies_to_all = None, True
