@@ -69,7 +69,11 @@ class Command(BaseCommand):
                 self.stdout.write(f"{outcome.name}: {outcome.status} ({detail})")
         created, skipped, failed = (report.count(s) for s in ("created", "skipped", "failed"))
         events = sum(o.events_created for o in report.outcomes)
-        summary = f"Created {created}, skipped {skipped} (already ingested), failed {failed}; {events} new events."
+        merged = sum(o.events_merged for o in report.outcomes)
+        summary = (
+            f"Created {created}, skipped {skipped} (already ingested), failed {failed}; "
+            f"{events} new events, {merged} merged into known events."
+        )
         if failed:
             self.stdout.write(self.style.WARNING(summary))
             raise CommandError(

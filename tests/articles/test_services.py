@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles import services
+from articles.models import Article, ExtractionStatus
+from articles.services import Overrides, extract_events, ingest_bytes, ingest_paths
+from timeline.models import Event, Evidence, Official
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+RECALL_APRIL_16 = b"""date 2025-05-23
+Akazawa returns to Washington for third round
+
+Japan's chief negotiator Ryosei Akazawa arrived in Washington on Friday for a third round of tariff talks.
+Akazawa first met President Donald Trump in the Oval Office on April 16 to open the negotiations.
+"""
+
+
+def test_ingest_seed_stores_article_and_events(seed_bytes):
+    outcome = ingest_bytes(seed_bytes, source_name="seed.txt")
+    assert outcome.status == "created"
+    article = outcome.article
+    assert article.published == datetime.date(2025, 5, 1)
+    assert article.extraction_status == ExtractionStatus.DONE
+    assert "sakurasuki" in article.discarded_text
+    assert article.original == seed_bytes.decode("utf-8")
+    assert outcome.events_created >= 8
+    assert Event.objects.filter(review_state=Event.ReviewState.PROPOSED).count() >= 8
+
+
+def test_ingest_twice_is_a_no_op(seed_bytes):
+    ingest_bytes(seed_bytes, source_name="seed.txt")
+    counts = (Article.objects.count(), Event.objects.count(), Evidence.objects.count())
+    again = ingest_bytes(seed_bytes, source_name="seed-copy.txt")
+    assert again.status == "skipped"
+    assert "already ingested" in again.message
+    assert (Article.objects.count(), Event.objects.count(), Evidence.objects.count()) == counts
+
+
+def test_evidence_offsets_point_into_the_body(seed_bytes):
+    article = ingest_bytes(seed_bytes, source_name="seed.txt").article
+    for evidence in Evidence.objects.filter(article=article):
+        assert article.body[evidence.start_char : evidence.end_char] == evidence.sentence
+
+
+def test_nothing_comes_from_comments(seed_bytes):
+    article = ingest_bytes(seed_bytes, source_name="seed.txt").article
+    sentences = " ".join(
+        Evidence.objects.filter(article=article).values_list("sentence", flat=True)
+    )
+    assert "700%" not in sentences
+    assert "Iranian" not in sentences
+    assert not Event.objects.filter(evidence__sentence__icontains="rice").exists()
+
+
+def test_later_article_adds_evidence_to_known_meeting(seed_bytes):
+    ingest_bytes(seed_bytes, source_name="seed.txt")
+    april_16 = Event.objects.get(kind="meeting", date_start=datetime.date(2025, 4, 16))
+    outcome = ingest_bytes(RECALL_APRIL_16, source_name="recall.txt")
+    assert outcome.events_merged >= 1
+    april_16.refresh_from_db()
+    assert april_16.evidence.values("article").distinct().count() == 2
+    assert Event.objects.filter(kind="meeting", date_start=datetime.date(2025, 4, 16)).count() == 1
+
+
+def test_reextraction_keeps_editor_corrections(seed_bytes):
+    article = ingest_bytes(seed_bytes, source_name="seed.txt").article
+    event = Event.objects.get(kind="meeting", date_start=datetime.date(2025, 5, 1))
+    event.title = "Akazawa and Bessent: second round (edited)"
+    event.edited_by_editor = True
+    event.save()
+    before = Event.objects.count()
+    extract_events(article)
+    event.refresh_from_db()
+    assert event.title == "Akazawa and Bessent: second round (edited)"
+    assert Event.objects.count() == before
+
+
+def test_reextraction_replaces_machine_events_without_duplicates(seed_bytes):
+    article = ingest_bytes(seed_bytes, source_name="seed.txt").article
+    before = sorted(map(str, Event.objects.values_list("kind", "date_start")))
+    result = extract_events(article)
+    assert sorted(map(str, Event.objects.values_list("kind", "date_start"))) == before
+    assert result.created + result.merged == len(before)
+
+
+def test_unknown_person_becomes_unreviewed_official():
+    text = b"""date 2025-06-02
+Ministers meet
+
+Japanese trade envoy Hiroshi Tanabe met U.S. Commerce Secretary Howard Lutnick in Washington on Friday for talks on tariffs.
+"""
+    ingest_bytes(text, source_name="new-person.txt")
+    person = Official.objects.get(full_name="Hiroshi Tanabe")
+    assert not person.is_reviewed
+    assert person.events.filter(kind="meeting").exists()
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b"date 2025-05-01\n\xff\xfeJapan", "UTF-8"),
+        (b"Japan and the U.S. held talks on Thursday.", "no publication date"),
+        (b"date 2025-02-30\nJapan and the U.S. held talks.", "not a date"),
+    ],
+)
+def test_bad_input_fails_clearly_and_stores_nothing(raw, message):
+    outcome = ingest_bytes(raw, source_name="bad.txt")
+    assert outcome.status == "failed"
+    assert message in outcome.message
+    assert Article.objects.count() == 0
+
+
+def test_oversized_input_is_refused(settings):
+    settings.PARLEY_MAX_ARTICLE_BYTES = 50
+    outcome = ingest_bytes(b"date 2025-05-01\n" + b"Talks. " * 20, source_name="big.txt")
+    assert outcome.status == "failed"
+    assert "over the limit of 50 bytes" in outcome.message
+
+
+def test_published_override_supplies_missing_date():
+    outcome = ingest_bytes(
+        b"Akazawa met Bessent in Washington on Thursday.",
+        source_name="nodate.txt",
+        overrides=Overrides(published=datetime.date(2025, 5, 1), outlet="Kyodo News"),
+    )
+    assert outcome.status == "created"
+    assert outcome.article.outlet == "Kyodo News"
+    assert Event.objects.filter(date_start=datetime.date(2025, 5, 1)).exists()
+
+
+def test_non_english_is_stored_and_flagged_not_extracted():
+    text = "date 2025-05-01\n日米両政府は1日、ワシントンで関税交渉の2回目の閣僚協議を行った。赤沢経済再生担当相が出席した。".encode()
+    outcome = ingest_bytes(text, source_name="ja.txt")
+    assert outcome.status == "created"
+    assert outcome.article.language == "ja"
+    assert outcome.article.extraction_status == ExtractionStatus.SKIPPED
+    assert Event.objects.count() == 0
+
+
+def test_failed_extraction_rolls_back_the_article(monkeypatch, seed_bytes):
+    def explode(*args, **kwargs):
+        raise RuntimeError("pipeline crashed")
+
+    monkeypatch.setattr(services, "extract_events", explode)
+    report = ingest_paths(["tests/data/devset/00_seed_kyodo_japan_us.txt"])
+    assert report.count("failed") == 1
+    assert "pipeline crashed" in report.outcomes[0].message
+    assert Article.objects.count() == 0
+    assert Event.objects.count() == 0
+
+
+def test_ingest_paths_goes_on_after_a_bad_file(tmp_path, seed_bytes):
+    (tmp_path / "a_empty.txt").write_bytes(b"")
+    (tmp_path / "b_seed.txt").write_bytes(seed_bytes)
+    (tmp_path / "notes.md").write_text("ignored: not an article type")
+    report = ingest_paths([str(tmp_path)])
+    assert [o.status for o in report.outcomes] == ["failed", "created"]
+
+
+def test_ingest_command_reports_and_exits_non_zero(tmp_path, seed_bytes, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "seed.txt").write_bytes(seed_bytes)
+    with pytest.raises(CommandError) as error:
+        call_command("ingest", str(tmp_path / "empty.txt"), str(tmp_path / "seed.txt"))
+    assert error.value.returncode == 1
+    captured = capsys.readouterr()
+    assert "empty.txt: the file is empty" in captured.err
+    assert Article.objects.count() == 1
+
+
+def test_extract_command_prints_json_lines_without_storing(capsys):
+    call_command("extract", "--format", "json", "tests/data/devset/00_seed_kyodo_japan_us.txt")
+    record = json.loads(capsys.readouterr().out.strip())
+    assert record["published"] == "2025-05-01"
+    assert {e["type"] for e in record["events"]} >= {"meeting", "tariff_measure", "agreement"}
+    first = record["events"][0]
+    assert set(first) >= {
+        "type",
+        "date",
+        "status",
+        "participants",
+        "countries",
+        "location",
+        "tariff",
+        "evidence",
+        "confidence",
+    }
+    assert Article.objects.count() == 0
