@@ -76,16 +76,19 @@ def find_dates(text: str, *, published_at: dt.date, tense: str | None = None) ->
 
 
 def resolve_date(
-    text: str, *, published_at: dt.date, tense: str | None = None
+    text: str, *, published_at: dt.date, tense: str | None = None, context: str = ""
 ) -> ResolvedDate | None:
     """The interval meant by one date phrase ("in or after mid-May", "two weeks ago").
 
     The first mention with a calendar reading wins and keeps the whole phrase as its text.
-    Phrases the rules do not know go to dateparser, relative to ``published_at``.
+    ``context`` is the text just before the phrase ("talks in" before "May"), which the rules
+    may need to tell the month from the verb. Phrases the rules do not know go to dateparser,
+    relative to ``published_at``.
     """
     published_at = _as_date(published_at)
-    for mention in find_dates(text, published_at=published_at, tense=tense):
-        if mention.resolved:
+    prefix = f"{context.rstrip()} " if context.strip() else ""
+    for mention in find_dates(prefix + text, published_at=published_at, tense=tense):
+        if mention.resolved and mention.end_char > len(prefix):
             return _with_text(mention.resolved, text)
     return _dateparser_fallback(text, published_at, tense)
 

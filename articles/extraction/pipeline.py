@@ -35,6 +35,12 @@ from .types import EvidenceSpan, ExtractedEvent, Gazetteer
 _lock = threading.Lock()
 _configured: dict[int, str] = {}
 
+# Sentences without triggers can still hold a statement or a deadline.
+MAY_HOLD_EVENT = re.compile(
+    r"\b(?:said|says|say|told|tells|wrote|urged|urges|warned|warns|vowed|pledged|called|"
+    r"insisted|regretted|welcomed|criticized|condemned|until|before|through|till)\b",
+    re.I,
+)
 ANCHORED = re.compile(
     r"\b(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+"
     r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>after|before|earlier|later)\b",
@@ -92,15 +98,15 @@ def extract_many(
 def events_from_doc(
     doc: Doc, *, published_at: datetime.date, gazetteer: Gazetteer
 ) -> list[ExtractedEvent]:
-    lower_countries = {alias.lower(): name for alias, name in gazetteer.countries.items()}
+    lower_countries = gazetteer.countries_by_lower_alias
     triggers = dedupe_triggers(doc.spans[TRIGGERS_KEY])
     candidates: list[Candidate] = []
     anchors: list[tuple[int, int, int, str]] = []  # (candidate, its anchor, days, phrase)
     for sentence in doc.sents:
         in_sentence = [t for t in triggers if sentence.start <= t.start and t.end <= sentence.end]
+        if not in_sentence and not MAY_HOLD_EVENT.search(sentence.text):
+            continue  # no trigger, no statement, no deadline: skip the date scan
         dated = dated_mentions(sentence, published_at)
-        if not in_sentence and not dated:
-            continue
         first_index = len(candidates)
         for trigger in in_sentence:
             candidate = read_candidate(
@@ -471,7 +477,10 @@ def resolve_for_status(
         tense = rules.tense_at(dated.span) or (
             "future" if status in {"planned", "speculative"} else "past"
         )
-    again = resolve_date(dated.mention.text, published_at=published_at, tense=tense)
+    context = dated.span.doc[max(dated.span.sent.start, dated.span.start - 3) : dated.span.start]
+    again = resolve_date(
+        dated.mention.text, published_at=published_at, tense=tense, context=context.text
+    )
     return again or dated.mention.resolved
 
 

@@ -304,7 +304,7 @@ def countries_in(span: Span, gazetteer: Gazetteer, lower_countries: dict[str, st
     names: list[str] = []
     for ent in span.ents:
         if ent.label_ in {"GPE", "NORP", "LOC", "ORG"}:
-            if ent.ent_id_ and ent.ent_id_ in gazetteer.countries.values():
+            if ent.ent_id_ and ent.ent_id_ in gazetteer.country_names:
                 names.append(ent.ent_id_)
             elif (name := lower_countries.get(ent.text.lower().removeprefix("the "))) is not None:
                 names.append(name)
@@ -312,7 +312,7 @@ def countries_in(span: Span, gazetteer: Gazetteer, lower_countries: dict[str, st
 
 
 def countries_of(people: list[str], gazetteer: Gazetteer) -> list[str]:
-    by_name = {p.full_name: p for p in gazetteer.people.values()}
+    by_name = gazetteer.people_by_name
     return unique(
         by_name[name].country for name in people if name in by_name and by_name[name].country
     )
@@ -509,13 +509,11 @@ def parties_of(
     for ent in sentence.ents:
         name = (
             ent.ent_id_
-            if ent.ent_id_ in gazetteer.countries.values()
+            if ent.ent_id_ in gazetteer.country_names
             else lower_countries.get(ent.text.lower())
         )
         if name is None and ent.ent_id_:
-            person = next(
-                (p for p in gazetteer.people.values() if p.full_name == ent.ent_id_), None
-            )
+            person = gazetteer.people_by_name.get(ent.ent_id_)
             name = person.country if person else None
         if name:
             for token in ent:

@@ -1323,10 +1323,47 @@ def _widen(text: str, start: int, norm: Norm) -> tuple[int, Norm]:
     return start, norm
 
 
+# Cheap substring tests that must pass before a rule's full pattern is worth running: the
+# duration, season and quarter patterns are the slow ones, and most sentences cannot match them.
+_UNIT_WORDS = (
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "fortnight",
+    "month",
+    "quarter",
+    "year",
+    "decade",
+    "centur",
+)
+GATES: dict[str, tuple[str, ...]] = {
+    "duration": _UNIT_WORDS,
+    "ago": _UNIT_WORDS,
+    "bare_units": _UNIT_WORDS,
+    "recent_units": _UNIT_WORDS,
+    "unit_long": _UNIT_WORDS,
+    "year_ago_period": _UNIT_WORDS,
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "decade": ("0s", "0's", "decade", "ties"),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "q_quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "anaphoric_quarter": ("quarter",),
+    "century": ("centur",),
+    "half": ("half",),
+}
+
+
 def scan(text: str, dct: dt.date, tense: str | None = None) -> list[Hit]:
     """All temporal expressions in ``text``, left to right, without overlaps."""
     candidates = []
+    lowered = text.lower()
     for priority, rule in enumerate(RULES):
+        gate = GATES.get(rule.name)
+        if gate is not None and not any(word in lowered for word in gate):
+            continue
         for m in rule.pattern.finditer(text):
             start, end = m.span("tx") if "tx" in m.re.groupindex and m["tx"] else m.span()
             if end > start:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from .dates import ResolvedDate
@@ -50,10 +51,22 @@ class Person:
     titles: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
     """What the database knows, as plain data: names and aliases -> canonical entries."""
 
     countries: dict[str, str] = field(default_factory=dict)  # alias as written -> short name
     people: dict[str, Person] = field(default_factory=dict)  # alias as written -> person
     known_unreviewed: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def people_by_name(self) -> dict[str, Person]:
+        return {person.full_name: person for person in self.people.values()}
+
+    @functools.cached_property
+    def countries_by_lower_alias(self) -> dict[str, str]:
+        return {alias.lower(): name for alias, name in self.countries.items()}
+
+    @functools.cached_property
+    def country_names(self) -> frozenset[str]:
+        return frozenset(self.countries.values())
