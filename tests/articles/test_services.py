@@ -6,9 +6,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles import services
 from articles.models import Article, ExtractionStatus
-from articles.services import Overrides, extract_events, ingest_bytes, ingest_paths
+from articles.services import Overrides, events, extract_events, ingest_bytes, ingest_paths
 from timeline.models import Event, Evidence, Official
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -145,16 +144,23 @@ def test_non_english_is_stored_and_flagged_not_extracted():
     assert Event.objects.count() == 0
 
 
-def test_failed_extraction_rolls_back_the_article(monkeypatch, seed_bytes):
-    def explode(*args, **kwargs):
-        raise RuntimeError("pipeline crashed")
+def test_failure_while_storing_rolls_back_the_whole_article(monkeypatch, seed_bytes):
+    calls = []
+    real_store_event = events.store_event
 
-    monkeypatch.setattr(services, "extract_events", explode)
+    def store_then_explode(item, *, article):
+        calls.append(item)
+        if len(calls) == 3:
+            raise RuntimeError("database went away")
+        return real_store_event(item, article=article)
+
+    monkeypatch.setattr(events, "store_event", store_then_explode)
     report = ingest_paths(["tests/data/devset/00_seed_kyodo_japan_us.txt"])
     assert report.count("failed") == 1
-    assert "pipeline crashed" in report.outcomes[0].message
+    assert "database went away" in report.outcomes[0].message
     assert Article.objects.count() == 0
     assert Event.objects.count() == 0
+    assert Evidence.objects.count() == 0
 
 
 def test_ingest_paths_goes_on_after_a_bad_file(tmp_path, seed_bytes):

@@ -1,197 +1,26 @@
-"""Writes that span models: ingesting articles and storing the events extracted from them.
+"""Storing extracted events: merging them with known ones, never overwriting an editor.
 
-The `ingest` command, the admin and the demo loader all call these functions. Each article is
-one transaction: it is stored with all its events, or not at all.
+Extraction (the NLP) runs outside any transaction; storing runs in one transaction per article,
+under a lock on PostgreSQL so that concurrent workers never create the same event twice.
 """
 
 from __future__ import annotations
 
 import datetime
-import logging
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from timeline.models import Event, Evidence, Jurisdiction, Meeting, Official, TariffMeasure
 
-from .extraction.types import ExtractedEvent, Gazetteer, Person
-from .models import Article, ExtractionStatus, content_hash
-from .parsing import ArticleInputError, ParsedArticle, decode_input, parse_article
+from ..extraction.types import ExtractedEvent, Gazetteer, Person
+from ..models import Article, ExtractionStatus
 
-logger = logging.getLogger(__name__)
-
-
-@dataclass
-class IngestOutcome:
-    """What happened to one input: created, skipped (already there) or failed (and why)."""
-
-    name: str
-    status: str
-    message: str = ""
-    article: Article | None = None
-    events_created: int = 0
-    events_merged: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.status != "failed"
-
-
-@dataclass
-class IngestReport:
-    outcomes: list[IngestOutcome] = field(default_factory=list)
-
-    def count(self, status: str) -> int:
-        return sum(1 for outcome in self.outcomes if outcome.status == status)
-
-    @property
-    def failed(self) -> list[IngestOutcome]:
-        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
-
-
-@dataclass(frozen=True)
-class Overrides:
-    """What the person ingesting says, which wins over what is found in the input."""
-
-    published: datetime.date | None = None
-    title: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-
-
-def read_input(
-    raw: bytes, *, source_name: str, overrides: Overrides = Overrides()
-) -> ParsedArticle:
-    """Decode and parse one input, applying overrides; raises ArticleInputError."""
-    text = decode_input(raw, max_bytes=settings.PARLEY_MAX_ARTICLE_BYTES)
-    parsed = parse_article(text)
-    published = overrides.published or parsed.published
-    if published is None:
-        raise ArticleInputError(
-            "no publication date found (add a first line `date YYYY-MM-DD` or pass --published)"
-        )
-    return ParsedArticle(
-        body=parsed.body,
-        discarded=parsed.discarded,
-        title=overrides.title if overrides.title is not None else parsed.title,
-        published=published,
-        outlet=overrides.outlet if overrides.outlet is not None else parsed.outlet,
-        url=overrides.url if overrides.url is not None else parsed.url,
-        language=parsed.language,
-    )
-
-
-def ingest_bytes(
-    raw: bytes,
-    *,
-    source_name: str,
-    overrides: Overrides = Overrides(),
-    extract: bool = True,
-) -> IngestOutcome:
-    """Store one article (and, for English text, its events) in one transaction. Idempotent."""
-    try:
-        parsed = read_input(raw, source_name=source_name, overrides=overrides)
-    except ArticleInputError as error:
-        return IngestOutcome(source_name, "failed", str(error))
-
-    existing = find_existing(parsed)
-    if existing is not None:
-        return IngestOutcome(
-            source_name, "skipped", f"already ingested as article #{existing.pk}", existing
-        )
-    original = raw.decode("utf-8-sig", errors="replace")
-    try:
-        with transaction.atomic():
-            article = Article(
-                outlet=parsed.outlet[:200],
-                url=parsed.url,
-                title=parsed.title[:500],
-                published=parsed.published,
-                body=parsed.body,
-                discarded_text=parsed.discarded,
-                original=original,
-                language=parsed.language,
-            )
-            if parsed.language != "en":
-                article.extraction_status = ExtractionStatus.SKIPPED
-            article.full_clean()
-            article.save()
-            outcome = IngestOutcome(source_name, "created", "", article)
-            if parsed.language != "en":
-                outcome.message = f"stored but not extracted: the language is {parsed.language!r}"
-            elif extract:
-                result = extract_events(article)
-                outcome.events_created, outcome.events_merged = result.created, result.merged
-            return outcome
-    except IntegrityError:
-        # Another process stored the same article between our check and our insert.
-        existing = find_existing(parsed)
-        if existing is None:
-            raise
-        return IngestOutcome(
-            source_name, "skipped", f"already ingested as article #{existing.pk}", existing
-        )
-    except (ArticleInputError, ValidationError) as error:  # rolled back; report and go on
-        return IngestOutcome(source_name, "failed", str(error))
-
-
-def find_existing(parsed: ParsedArticle) -> Article | None:
-    query = Q(content_hash=content_hash(parsed.body))
-    if parsed.url:
-        query |= Q(url=parsed.url)
-    return Article.objects.filter(query).first()
-
-
-def expand_paths(paths: Iterable[str]) -> Iterator[Path | str]:
-    """Files as given, directories walked for .txt/.html/.htm files, `-` for stdin."""
-    for name in paths:
-        if name == "-":
-            yield "-"
-            continue
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in {".txt", ".html", ".htm"}
-            )
-        else:
-            yield path
-
-
-def ingest_paths(
-    paths: Iterable[str],
-    *,
-    overrides: Overrides = Overrides(),
-    extract: bool = True,
-    read_stdin: Callable[[], bytes] | None = None,
-    progress: Callable[[Iterable], Iterable] = lambda items: items,
-) -> IngestReport:
-    """Ingest files and directories; one bad file never stops the others."""
-    report = IngestReport()
-    for path in progress(list(expand_paths(paths))):
-        name = "<stdin>" if path == "-" else str(path)
-        try:
-            raw = read_stdin() if path == "-" and read_stdin else Path(path).read_bytes()
-        except OSError as error:
-            report.outcomes.append(IngestOutcome(name, "failed", error.strerror or str(error)))
-            continue
-        try:
-            outcome = ingest_bytes(raw, source_name=name, overrides=overrides, extract=extract)
-        except Exception as error:  # a bug must not cost the other files; it is logged in full
-            logger.exception("ingesting %s failed", name)
-            outcome = IngestOutcome(name, "failed", f"internal error: {error!r}")
-        report.outcomes.append(outcome)
-    return report
-
-
-# --- extraction: from an article to stored events -------------------------------------------
+# Any constant will do: it names the lock that serialises event merging across processes.
+MERGE_LOCK_ID = 7_202_505_01
 
 
 @dataclass
@@ -245,16 +74,27 @@ def extract_events(article: Article, *, gazetteer: Gazetteer | None = None) -> E
     Re-running is safe: this article's earlier machine-made events are replaced, while events an
     editor has touched keep their fields and only gain or keep evidence.
     """
-    from .extraction.pipeline import extract
-
     gazetteer = gazetteer or build_gazetteer()
-    extracted = extract(article.body, published_at=article.published, gazetteer=gazetteer)
+    return store_extraction(article, run_pipeline(article.body, article.published, gazetteer))
+
+
+def run_pipeline(
+    body: str, published: datetime.date, gazetteer: Gazetteer | None = None
+) -> list[ExtractedEvent]:
+    """The NLP part alone: no database writes, so it can run outside any transaction."""
+    from ..extraction.pipeline import extract
+
+    return extract(body, published_at=published, gazetteer=gazetteer or build_gazetteer())
+
+
+def store_extraction(article: Article, extracted: list[ExtractedEvent]) -> ExtractionResult:
+    """Store an article's extracted events in one transaction (all or nothing)."""
     with transaction.atomic():
+        lock_event_merging()
         forget_machine_events(article)
         result = ExtractionResult()
         for item in extracted:
-            merged = store_event(item, article=article)
-            if merged:
+            if store_event(item, article=article):
                 result.merged += 1
             else:
                 result.created += 1
@@ -263,6 +103,16 @@ def extract_events(article: Article, *, gazetteer: Gazetteer | None = None) -> E
         article.extracted_at = timezone.now()
         article.save(update_fields=["extraction_status", "extraction_error", "extracted_at"])
     return result
+
+
+def lock_event_merging() -> None:
+    """Serialise merging across processes (PostgreSQL advisory lock, released at commit).
+
+    SQLite needs nothing: its IMMEDIATE transactions already admit one writer at a time.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MERGE_LOCK_ID])
 
 
 def forget_machine_events(article: Article) -> None:

@@ -1,0 +1,213 @@
+"""Writes that span models: ingesting articles and storing the events extracted from them.
+
+The `ingest` command, the admin and the demo loader all call these functions. Each article is
+one transaction: it is stored with all its events, or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from ..models import Article, ExtractionStatus, content_hash
+from ..parsing import ArticleInputError, ParsedArticle, decode_input, parse_article
+from . import events
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestOutcome:
+    """What happened to one input: created, skipped (already there) or failed (and why)."""
+
+    name: str
+    status: str
+    message: str = ""
+    article: Article | None = None
+    events_created: int = 0
+    events_merged: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[IngestOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def failed(self) -> list[IngestOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the person ingesting says, which wins over what is found in the input."""
+
+    published: datetime.date | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+def read_input(
+    raw: bytes, *, source_name: str, overrides: Overrides = Overrides()
+) -> ParsedArticle:
+    """Decode and parse one input, applying overrides; raises ArticleInputError."""
+    text = decode_input(raw, max_bytes=settings.PARLEY_MAX_ARTICLE_BYTES)
+    parsed = parse_article(text)
+    published = overrides.published or parsed.published
+    if published is None:
+        raise ArticleInputError(
+            "no publication date found (add a first line `date YYYY-MM-DD` or pass --published)"
+        )
+    return ParsedArticle(
+        body=parsed.body,
+        discarded=parsed.discarded,
+        title=overrides.title if overrides.title is not None else parsed.title,
+        published=published,
+        outlet=overrides.outlet if overrides.outlet is not None else parsed.outlet,
+        url=overrides.url if overrides.url is not None else parsed.url,
+        language=parsed.language,
+    )
+
+
+def ingest_bytes(
+    raw: bytes,
+    *,
+    source_name: str,
+    overrides: Overrides = Overrides(),
+    extract: bool = True,
+    defer: bool = False,
+) -> IngestOutcome:
+    """Store one article and, for English text, its events, in one transaction. Idempotent.
+
+    The NLP runs before the transaction opens. With ``defer`` the extraction is enqueued as a
+    background task instead (in the same transaction, so no article is left without its job).
+    """
+    try:
+        parsed = read_input(raw, source_name=source_name, overrides=overrides)
+    except ArticleInputError as error:
+        return IngestOutcome(source_name, "failed", str(error))
+
+    existing = find_existing(parsed)
+    if existing is not None:
+        return skipped(source_name, existing)
+    english = parsed.language == "en"
+    extracted = (
+        events.run_pipeline(parsed.body, parsed.published)
+        if english and extract and not defer
+        else None
+    )
+    try:
+        with transaction.atomic():
+            article = new_article(parsed, original=raw.decode("utf-8-sig", errors="replace"))
+            outcome = IngestOutcome(source_name, "created", "", article)
+            if not english:
+                outcome.message = f"stored but not extracted: the language is {parsed.language!r}"
+            elif extracted is not None:
+                result = events.store_extraction(article, extracted)
+                outcome.events_created, outcome.events_merged = result.created, result.merged
+            elif extract and defer:
+                from ..tasks import enqueue_extraction
+
+                enqueue_extraction(article)
+                outcome.message = "extraction queued"
+            return outcome
+    except IntegrityError:
+        # Another process stored the same article between our check and our insert.
+        existing = find_existing(parsed)
+        if existing is None:
+            raise
+        return skipped(source_name, existing)
+    except (ArticleInputError, ValidationError) as error:  # rolled back; report and go on
+        return IngestOutcome(source_name, "failed", str(error))
+
+
+def new_article(parsed: ParsedArticle, *, original: str) -> Article:
+    article = Article(
+        outlet=parsed.outlet[:200],
+        url=parsed.url,
+        title=parsed.title[:500],
+        published=parsed.published,
+        body=parsed.body,
+        discarded_text=parsed.discarded,
+        original=original,
+        language=parsed.language,
+    )
+    if parsed.language != "en":
+        article.extraction_status = ExtractionStatus.SKIPPED
+    article.full_clean()
+    article.save()
+    return article
+
+
+def skipped(source_name: str, existing: Article) -> IngestOutcome:
+    return IngestOutcome(
+        source_name, "skipped", f"already ingested as article #{existing.pk}", existing
+    )
+
+
+def find_existing(parsed: ParsedArticle) -> Article | None:
+    query = Q(content_hash=content_hash(parsed.body))
+    if parsed.url:
+        query |= Q(url=parsed.url)
+    return Article.objects.filter(query).first()
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Path | str]:
+    """Files as given, directories walked for .txt/.html/.htm files, `-` for stdin."""
+    for name in paths:
+        if name == "-":
+            yield "-"
+            continue
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in {".txt", ".html", ".htm"}
+            )
+        else:
+            yield path
+
+
+def ingest_paths(
+    paths: Iterable[str],
+    *,
+    overrides: Overrides = Overrides(),
+    extract: bool = True,
+    defer: bool = False,
+    read_stdin: Callable[[], bytes] | None = None,
+    progress: Callable[[Iterable], Iterable] = lambda items: items,
+) -> IngestReport:
+    """Ingest files and directories; one bad file never stops the others."""
+    report = IngestReport()
+    for path in progress(list(expand_paths(paths))):
+        name = "<stdin>" if path == "-" else str(path)
+        try:
+            raw = read_stdin() if path == "-" and read_stdin else Path(path).read_bytes()
+        except OSError as error:
+            report.outcomes.append(IngestOutcome(name, "failed", error.strerror or str(error)))
+            continue
+        try:
+            outcome = ingest_bytes(
+                raw, source_name=name, overrides=overrides, extract=extract, defer=defer
+            )
+        except Exception as error:  # a bug must not cost the other files; it is logged in full
+            logger.exception("ingesting %s failed", name)
+            outcome = IngestOutcome(name, "failed", f"internal error: {error!r}")
+        report.outcomes.append(outcome)
+    return report

@@ -1,0 +1,64 @@
+"""Background extraction through Django's tasks framework (django.tasks).
+
+In-process (ImmediateBackend) by default; in production a database queue (django-tasks-db)
+consumed by `manage.py db_worker` on worker machines. A failed attempt is retried with a delay;
+a worker killed mid-article leaves nothing partial, since events are stored in one transaction
+and the article stays "running" until `manage.py requeue_extractions` picks it up again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone
+
+from .models import Article, ExtractionStatus
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+RETRY_DELAY = datetime.timedelta(seconds=30)
+
+
+@task()
+def extract_article(article_id: int, attempt: int = 1) -> dict:
+    """Extract and store the events of one article; retried up to MAX_ATTEMPTS times."""
+    from .services import extract_events
+
+    article = Article.objects.get(pk=article_id)
+    Article.objects.filter(pk=article_id).update(
+        extraction_status=ExtractionStatus.RUNNING, extraction_error=""
+    )
+    try:
+        result = extract_events(article)
+    except Exception as error:
+        logger.exception("extraction of article %s failed (attempt %s)", article_id, attempt)
+        Article.objects.filter(pk=article_id).update(
+            extraction_status=ExtractionStatus.FAILED,
+            extraction_error=f"attempt {attempt} of {MAX_ATTEMPTS}: {error!r}",
+        )
+        if attempt < MAX_ATTEMPTS:
+            retry_at = timezone.now() + RETRY_DELAY * attempt
+            extract_article.using(run_after=retry_at).enqueue(article_id, attempt + 1)
+        raise
+    return {"created": result.created, "merged": result.merged}
+
+
+def enqueue_extraction(article: Article) -> None:
+    """Queue an article's extraction. With a database queue the job row commits together with
+    the article; with the in-process backend it runs once the article is committed."""
+    article.extraction_status = ExtractionStatus.PENDING
+    article.save(update_fields=["extraction_status"])
+    if _immediate():
+        transaction.on_commit(lambda: extract_article.enqueue(article.pk))
+    else:
+        extract_article.enqueue(article.pk)
+
+
+def _immediate() -> bool:
+    from django.tasks.backends.immediate import ImmediateBackend
+
+    return isinstance(extract_article.get_backend(), ImmediateBackend)
