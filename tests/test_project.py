@@ -38,3 +38,40 @@ def test_home_page_lists_events(client):
     response = client.get("/")
     assert response.status_code == 200
     assert "Akazawa meets Bessent" in response.text
+
+
+def test_deploy_checks_clean_with_production_environment():
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": __import__("secrets").token_urlsafe(64),
+        "DJANGO_ALLOWED_HOSTS": "parley.example.org",
+        "DATABASE_URL": "postgres://parley@db.internal:5432/parley",
+        "PARLEY_TASK_BACKEND": "database",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": ""}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
