@@ -1,5 +1,6 @@
 # Parley: `make run` sets everything up and serves the app; `make test` runs the whole suite.
 SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -23,9 +24,9 @@ install: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml bin/find-python
 	@if [ -x $(PY) ] && ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then rm -rf $(VENV); fi
 	@if [ ! -x $(PY) ]; then py=$$(bin/find-python) && echo "Using $$py" && $$py -m venv $(VENV); fi
-	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock 2>&1 | { grep -v "is ignored: it is neither" || true; }
 	$(PY) -m pip check
-	$(PY) -c "import spacy; from articles.extraction.model import load_model; print('spaCy model:', load_model().meta['name'], load_model().meta['version'])"
+	$(PY) -c "from articles.extraction.model import load_model; m = load_model('en_core_web_sm').meta; print('spaCy model:', m['name'], m['version'])"
 	@touch $(STAMP)
 
 migrate: install
