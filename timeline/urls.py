@@ -1,11 +1,24 @@
-"""URLs: the timeline at the root, the admin for editors."""
+"""URLs: the timeline at the root, the admin for editors, the API, exports and feeds."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 from django.urls import include, path
 
+from . import exports, feeds
+from .api import api
+
+# Each export takes the timeline's query string: link to them with the page's filters.
+export_patterns = [
+    path("export/events.csv", exports.events_csv, name="events-csv"),
+    path("export/events.ics", exports.events_ics, name="events-ics"),
+    path("export/events.timelinejs.json", exports.events_timelinejs, name="events-timelinejs"),
+    path("feeds/events.atom", feeds.events_atom, name="events-atom"),
+]
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("", include((export_patterns, "exports"))),
     path("", include("timeline.routes")),
 ]

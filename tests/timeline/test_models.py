@@ -114,7 +114,8 @@ def test_article_url_unique_only_when_present():
 
 
 def test_country_code_must_be_alpha2():
-    assert violates(lambda: Jurisdiction.objects.create(code="usa", name="Nowhere"))
+    assert violates(lambda: Jurisdiction.objects.create(code="u1", name="Nowhere"))
+    assert violates(lambda: Jurisdiction.objects.create(code="us", name="Lowercase"))
 
 
 def test_visible_hides_proposed_unless_asked():

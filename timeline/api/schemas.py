@@ -1,0 +1,231 @@
+"""The API's schemas: what each endpoint takes and returns (the OpenAPI document comes from these)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Annotated
+
+from ninja import Field, Path, Schema
+from pydantic import AfterValidator, BeforeValidator
+
+from timeline.models import (
+    EventKind,
+    EventPrecision,
+    EventReviewState,
+    EventStatus,
+    Meeting,
+    TariffAction,
+)
+
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 1_000_000_000
+SLUG = r"^[-a-zA-Z0-9_]+$"
+
+
+def without_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+def iso_day(value: object) -> object:
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("must be a day as YYYY-MM-DD")
+    return value
+
+
+# Any text parameter: databases refuse NUL characters, so they are a client error here.
+Text = Annotated[
+    str, AfterValidator(without_nul), Field(json_schema_extra={"pattern": "^[^\\u0000]*$"})
+]
+# Days are ISO 8601 only (pydantic alone would also take a Unix timestamp).
+Day = Annotated[datetime.date, BeforeValidator(iso_day)]
+
+
+class Error(Schema):
+    detail: str | list[dict] = Field(description="What was wrong, by parameter.")
+
+
+class CountryRef(Schema):
+    code: str = Field(description="ISO 3166-1 alpha-2 (EU for the European Union).")
+    name: str
+
+
+class OfficialRef(Schema):
+    slug: str
+    name: str
+
+
+class EventDate(Schema):
+    start: datetime.date | None = Field(description="First day of the period.")
+    end: datetime.date | None = Field(description="Last day of the period (inclusive).")
+    precision: EventPrecision | None = Field(description="How precisely the date is known.")
+    text: str = Field(description='The phrase the date came from: "next Thursday".')
+    explanation: str
+    computed: bool = Field(description="Derived rather than stated (the end of a pause).")
+
+
+class MeetingOut(Schema):
+    location: str
+    format: Meeting.Format
+    duration_minutes: int | None
+
+
+class TariffOut(Schema):
+    action: TariffAction
+    rate_percent: float | None
+    imposing: CountryRef | None
+    target: CountryRef | None
+    applies_to_all: bool
+    sector: str
+    products: str
+    in_force_from: datetime.date | None
+    in_force_to: datetime.date | None
+    modifies: int | None = Field(description="Id of the earlier measure this one changes.")
+
+
+class ArticleRef(Schema):
+    id: int
+    title: str
+    outlet: str
+    url: str = Field(description="Where the article was published.")
+    published: datetime.date
+    api_url: str
+
+
+class EvidenceOut(Schema):
+    sentence: str
+    start_char: int = Field(description="Offset of the sentence in the article's body.")
+    end_char: int
+    article: ArticleRef
+
+
+class EventOut(Schema):
+    id: int
+    url: str = Field(description="The event's page on Parley (canonical).")
+    api_url: str
+    title: str
+    summary: str
+    type: EventKind
+    status: EventStatus
+    review_state: EventReviewState
+    date: EventDate
+    confidence: float
+    countries: list[CountryRef]
+    participants: list[OfficialRef]
+    meeting: MeetingOut | None
+    tariff: TariffOut | None
+    evidence: list[EvidenceOut]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+
+class RoleOut(Schema):
+    title: str
+    organization: str
+    start: datetime.date | None
+    end: datetime.date | None
+
+
+class OfficialOut(Schema):
+    slug: str
+    name: str
+    country: CountryRef | None
+    is_reviewed: bool
+    roles: list[RoleOut]
+    url: str
+    api_url: str
+    events_url: str = Field(description="This person's events in the API.")
+
+
+class CountryOut(Schema):
+    code: str
+    name: str
+    official_name: str
+    is_bloc: bool
+    url: str
+    api_url: str
+    events_url: str = Field(description="This country's events in the API.")
+
+
+class ArticleOut(Schema):
+    id: int
+    title: str
+    outlet: str
+    url: str
+    published: datetime.date
+    language: str
+    api_url: str
+
+
+class ArticleDetailOut(ArticleOut):
+    body: str
+    original: str | None = Field(description="The input as received; only with original=true.")
+    event_ids: list[int] = Field(description="Approved events that cite this article.")
+
+
+class Page(Schema):
+    count: int = Field(description="Number of results across all pages.")
+    next: str | None
+    previous: str | None
+
+
+class EventPage(Page):
+    results: list[EventOut]
+
+
+class OfficialPage(Page):
+    results: list[OfficialOut]
+
+
+class CountryPage(Page):
+    results: list[CountryOut]
+
+
+class ArticlePage(Page):
+    results: list[ArticleOut]
+
+
+class Pagination(Schema):
+    limit: int = Field(50, ge=1, le=500, description="Results per page.")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Results to skip.")
+
+
+class EventFilters(Pagination):
+    country: list[Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")]] = Field(
+        [], description="ISO alpha-2 code; repeat for events concerning every country given."
+    )
+    official: list[Annotated[str, Field(pattern=SLUG, max_length=200)]] = Field(
+        [], description="Official's slug; repeatable like country."
+    )
+    type: EventKind | None = None
+    status: EventStatus | None = None
+    from_date: Day | None = Field(
+        None, alias="from", description="Events ending on or after this day."
+    )
+    to: Day | None = Field(None, description="Events starting on or before this day.")
+    q: Text | None = Field(None, max_length=500, description="Full-text search; ranks results.")
+    unreviewed: bool = Field(False, description="Include events not yet reviewed by an editor.")
+
+
+class ListFilters(Pagination):
+    unreviewed: bool = Field(False, description="Include officials not yet reviewed.")
+
+
+class ArticleFilters(Pagination):
+    q: Text | None = Field(None, max_length=500, description="Full-text search; ranks results.")
+    outlet: Text | None = Field(None, max_length=200)
+    from_date: Day | None = Field(None, alias="from", description="Published on or after.")
+    to: Day | None = Field(None, description="Published on or before.")
+
+
+class ArticleOptions(Schema):
+    original: bool = Field(False, description="Include the input exactly as it was received.")
+
+
+EventId = Annotated[int, Path(ge=1, le=MAX_ID)]
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID)]
+Slug = Annotated[str, Path(pattern=SLUG, max_length=200)]
+CountryCode = Annotated[str, Path(pattern=r"^[A-Za-z]{2}$")]
+ERRORS = {400: Error, 404: Error, 422: Error}

@@ -1,0 +1,302 @@
+"""The read-only JSON API (django-ninja): events, officials, countries and articles.
+
+The OpenAPI schema at /api/openapi.json is generated from `schemas.py`, and the docs are at
+/api/docs. Events take the timeline's filters; malformed parameters get a 422 (wrong type) or a
+400 (unknown country or official), with the offending parameter named.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from ninja import NinjaAPI, Query, Status
+from ninja.errors import ValidationError
+
+from articles.models import Article
+from timeline.exports import filter_errors, is_searching, timeline_filter, with_details
+from timeline.models import Event, Jurisdiction, Official, OfficialRole
+from timeline.search import search_articles
+
+from .schemas import (
+    ERRORS,
+    ArticleDetailOut,
+    ArticleFilters,
+    ArticleId,
+    ArticleOptions,
+    ArticlePage,
+    CountryCode,
+    CountryOut,
+    CountryPage,
+    EventFilters,
+    EventId,
+    EventOut,
+    EventPage,
+    ListFilters,
+    OfficialOut,
+    OfficialPage,
+    Pagination,
+    Slug,
+)
+
+
+class ParleyAPI(NinjaAPI):
+    def create_response(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        """Public, read-only data: any web page may read it (TimelineJS embeds, notebooks)."""
+        response = super().create_response(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+api = ParleyAPI(
+    title="Parley API",
+    version="1.0.0",
+    description=__doc__,
+    urls_namespace="api",
+)
+# The names of the parameter groups below, which django-ninja puts in some error locations.
+PARAMETER_GROUPS = {"filters", "options"}
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """422 with each error located by its public parameter name: ["query", "country", 0]."""
+    errors = [
+        {**error, "loc": [part for part in error["loc"] if part not in PARAMETER_GROUPS]}
+        for error in exc.errors
+    ]
+    return api.create_response(request, {"detail": errors}, status=422)
+
+
+# Serialisation ---------------------------------------------------------------------------------
+
+
+def absolute(request: HttpRequest, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+def country_ref(country: Jurisdiction | None) -> dict | None:
+    return {"code": country.code, "name": country.name} if country else None
+
+
+def event_out(event: Event, request: HttpRequest) -> dict:
+    meeting = getattr(event, "meeting", None)
+    tariff = getattr(event, "tariff", None)
+    return {
+        "id": event.pk,
+        "url": absolute(request, event.get_absolute_url()),
+        "api_url": absolute(request, reverse("api:event", args=[event.pk])),
+        "title": event.title,
+        "summary": event.summary,
+        "type": event.kind,
+        "status": event.status,
+        "review_state": event.review_state,
+        "date": {
+            "start": event.date_start,
+            "end": event.date_end,
+            "precision": event.date_precision or None,
+            "text": event.date_text,
+            "explanation": event.date_explanation,
+            "computed": event.date_computed,
+        },
+        "confidence": event.confidence,
+        "countries": [country_ref(c) for c in event.jurisdictions.all()],
+        "participants": [{"slug": p.slug, "name": p.full_name} for p in event.participants.all()],
+        "meeting": meeting
+        and {
+            "location": meeting.location,
+            "format": meeting.format,
+            "duration_minutes": round(meeting.duration.total_seconds() / 60)
+            if meeting.duration
+            else None,
+        },
+        "tariff": tariff
+        and {
+            "action": tariff.action,
+            "rate_percent": float(tariff.rate_percent) if tariff.rate_percent is not None else None,
+            "imposing": country_ref(tariff.imposing),
+            "target": country_ref(tariff.target),
+            "applies_to_all": tariff.applies_to_all,
+            "sector": tariff.sector,
+            "products": tariff.products,
+            "in_force_from": tariff.in_force_from,
+            "in_force_to": tariff.in_force_to,
+            "modifies": tariff.modifies_id,
+        },
+        "evidence": [
+            {
+                "sentence": e.sentence,
+                "start_char": e.start_char,
+                "end_char": e.end_char,
+                "article": article_out(e.article, request),
+            }
+            for e in event.evidence.all()
+        ],
+        "created_at": event.created_at,
+        "updated_at": event.updated_at,
+    }
+
+
+def official_out(official: Official, request: HttpRequest) -> dict:
+    return {
+        "slug": official.slug,
+        "name": official.full_name,
+        "country": country_ref(official.jurisdiction),
+        "is_reviewed": official.is_reviewed,
+        "roles": [
+            {"title": r.title, "organization": r.organization, "start": r.start, "end": r.end}
+            for r in official.roles.all()
+        ],
+        "url": absolute(request, official.get_absolute_url()),
+        "api_url": absolute(request, reverse("api:official", args=[official.slug])),
+        "events_url": absolute(request, f"{reverse('api:events')}?official={official.slug}"),
+    }
+
+
+def country_out(country: Jurisdiction, request: HttpRequest) -> dict:
+    return {
+        "code": country.code,
+        "name": country.name,
+        "official_name": country.official_name,
+        "is_bloc": country.is_bloc,
+        "url": absolute(request, country.get_absolute_url()),
+        "api_url": absolute(request, reverse("api:country", args=[country.code])),
+        "events_url": absolute(request, f"{reverse('api:events')}?country={country.code}"),
+    }
+
+
+def article_out(article: Article, request: HttpRequest) -> dict:
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published,
+        "language": article.language,
+        "api_url": absolute(request, reverse("api:article", args=[article.pk])),
+    }
+
+
+def paginate(request: HttpRequest, items: QuerySet, page: Pagination, serialise) -> dict:
+    """count/next/previous around one slice; next and previous keep every other parameter."""
+    count = items.count()
+
+    def link(offset: int) -> str:
+        params = request.GET.copy()
+        params["offset"] = str(offset)
+        params["limit"] = str(page.limit)
+        return absolute(request, f"{request.path}?{params.urlencode()}")
+
+    end = page.offset + page.limit
+    return {
+        "count": count,
+        "next": link(end) if end < count else None,
+        "previous": link(max(page.offset - page.limit, 0)) if page.offset > 0 else None,
+        "results": [serialise(item, request) for item in items[page.offset : end]],
+    }
+
+
+# Endpoints -------------------------------------------------------------------------------------
+
+
+@api.get("/events", response={200: EventPage, **ERRORS}, url_name="events", tags=["events"])
+def list_events(request: HttpRequest, filters: Query[EventFilters]):
+    """Events on the timeline, in date order, or best match first when searching with `q`."""
+    filterset = timeline_filter(request.GET)
+    if not filterset.is_valid():
+        detail = [
+            {"loc": ["query", name], "msg": " ".join(errors)}
+            for name, errors in filter_errors(filterset).items()
+        ]
+        return Status(400, {"detail": detail})
+    events = filterset.qs
+    if not is_searching(filterset):
+        events = events.in_timeline_order()
+    return paginate(request, with_details(events), filters, event_out)
+
+
+@api.get(
+    "/events/{event_id}", response={200: EventOut, **ERRORS}, url_name="event", tags=["events"]
+)
+def get_event(request: HttpRequest, event_id: EventId):
+    """One event, if the public may see it (approved, or proposed: those are flagged)."""
+    events = with_details(Event.objects.visible(include_unreviewed=True))
+    return event_out(get_object_or_404(events, pk=event_id), request)
+
+
+def officials() -> QuerySet[Official]:
+    return Official.objects.select_related("jurisdiction").prefetch_related(
+        Prefetch("roles", queryset=OfficialRole.objects.order_by("start"))
+    )
+
+
+@api.get(
+    "/officials", response={200: OfficialPage, **ERRORS}, url_name="officials", tags=["officials"]
+)
+def list_officials(request: HttpRequest, filters: Query[ListFilters]):
+    """Officials by name: reviewed ones, and with `unreviewed=true` those the pipeline found."""
+    people = officials() if filters.unreviewed else officials().reviewed()
+    return paginate(request, people.order_by("full_name", "id"), filters, official_out)
+
+
+@api.get(
+    "/officials/{slug}",
+    response={200: OfficialOut, **ERRORS},
+    url_name="official",
+    tags=["officials"],
+)
+def get_official(request: HttpRequest, slug: Slug):
+    return official_out(get_object_or_404(officials(), slug=slug), request)
+
+
+@api.get(
+    "/countries", response={200: CountryPage, **ERRORS}, url_name="countries", tags=["countries"]
+)
+def list_countries(request: HttpRequest, filters: Query[Pagination]):
+    """Countries and trading blocs, by name."""
+    return paginate(request, Jurisdiction.objects.order_by("name", "id"), filters, country_out)
+
+
+@api.get(
+    "/countries/{code}",
+    response={200: CountryOut, **ERRORS},
+    url_name="country",
+    tags=["countries"],
+)
+def get_country(request: HttpRequest, code: CountryCode):
+    """A country by its ISO alpha-2 code, in either case."""
+    return country_out(get_object_or_404(Jurisdiction, code=code.upper()), request)
+
+
+@api.get("/articles", response={200: ArticlePage, **ERRORS}, url_name="articles", tags=["articles"])
+def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
+    """Articles, newest first, or best match first when searching with `q`."""
+    articles = Article.objects.order_by("-published", "-id")
+    if filters.outlet:
+        articles = articles.filter(outlet__iexact=filters.outlet)
+    if filters.from_date:
+        articles = articles.filter(published__gte=filters.from_date)
+    if filters.to:
+        articles = articles.filter(published__lte=filters.to)
+    if filters.q:
+        articles = search_articles(articles, filters.q)
+    return paginate(request, articles, filters, article_out)
+
+
+@api.get(
+    "/articles/{article_id}",
+    response={200: ArticleDetailOut, **ERRORS},
+    url_name="article",
+    tags=["articles"],
+)
+def get_article(request: HttpRequest, article_id: ArticleId, options: Query[ArticleOptions]):
+    """An article with its body; the raw input only when asked for with `original=true`."""
+    article = get_object_or_404(Article, pk=article_id)
+    cited_by = article.evidence.filter(event__review_state=Event.ReviewState.APPROVED)
+    return {
+        **article_out(article, request),
+        "body": article.body,
+        "original": article.original if options.original else None,
+        "event_ids": sorted(set(cited_by.values_list("event_id", flat=True))),
+    }
