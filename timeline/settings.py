@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks_db",
     "ninja",  # serves its bundled Swagger UI for /api/docs (no CDN)
+    "auditlog",
+    "axes",
     "timeline",
     "articles",
 ]
@@ -56,7 +58,32 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # login throttling first
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed logins for a username from one address lock it out for an hour.
+AXES_FAILURE_LIMIT = int(os.environ.get("PARLEY_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+
+# Who changed what, when: every editorial model, with the many-to-many links of events.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {"model": "timeline.event", "m2m_fields": ["jurisdictions", "participants"]},
+    "timeline.meeting",
+    "timeline.tariffmeasure",
+    "timeline.evidence",
+    "timeline.official",
+    "timeline.officialrole",
+    "timeline.jurisdiction",
+    {"model": "articles.article", "exclude_fields": ["original", "content_hash"]},
+)
 
 ROOT_URLCONF = "timeline.urls"
 WSGI_APPLICATION = "timeline.wsgi.application"

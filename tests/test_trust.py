@@ -1,0 +1,120 @@
+"""Trust: audit trail, login throttling, permissions, CSRF, escaping."""
+
+from __future__ import annotations
+
+import pytest
+from auditlog.models import LogEntry
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import ArticleFactory, EventFactory, EvidenceFactory, OfficialFactory
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = '<script>alert("x")</script>'
+
+
+def event_form(event: Event, **changes) -> dict:
+    form = {
+        "kind": event.kind,
+        "title": event.title,
+        "summary": event.summary,
+        "status": event.status,
+        "review_state": event.review_state,
+        "date_start": event.date_start.isoformat(),
+        "date_end": event.date_end.isoformat(),
+        "date_precision": event.date_precision,
+        "date_text": "",
+        "date_explanation": "",
+        "confidence": "1",
+        "meeting-TOTAL_FORMS": "0",
+        "meeting-INITIAL_FORMS": "0",
+        "tariff-TOTAL_FORMS": "0",
+        "tariff-INITIAL_FORMS": "0",
+        "evidence-TOTAL_FORMS": "0",
+        "evidence-INITIAL_FORMS": "0",
+    }
+    return form | changes
+
+
+def test_editor_change_is_audited_with_who_what_when(editor_client, editor):
+    event = EventFactory(title="Talks in Tokyo")
+    response = editor_client.post(
+        reverse("admin:timeline_event_change", args=[event.pk]),
+        event_form(event, title="Talks in Osaka"),
+    )
+    assert response.status_code == 302
+    entry = LogEntry.objects.get_for_object(event).filter(action=LogEntry.Action.UPDATE).get()
+    assert entry.actor == editor
+    assert entry.changes_dict["title"] == ["Talks in Tokyo", "Talks in Osaka"]
+    assert entry.timestamp is not None
+
+
+def test_editors_can_read_but_not_change_the_audit_log(editor_client):
+    assert editor_client.get(reverse("admin:auditlog_logentry_changelist")).status_code == 200
+    assert editor_client.get(reverse("admin:auditlog_logentry_add")).status_code == 403
+
+
+def test_login_is_throttled_after_repeated_failures(editor, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    client = Client()
+    url = reverse("admin:login")
+    for _ in range(3):
+        client.post(url, {"username": editor.username, "password": "wrong-password"})
+    locked = client.post(url, {"username": editor.username, "password": "pw-editor-123"})
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_correct_login_works_before_the_limit(editor):
+    client = Client()
+    client.post(reverse("admin:login"), {"username": editor.username, "password": "wrong"})
+    ok = client.post(
+        reverse("admin:login") + "?next=/admin/",
+        {"username": editor.username, "password": "pw-editor-123"},
+    )
+    assert ok.status_code == 302
+    assert client.session["_auth_user_id"] == str(editor.pk)
+
+
+def test_admin_posts_need_csrf(editor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    event = EventFactory(title="Unchanged")
+    response = client.post(
+        reverse("admin:timeline_event_change", args=[event.pk]), event_form(event, title="Changed")
+    )
+    assert response.status_code == 403
+    event.refresh_from_db()
+    assert event.title == "Unchanged"
+
+
+@pytest.mark.parametrize("url_name", ["admin:timeline_event_add", "admin:articles_article_ingest"])
+def test_non_editor_staff_cannot_write(client, django_user_model, url_name):
+    user = django_user_model.objects.create_user("intern", password="pw-intern-123", is_staff=True)
+    client.force_login(user)
+    assert client.get(reverse(url_name)).status_code == 403
+
+
+def test_script_payloads_are_escaped_on_public_pages(client):
+    article = ArticleFactory(title=SCRIPT, outlet=SCRIPT, body=f"Talks began. {SCRIPT} Tariffs.")
+    person = OfficialFactory(full_name=f"Eve {SCRIPT}")
+    event = EventFactory(title=f"Meeting {SCRIPT}", summary=SCRIPT)
+    event.participants.add(person)
+    EvidenceFactory(
+        event=event, article=article, sentence=SCRIPT, start_char=13, end_char=13 + len(SCRIPT)
+    )
+    pages = [
+        "/",
+        "/?q=alert",
+        event.get_absolute_url(),
+        person.get_absolute_url(),
+        "/countries/us/",
+        "/api/events",
+        "/feeds/events.atom",
+    ]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert SCRIPT not in response.text, url
