@@ -464,9 +464,7 @@ class TariffMeasure(models.Model):
         ]
 
     def __str__(self) -> str:
-        rate = (
-            f"{float(self.rate_percent):g}%" if self.rate_percent is not None else "rate unknown"
-        )
+        rate = f"{float(self.rate_percent):g}%" if self.rate_percent is not None else "rate unknown"
         return f"{self.get_action_display()} {rate} tariff"
 
 
