@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -40,6 +43,28 @@ def add_gazetteer(nlp: Language, gazetteer: Gazetteer) -> None:
     ruler.add_patterns(gazetteer_patterns(gazetteer))
 
 
+def expand_sets(patterns: list[dict]) -> list[dict]:
+    """Spell out {"IN": [...]} alternatives as separate exact-value patterns.
+
+    The Matcher tests set membership in Python for every token, exact values in C: the same
+    rules, expanded, run several times faster.
+    """
+    expanded = []
+    for pattern in patterns:
+        token_options = []
+        for token in pattern["pattern"]:
+            choices = [{}]
+            for attr, value in token.items():
+                values = (
+                    value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
+                )
+                choices = [{**choice, attr: v} for choice in choices for v in values]
+            token_options.append(choices)
+        for tokens in itertools.product(*token_options):
+            expanded.append({**pattern, "pattern": list(tokens)})
+    return expanded
+
+
 def add_triggers(nlp: Language) -> None:
     """Event triggers (meet, talks, tariffs, deal, deadline...) into doc.spans["timeline_triggers"]."""
     if TRIGGERS_PIPE in nlp.pipe_names:
@@ -49,13 +74,15 @@ def add_triggers(nlp: Language) -> None:
         name=TRIGGERS_PIPE,
         config={"spans_key": TRIGGERS_KEY, "overwrite": True, "validate": True},
     )
-    ruler.add_patterns(all_patterns())
+    ruler.add_patterns(expand_sets(all_patterns()))
 
 
 @Language.component("timeline_unstick_sentences")
 def unstick_sentences(doc: Doc) -> Doc:
     """Break sentences at newlines: in pasted articles every paragraph starts a sentence."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or doc[token.i - 1].text_with_ws.endswith("\n"):
-            token.is_sent_start = True
+    spaces = doc.to_array([IS_SPACE])  # one C pass; newlines are whitespace tokens
+    for index in spaces.nonzero()[0]:
+        following = int(index) + 1
+        if following < len(doc) and "\n" in doc[int(index)].text:
+            doc[following].is_sent_start = True
     return doc

@@ -214,7 +214,8 @@ def deadlines_in(
 
 def preceded_by(mention: DatedMention, words: set[str]) -> bool:
     span = mention.span
-    return span.start > span.sent.start and span.doc[span.start - 1].lower_ in words
+    before = rules.left_context(span, 1)
+    return len(before) == 1 and before[0].lower_ in words
 
 
 def statement_candidate(
@@ -461,8 +462,7 @@ def date_announced_tariff(
 
 
 def is_end_bound(dated: DatedMention) -> bool:
-    doc = dated.span.doc
-    before = doc[max(dated.span.sent.start, dated.span.start - 4) : dated.span.start].text
+    before = rules.left_context(dated.span, 4).text
     return bool(UNTIL.search(before)) or dated.mention.text.lower().startswith(("until", "through"))
 
 
@@ -477,7 +477,7 @@ def resolve_for_status(
         tense = rules.tense_at(dated.span) or (
             "future" if status in {"planned", "speculative"} else "past"
         )
-    context = dated.span.doc[max(dated.span.sent.start, dated.span.start - 3) : dated.span.start]
+    context = rules.left_context(dated.span, 3)
     again = resolve_date(
         dated.mention.text, published_at=published_at, tense=tense, context=context.text
     )
@@ -794,7 +794,7 @@ def date_rank(resolved: ResolvedDate) -> tuple[int, int]:
 def meeting_format(group: list[Candidate]) -> str:
     if group[0].type != MEETING:
         return ""
-    text = " ".join(c.trigger.sent.text.lower() for c in group)
+    text = " ".join(c.sentence.text.lower() for c in group)
     if "video" in text or "virtual" in text or "videoconference" in text:
         return "virtual"
     if (

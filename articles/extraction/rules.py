@@ -212,10 +212,24 @@ FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "could", "may", "might"
 PAST_AUX = frozenset({"had", "did", "was", "were", "has", "have"})
 
 
+def left_context(span: Span, size: int) -> Span:
+    """Up to ``size`` tokens before a span, not crossing into the previous sentence
+    (``span.sent`` walks the whole sentence; this stays cheap on hot paths)."""
+    doc = span.doc
+    start = span.start
+    if start == 0 or doc[start].is_sent_start:
+        return doc[start:start]
+    while start > 0 and span.start - start < size:
+        start -= 1
+        if doc[start].is_sent_start:
+            break
+    return doc[start : span.start]
+
+
 def tense_at(span: Span) -> str | None:
     """The tense of the verb a date phrase hangs on: past, future, or None when unclear."""
     verb = governing_verb(span.root)
-    before = span.doc[max(span.start - 4, span.sent.start) : span.start]
+    before = left_context(span, 4)
     reporting = [t for t in before if t.lemma_ in REPORTING_VERBS | ANNOUNCING_VERBS]
     if reporting and right_after(reporting[-1], span) and reporting[-1].tag_ == "VBD":
         return "past"  # "said on Monday he would ..."
@@ -301,6 +315,15 @@ def plausible_new_person(ent: Span, gazetteer: Gazetteer) -> bool:
 
 
 def countries_in(span: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]) -> list[str]:
+    """Countries named in a span; memoised per sentence, since every trigger asks."""
+    memo = span.doc.user_data.setdefault("timeline_countries", {})
+    key = (span.start, span.end)
+    if key not in memo:
+        memo[key] = find_countries(span, gazetteer, lower_countries)
+    return memo[key]
+
+
+def find_countries(span: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]) -> list[str]:
     names: list[str] = []
     for ent in span.ents:
         if ent.label_ in {"GPE", "NORP", "LOC", "ORG"}:
@@ -419,7 +442,7 @@ def tariff_details(
     if imposing is None:
         imposing = next(iter(countries_of(participants, gazetteer)), None)
     near = " ".join(
-        t.lower_ for t in sentence if tree_distance(t, trigger.root) <= 3
+        t.lower_ for t in neighbourhood(trigger.root, 3)
     )  # "a universal tariff", not "the global trading order" elsewhere in the sentence
     universal = any(w in UNIVERSAL_WORDS for w in near.split()) or any(
         p in text.lower() for p in UNIVERSAL_PHRASES
@@ -571,6 +594,21 @@ def modifies_other_noun(trigger: Span) -> bool:
         and root.head.pos_ in {"NOUN", "PROPN"}
         and (root.head.lemma_.lower() not in {"tariff", "duty", "levy", "rate"})
     )
+
+
+def neighbourhood(token: Token, depth: int) -> list[Token]:
+    """Tokens within ``depth`` dependency arcs of a token (breadth-first, both directions)."""
+    seen = {token.i: token}
+    frontier = [token]
+    for _ in range(depth):
+        following = []
+        for current in frontier:
+            for other in [*current.children, current.head]:
+                if other.i not in seen:
+                    seen[other.i] = other
+                    following.append(other)
+        frontier = following
+    return list(seen.values())
 
 
 def own_subtree(token: Token) -> list[Token]:

@@ -1323,46 +1323,53 @@ def _widen(text: str, start: int, norm: Norm) -> tuple[int, Norm]:
     return start, norm
 
 
-# Cheap substring tests that must pass before a rule's full pattern is worth running: the
-# duration, season and quarter patterns are the slow ones, and most sentences cannot match them.
-_UNIT_WORDS = (
-    "second",
-    "minute",
-    "hour",
-    "day",
-    "night",
-    "week",
-    "fortnight",
-    "month",
-    "quarter",
-    "year",
-    "decade",
-    "centur",
+# Cheap tests that must pass before a rule's full pattern is worth running: the duration,
+# season and quarter patterns are the slow ones, and most sentences cannot match them. A unit
+# word must start a word: "day" in "Monday" or "today" does not open a duration.
+_UNIT_WORD = re.compile(
+    r"(?<![^\W\d_])(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)",
+    re.I,
 )
-GATES: dict[str, tuple[str, ...]] = {
-    "duration": _UNIT_WORDS,
-    "ago": _UNIT_WORDS,
-    "bare_units": _UNIT_WORDS,
-    "recent_units": _UNIT_WORDS,
-    "unit_long": _UNIT_WORDS,
-    "year_ago_period": _UNIT_WORDS,
-    "season": ("spring", "summer", "fall", "autumn", "winter"),
-    "decade": ("0s", "0's", "decade", "ties"),
-    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
-    "q_quarter": ("quarter", "q1", "q2", "q3", "q4"),
-    "anaphoric_quarter": ("quarter",),
-    "century": ("centur",),
-    "half": ("half",),
+_AGO_WORD = re.compile(r"ago|earlier|before|later|from now|hence", re.I)
+_MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_WEEKDAY_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_DIGITS = re.compile(r"\d")
+GATES: dict[str, tuple[re.Pattern, ...]] = {
+    "month_day": (_MONTH_NAME,),
+    "day_month": (_MONTH_NAME,),
+    "month_year": (_MONTH_NAME,),
+    "month": (_MONTH_NAME,),
+    "weekday": (_WEEKDAY_NAME,),
+    "weekday_set": (_WEEKDAY_NAME,),
+    "iso_date": (_DIGITS,),
+    "slash_date": (_DIGITS,),
+    "year": (_DIGITS,),
+    "short_year": (_DIGITS,),
+    "duration": (_UNIT_WORD,),
+    "ago": (_UNIT_WORD, _AGO_WORD),
+    "bare_units": (_UNIT_WORD,),
+    "recent_units": (_UNIT_WORD,),
+    "unit_long": (_UNIT_WORD,),
+    "year_ago_period": (_UNIT_WORD,),
+    "season": (re.compile(r"spring|summer|fall|autumn|winter", re.I),),
+    "decade": (re.compile(r"\d0'?s|decade|ties\b", re.I),),
+    "quarter": (re.compile(r"quarter|\bQ[1-4]", re.I),),
+    "q_quarter": (re.compile(r"quarter|\bQ[1-4]", re.I),),
+    "anaphoric_quarter": (re.compile(r"quarter", re.I),),
+    "century": (re.compile(r"centur", re.I),),
+    "half": (re.compile(r"half", re.I),),
 }
 
 
 def scan(text: str, dct: dt.date, tense: str | None = None) -> list[Hit]:
     """All temporal expressions in ``text``, left to right, without overlaps."""
     candidates = []
-    lowered = text.lower()
+    open_gates: dict[re.Pattern, bool] = {}  # each gate is searched once per text
     for priority, rule in enumerate(RULES):
-        gate = GATES.get(rule.name)
-        if gate is not None and not any(word in lowered for word in gate):
+        gates = GATES.get(rule.name, ())
+        if gates and not all(
+            open_gates.setdefault(gate, gate.search(text) is not None) for gate in gates
+        ):
             continue
         for m in rule.pattern.finditer(text):
             start, end = m.span("tx") if "tx" in m.re.groupindex and m["tx"] else m.span()
