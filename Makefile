@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install migrate demo test lint check pytest test-pg bench clean lock
+.PHONY: run setup install migrate demo test lint check pytest test-pg bench clean lock test-browser bench-timeline
 
 run: setup
 	@echo ""
@@ -67,3 +67,12 @@ lock:
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# Browser tests only (pytest-playwright on Debian chromium: `apt-get install chromium`).
+test-browser: install
+	@test -x /usr/bin/chromium || { echo "Install Debian chromium: apt-get install chromium" >&2; exit 1; }
+	$(VENV)/bin/pytest -q -m browser tests/browser $(PYTEST_ARGS)
+
+# The timeline page with 100k synthetic events (its own database, var/bench.sqlite3).
+bench-timeline: install
+	$(PY) bench/timeline_bench.py

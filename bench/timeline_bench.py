@@ -22,8 +22,9 @@ os.environ["DATABASE_URL"] = os.environ.get(
     "BENCH_DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"
 )
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings")
-os.environ["DJANGO_DEBUG"] = "0"  # as in production: no query log, no debug toolbar of errors
-os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret")
+# Development settings (no collectstatic needed); the test client without Django's test
+# environment, so templates render as in production (no instrumented rendering).
+os.environ.setdefault("DJANGO_DEBUG", "1")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
 
 import django  # noqa: E402

@@ -6,7 +6,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from articles.models import Article
-from timeline.models import Event, Evidence, Jurisdiction, Official
+from timeline.models import Event, Evidence, Jurisdiction, Official, TariffMeasure
 
 
 class ArticleFactory(DjangoModelFactory):
@@ -50,3 +50,14 @@ class EvidenceFactory(DjangoModelFactory):
     sentence = factory.LazyAttribute(lambda e: e.article.body[:40])
     start_char = 0
     end_char = 40
+
+
+class TariffMeasureFactory(DjangoModelFactory):
+    class Meta:
+        model = TariffMeasure
+
+    event = factory.SubFactory(EventFactory, kind=Event.Kind.TARIFF_MEASURE)
+    imposing = factory.LazyFunction(lambda: Jurisdiction.objects.get(code="US"))
+    target = factory.LazyFunction(lambda: Jurisdiction.objects.get(code="JP"))
+    rate_percent = 24
+    action = TariffMeasure.Action.IMPOSED

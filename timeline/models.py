@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
@@ -28,6 +28,21 @@ class JurisdictionQuerySet(models.QuerySet):
             for name in [jurisdiction.name, *jurisdiction.alias_list]:
                 table.setdefault(name.lower(), jurisdiction)
         return table
+
+    def with_events(self) -> JurisdictionQuerySet:
+        """Countries on at least one event (an index lookup per country, fast at any size)."""
+        return self.filter(
+            Exists(Event.jurisdictions.through.objects.filter(jurisdiction=OuterRef("pk")))
+        )
+
+    def partners_of(self, country: Jurisdiction, events: models.QuerySet) -> JurisdictionQuerySet:
+        """Countries sharing events with `country`, most shared events first (as `shared`)."""
+        return (
+            self.filter(events__in=events.filter(jurisdictions=country))
+            .exclude(pk=country.pk)
+            .annotate(shared=Count("events", distinct=True))
+            .order_by("-shared", "name")
+        )
 
 
 class Jurisdiction(models.Model):
@@ -79,6 +94,12 @@ class Jurisdiction(models.Model):
 class OfficialQuerySet(models.QuerySet):
     def reviewed(self) -> OfficialQuerySet:
         return self.filter(is_reviewed=True)
+
+    def with_events(self) -> OfficialQuerySet:
+        """Officials taking part in at least one event (an index lookup per official)."""
+        return self.filter(
+            Exists(Event.participants.through.objects.filter(official=OuterRef("pk")))
+        )
 
 
 class Official(models.Model):
@@ -191,6 +212,37 @@ class EventQuerySet(models.QuerySet):
 
     def concerning(self, jurisdiction: Jurisdiction) -> EventQuerySet:
         return self.filter(jurisdictions=jurisdiction)
+
+    def for_listing(self) -> EventQuerySet:
+        """Everything a timeline row shows, in a fixed number of queries."""
+        return self.select_related("tariff__imposing", "tariff__target").prefetch_related(
+            "jurisdictions", "participants"
+        )
+
+    def related_to(self, event: Event, *, days: int = 45) -> EventQuerySet:
+        """Events of the same negotiation: sharing countries or people, within `days` of it.
+
+        Ranked by how much they share (`shared`): with two or more countries or people on the
+        event, a related event must share at least two of them.
+        """
+        if event.date_start is None:
+            return self.none()
+        countries = [c.pk for c in event.jurisdictions.all()]
+        people = [p.pk for p in event.participants.all()]
+        needed = min(2, len(countries) + len(people))
+        if not needed:
+            return self.none()
+        margin = datetime.timedelta(days=days)
+        return (
+            self.exclude(pk=event.pk)
+            .between(event.date_start - margin, event.date_end + margin)
+            .annotate(
+                shared=Count("jurisdictions", filter=Q(jurisdictions__in=countries), distinct=True)
+                + Count("participants", filter=Q(participants__in=people), distinct=True)
+            )
+            .filter(shared__gte=needed)
+            .order_by("-shared", "date_start", "id")
+        )
 
     def in_timeline_order(self, *, newest_first: bool = False) -> EventQuerySet:
         if newest_first:
@@ -321,6 +373,11 @@ class Event(models.Model):
         ]
         indexes = [
             models.Index(fields=["review_state", "date_start", "id"], name="event_review_date_idx"),
+            # Covers the date-range filter (date_end) while keeping the timeline order.
+            models.Index(
+                fields=["review_state", "date_start", "id", "date_end"],
+                name="event_review_range_idx",
+            ),
             models.Index(fields=["date_start", "date_end"], name="event_dates_idx"),
             models.Index(fields=["kind", "date_start"], name="event_kind_date_idx"),
             models.Index(fields=["status", "date_start"], name="event_status_date_idx"),
@@ -383,6 +440,16 @@ class TariffAction(models.TextChoices):
     REMOVED = "removed", "Removed"
 
 
+class TariffMeasureQuerySet(models.QuerySet):
+    def affecting(self, country: Jurisdiction) -> TariffMeasureQuerySet:
+        """Tariffs imposed by the country, on it, or on all trading partners by someone else."""
+        return self.filter(
+            Q(imposing=country)
+            | Q(target=country)
+            | (Q(applies_to_all=True) & ~Q(imposing=country))
+        )
+
+
 class TariffMeasure(models.Model):
     """Details of a tariff measure: who imposes what rate on whom, from when to when."""
 
@@ -436,6 +503,8 @@ class TariffMeasure(models.Model):
         limit_choices_to={"kind": Event.Kind.TARIFF_MEASURE},
         help_text="The earlier measure this one raises, pauses or removes.",
     )
+
+    objects = TariffMeasureQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -11,6 +11,7 @@ app_name = "timeline"
 urlpatterns = [
     path("", views.index, name="index"),
     path("events/<int:pk>/", views.event_detail, name="event-detail"),
+    path("events/<int:pk>/review/", views.event_review, name="event-review"),
     path("officials/<slug:slug>/", views.official_detail, name="official-detail"),
     path("countries/<str:code>/", views.country_detail, name="country-detail"),
 ]

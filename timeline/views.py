@@ -1,45 +1,127 @@
-"""Thin views: read with QuerySet methods, render one template per page."""
+"""Thin views: filter, read with QuerySet methods, render one template per page.
+
+An HTMX request gets the page's fragment (the results, the next page of events, the expanded
+event) instead of the whole page, except when htmx restores history.
+"""
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import trigger_client_event
+from django_htmx.middleware import HtmxDetails
 
-from .models import Event, Jurisdiction, Official
+from .charts import tariff_chart
+from .filters import TimelineEventFilter
+from .models import Event, Jurisdiction, Official, TariffMeasure
+
+PAGE_SIZE = 50
+REVIEW_PERMISSION = "timeline.change_event"
 
 
-@require_GET
-def index(request) -> HttpResponse:
-    events = (
-        Event.objects.visible(include_unreviewed=True)
-        .in_timeline_order()
-        .prefetch_related("jurisdictions", "participants")
+class HtmxHttpRequest(HttpRequest):  # for type hints (django-htmx's example project)
+    htmx: HtmxDetails
+
+
+def fragment(request: HtmxHttpRequest, template: str, name: str) -> str:
+    """The page template, or one of its partials for htmx (a "load more" gets the next page)."""
+    if not request.htmx or request.htmx.history_restore_request:
+        return template
+    return f"{template}#{'event-page' if 'page' in request.GET else name}"
+
+
+def events_page(request: HtmxHttpRequest, events) -> Page:
+    return Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def visible_events(request: HtmxHttpRequest):
+    """Approved events; proposed ones too for editors and for readers who ask for them."""
+    reviewer = request.user.has_perm(REVIEW_PERMISSION)
+    return Event.objects.visible(
+        include_unreviewed=reviewer or request.GET.get("unreviewed") == "1"
     )
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "timeline/index.html", {"page": page})
 
 
 @require_GET
-def event_detail(request, pk: int) -> HttpResponse:
+@vary_on_headers("HX-Request")
+def index(request: HtmxHttpRequest) -> HttpResponse:
+    visible = visible_events(request)
+    filterset = TimelineEventFilter(request.GET, queryset=visible)
+    newest = request.GET.get("order") == "newest"
+    events = filterset.qs.in_timeline_order(newest_first=newest).for_listing()
+    context = {
+        "filter": filterset,
+        "page": events_page(request, events),
+        "newest": newest,
+        "countries": Jurisdiction.objects.with_events(),
+        "officials": Official.objects.with_events(),
+    }
+    return render(request, fragment(request, "timeline/index.html", "filter-results"), context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def event_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    reviewer = request.user.has_perm(REVIEW_PERMISSION)
+    events = Event.objects.all() if reviewer else Event.objects.visible(include_unreviewed=True)
     event = get_object_or_404(
-        Event.objects.prefetch_related("jurisdictions", "participants", "evidence__article"), pk=pk
+        events.for_listing().prefetch_related(
+            "evidence__article", "participants__roles", "modified_by__event"
+        ),
+        pk=pk,
     )
-    return render(request, "timeline/event_detail.html", {"event": event})
+    related = visible_events(request).related_to(event).for_listing()[:6]
+    template = fragment(request, "timeline/event_detail.html", "event-more")
+    return render(request, template, {"event": event, "related": related})
 
 
 @require_GET
-def official_detail(request, slug: str) -> HttpResponse:
-    official = get_object_or_404(Official.objects.prefetch_related("roles"), slug=slug)
-    events = official.events.in_timeline_order().prefetch_related("jurisdictions")
-    return render(
-        request, "timeline/official_detail.html", {"official": official, "events": events}
+@vary_on_headers("HX-Request")
+def official_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    official = get_object_or_404(
+        Official.objects.select_related("jurisdiction").prefetch_related("roles"), slug=slug
     )
+    events = visible_events(request).involving(official).in_timeline_order().for_listing()
+    context = {"official": official, "page": events_page(request, events)}
+    return render(request, fragment(request, "timeline/official_detail.html", "events"), context)
 
 
 @require_GET
-def country_detail(request, code: str) -> HttpResponse:
+@vary_on_headers("HX-Request")
+def country_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
     country = get_object_or_404(Jurisdiction, code=code.upper())
-    events = country.events.in_timeline_order().prefetch_related("participants")
-    return render(request, "timeline/country_detail.html", {"country": country, "events": events})
+    visible = visible_events(request)
+    measures = TariffMeasure.objects.affecting(country).filter(event__in=visible)
+    measures = measures.select_related("event", "imposing", "target")
+    series, chart = tariff_chart(measures, country, today=timezone.localdate())
+    context = {
+        "country": country,
+        "page": events_page(request, visible.concerning(country).in_timeline_order().for_listing()),
+        "partners": Jurisdiction.objects.partners_of(country, visible)[:12],
+        "series": series,
+        "chart": chart,
+    }
+    return render(request, fragment(request, "timeline/country_detail.html", "events"), context)
+
+
+@require_POST
+def event_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    if not request.user.has_perm(REVIEW_PERMISSION):
+        raise PermissionDenied
+    event = get_object_or_404(Event, pk=pk)
+    decision = request.POST.get("decision")
+    if decision not in {"approve", "reject"}:
+        return HttpResponseBadRequest("decision must be approve or reject")
+    event.approve() if decision == "approve" else event.reject()
+    if not request.htmx:
+        back = request.POST.get("next", "")
+        safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure())
+        return redirect(back if safe else event.get_absolute_url())
+    response = render(request, "includes/_review.html", {"event": event, "reviewed": True})
+    return trigger_client_event(response, "eventReviewed", {"id": event.pk, "state": decision})

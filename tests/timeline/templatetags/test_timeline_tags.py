@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+
+from timeline.templatetags.timeline_tags import (
+    evidence_paragraph,
+    format_event_date,
+    format_rate,
+    group_by_month,
+    machine_date,
+)
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "expected"),
+    [
+        (D(2025, 4, 16), D(2025, 4, 16), "day", "2025-04-16"),
+        (D(2025, 5, 11), D(2025, 5, 20), "range", "mid-May 2025"),
+        (D(2025, 7, 1), D(2025, 7, 10), "range", "early July 2025"),
+        (D(2025, 4, 21), D(2025, 4, 30), "range", "late April 2025"),
+        (D(2025, 2, 21), D(2025, 2, 28), "range", "late February 2025"),
+        (D(2025, 5, 10), D(2025, 5, 20), "range", "10–20 May 2025"),
+        (D(2025, 5, 10), D(2025, 5, 11), "range", "10–11 May 2025"),
+        (D(2025, 4, 28), D(2025, 5, 2), "range", "28 April – 2 May 2025"),
+        (D(2024, 12, 30), D(2025, 1, 3), "range", "30 December 2024 – 3 January 2025"),
+        (D(2025, 4, 14), D(2025, 4, 20), "week", "week of 14 April 2025"),
+        (D(2025, 6, 1), D(2025, 6, 30), "month", "June 2025"),
+        (D(2025, 4, 1), D(2025, 6, 30), "quarter", "Q2 2025"),
+        (D(2025, 4, 1), D(2025, 5, 31), "month", "April–May 2025"),
+        (D(2019, 1, 1), D(2019, 12, 31), "year", "2019"),
+        (D(2025, 6, 3), D(2025, 6, 30), "month", "3–30 June 2025"),  # precision contradicts
+        (D(2025, 6, 1), D(2025, 6, 30), "", "1–30 June 2025"),
+        (D(2025, 4, 16), None, "", "2025-04-16"),
+        (None, None, "", "Undated"),
+    ],
+)
+def test_format_event_date(start, end, precision, expected):
+    assert format_event_date(start, end, precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "expected"),
+    [
+        (D(2025, 4, 16), D(2025, 4, 16), "day", "2025-04-16"),
+        (D(2025, 5, 11), D(2025, 5, 20), "range", "2025-05"),
+        (D(2025, 4, 14), D(2025, 4, 20), "week", "2025-W16"),
+        (D(2019, 1, 1), D(2019, 12, 31), "year", "2019"),
+        (D(2025, 4, 28), D(2025, 5, 2), "range", "2025-04-28"),
+        (None, None, "", ""),
+    ],
+)
+def test_machine_date_is_a_valid_time_datetime(start, end, precision, expected):
+    assert machine_date(start, end, precision) == expected
+
+
+def test_group_by_month_keeps_order_and_starts_a_group_per_month():
+    events = [
+        SimpleNamespace(date_start=D(2025, 4, 1)),
+        SimpleNamespace(date_start=D(2025, 4, 30)),
+        SimpleNamespace(date_start=D(2025, 6, 2)),
+        SimpleNamespace(date_start=None),
+    ]
+    groups = group_by_month(events)
+    assert [(g.key, g.label, len(g.events)) for g in groups] == [
+        ("2025-04", "April 2025", 2),
+        ("2025-06", "June 2025", 1),
+        ("undated", "Undated", 1),
+    ]
+
+
+BODY = "First paragraph.\nTalks went well. Akazawa <said> so.\nLast one."
+
+
+def test_evidence_paragraph_marks_the_sentence_inside_its_paragraph():
+    start = BODY.index("Akazawa")
+    html = evidence_paragraph(BODY, start, start + len("Akazawa <said> so."))
+    assert html == "Talks went well. <mark>Akazawa &lt;said&gt; so.</mark>"
+
+
+def test_evidence_paragraph_finds_the_sentence_when_offsets_are_stale():
+    html = evidence_paragraph(BODY, 0, 5, sentence="Last one.")
+    assert html == "<mark>Last one.</mark>"
+
+
+def test_evidence_paragraph_shows_the_sentence_alone_when_not_in_the_body():
+    assert evidence_paragraph(BODY, 0, 5, sentence="Gone <b>") == "<mark>Gone &lt;b&gt;</mark>"
+
+
+def test_evidence_paragraph_of_a_one_paragraph_body():
+    assert evidence_paragraph("A b. C d.", 5, 9) == "A b. <mark>C d.</mark>"
+
+
+@pytest.mark.parametrize(
+    ("rate", "expected"),
+    [(Decimal("24.00"), "24%"), (Decimal("12.50"), "12.5%"), (100, "100%"), (None, "")],
+)
+def test_format_rate(rate, expected):
+    assert format_rate(rate) == expected

@@ -1,0 +1,222 @@
+"""The tariff-rate history of a country as a step chart, rendered on the server as SVG.
+
+Two pure steps: `tariff_series()` turns TariffMeasure rows into rate series (one per imposing
+country, target and sector), and `step_chart()` draws series as an SVG string. No JavaScript.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+ONE_DAY = datetime.timedelta(days=1)
+PALETTE = ("#0b5cad", "#b3261e", "#1f7a3a", "#7b3fa0", "#a15c00", "#00707a", "#5b5b5b", "#c2185b")
+MAX_SERIES = 8
+ZERO_ACTIONS = {"removed", "exempted"}
+RATE_ACTIONS = {"imposed", "raised", "lowered", "announced", "resumed"}
+
+
+@dataclass(frozen=True)
+class Step:
+    """From `start`, the rate is `rate` (None: unknown, not drawn) until the next step."""
+
+    start: datetime.date
+    rate: float | None
+    paused: bool = False
+    planned: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    steps: tuple[Step, ...]
+
+
+def _measure_date(measure: Any) -> datetime.date | None:
+    return measure.in_force_from or measure.event.date_start
+
+
+def _label(measure: Any, country: Any) -> str:
+    imposing = measure.imposing.name if measure.imposing else "Unknown country"
+    if measure.applies_to_all:
+        target = "all trading partners"
+    else:
+        target = measure.target.name if measure.target else "unspecified partners"
+    sector = measure.sector or "all goods"
+    return f"{imposing} on {target} · {sector}"
+
+
+def _steps(measures: list[Any]) -> tuple[Step, ...]:
+    """Rate changes in date order; a pause or a temporary rate ends by reverting."""
+    changes: list[tuple[datetime.date, int, Step]] = []
+    current: float | None = None
+    for order, measure in enumerate(measures):
+        start = _measure_date(measure)
+        rate = float(measure.rate_percent) if measure.rate_percent is not None else None
+        planned = measure.event.status in {"planned", "speculative"}
+        note = f"{measure.get_action_display()} ({measure.event.get_status_display().lower()})"
+        if measure.action == "paused":
+            step = Step(start, rate if rate is not None else current, True, planned, note)
+            after = step.rate  # the paused rate applies again when the pause ends
+        elif measure.action in ZERO_ACTIONS:
+            step, after = Step(start, 0.0, False, planned, note), current
+        elif rate is not None:
+            step, after = Step(start, rate, False, planned, note), current
+        else:
+            continue
+        changes.append((start, order, step))
+        if measure.in_force_to:
+            back = Step(measure.in_force_to + ONE_DAY, after, False, planned, "ends")
+            changes.append((back.start, order, back))
+        elif not step.paused:
+            current = step.rate
+    return tuple(step for _, _, step in sorted(changes, key=lambda c: (c[0], c[1])))
+
+
+def tariff_series(measures: Iterable[Any], country: Any) -> list[Series]:
+    """Series of the tariffs affecting `country`, the busiest first, at most MAX_SERIES.
+
+    `measures` are TariffMeasure rows with their event, imposing and target loaded. A measure
+    without a date (neither in force from nor an event date) cannot be placed and is skipped.
+    """
+    grouped: dict[str, list[Any]] = {}
+    dated = [m for m in measures if _measure_date(m) is not None]
+    dated.sort(key=lambda m: (_measure_date(m), m.event.date_start or _measure_date(m), m.pk))
+    for measure in dated:
+        grouped.setdefault(_label(measure, country), []).append(measure)
+    series = [Series(label, _steps(rows)) for label, rows in grouped.items()]
+    series = [s for s in series if any(step.rate is not None for step in s.steps)]
+    series.sort(key=lambda s: (-len(s.steps), s.label))
+    return series[:MAX_SERIES]
+
+
+def _axis(value: float) -> tuple[float, float]:
+    """A round top for the rate axis and a round step between at most five gridlines."""
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2500, 5000):
+        if value <= step * 5:
+            top = step * -(-value // step)
+            return float(max(top, step)), float(step)
+    step = 10 ** len(str(int(value)))
+    return float(step), float(step / 5)
+
+
+def _month_ticks(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    months = (end.year - start.year) * 12 + end.month - start.month
+    every = 1 if months <= 12 else 3 if months <= 36 else 12
+    tick = datetime.date(start.year, start.month, 1)
+    ticks = []
+    while tick <= end:
+        if tick >= start and (tick.month - 1) % every == 0:
+            ticks.append(tick)
+        year, month = divmod(tick.month, 12)
+        tick = datetime.date(tick.year + year, month + 1, 1)
+    return ticks
+
+
+def chart_span(
+    series: list[Series], *, today: datetime.date | None = None
+) -> tuple[datetime.date, datetime.date] | None:
+    """From a little before the first change to a little after the last one (or today)."""
+    days = [step.start for s in series for step in s.steps]
+    if not days:
+        return None
+    first, last = min(days), max([*days, today] if today else days)
+    padding = max(datetime.timedelta(days=14), (last - first) / 20)
+    return first - padding, last + padding
+
+
+def tariff_chart(
+    measures: Iterable[Any], country: Any, *, today: datetime.date
+) -> tuple[list[Series], SafeString]:
+    """The series for a country's page and their chart, drawn up to today."""
+    series = tariff_series(measures, country)
+    title = f"Tariff rates affecting {country.name} over time"
+    return series, step_chart(series, title=title, span=chart_span(series, today=today))
+
+
+def step_chart(
+    series: list[Series],
+    *,
+    title: str,
+    width: int = 760,
+    height: int = 320,
+    span: tuple[datetime.date, datetime.date] | None = None,
+) -> SafeString:
+    """An accessible SVG step chart: solid in force, dotted planned, hatched paused.
+
+    Colours come from PALETTE in series order (the page's legend and table use the same order).
+    Series sharing a rate are nudged apart by a pixel or two so that none hides another.
+    """
+    span = span or chart_span(series)
+    if span is None:
+        return mark_safe("")
+    first, last = span
+    left, right, top, bottom = 48, 12, 12, 36
+    plot_w, plot_h = width - left - right, height - top - bottom
+    top_rate, rate_step = _axis(max((st.rate or 0) for s in series for st in s.steps) or 1)
+    total_days = max((last - first).days, 1)
+
+    def x(day: datetime.date) -> float:
+        return round(left + plot_w * (day - first).days / total_days, 1)
+
+    def y(rate: float, nudge: int = 0) -> float:
+        return round(top + plot_h * (1 - rate / top_rate) - nudge, 1)
+
+    out = [
+        f'<svg class="step-chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="chart-title">{escape(title)}</title>',
+        '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="2" height="6" fill="#8a8f98"/></pattern></defs>',
+    ]
+    for i in range(int(top_rate // rate_step) + 1):
+        rate = rate_step * i
+        out.append(
+            f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y(rate)}" y2="{y(rate)}"/>'
+            f'<text class="axis" x="{left - 6}" y="{y(rate) + 4}" text-anchor="end">'
+            f"{Decimal(str(rate)).normalize():f}%</text>"
+        )
+    for number, tick in enumerate(_month_ticks(first, last)):
+        label = f"{tick:%b %Y}" if tick.month == 1 or number == 0 else f"{tick:%b}"
+        out.append(
+            f'<line class="tick" x1="{x(tick)}" x2="{x(tick)}" y1="{top + plot_h}" y2="{top + plot_h + 5}"/>'
+            f'<text class="axis" x="{x(tick)}" y="{height - 12}" text-anchor="middle">{label}</text>'
+        )
+    for index, s in enumerate(series):
+        colour = PALETTE[index % len(PALETTE)]
+        nudge = index * 2
+        out.append(f'<g class="series" stroke="{colour}"><title>{escape(s.label)}</title>')
+        for step, following in zip(s.steps, [*s.steps[1:], None], strict=True):
+            if step.rate is None:
+                continue
+            end = following.start if following else last
+            x1, x2, level = x(step.start), x(min(end, last)), y(step.rate, nudge)
+            if step.paused:
+                out.append(
+                    f'<rect class="pause" x="{x1}" y="{level}" width="{max(x2 - x1, 1)}" '
+                    f'height="{round(top + plot_h - level, 1)}" fill="url(#hatch)" stroke="none"/>'
+                )
+            dash = ' stroke-dasharray="2 4"' if step.planned or step.paused else ""
+            out.append(f'<line x1="{x1}" x2="{x2}" y1="{level}" y2="{level}"{dash}/>')
+            if following and following.rate is not None:
+                out.append(
+                    f'<line class="riser" x1="{x2}" x2="{x2}" y1="{level}" '
+                    f'y2="{y(following.rate, nudge)}"{dash}/>'
+                )
+        out.append("</g>")
+    out.append(
+        f'<line class="axis-line" x1="{left}" x2="{width - right}" '
+        f'y1="{top + plot_h}" y2="{top + plot_h}"/></svg>'
+    )
+    return mark_safe("".join(out))
+
+
+def palette_colour(index: int) -> str:
+    return PALETTE[index % len(PALETTE)]
