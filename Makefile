@@ -44,8 +44,11 @@ check: install
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Browser tests run in a pytest process of their own: Playwright's event loop stays alive for
+# the whole session, and Django refuses synchronous database calls beside a running loop.
 pytest: install
-	$(VENV)/bin/pytest -q $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -q -m "not browser" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -q -m browser tests/browser $(PYTEST_ARGS)
 
 test: lint check pytest
 
@@ -54,7 +57,8 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/parley
 test-pg: install
 	@pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1 || $(PY) -c "import psycopg; psycopg.connect('$(PG_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=5).close()" \
 		|| { echo "PostgreSQL is not reachable at 127.0.0.1:5432" >&2; exit 1; }
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q --create-db $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q --create-db -m "not browser" $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q --create-db -m browser tests/browser $(PYTEST_ARGS)
 
 bench: setup
 	$(PY) bench/run.py
