@@ -656,22 +656,42 @@ def title_for(candidate: Candidate) -> str:
     if candidate.type == "statement" and candidate.title:
         return candidate.title
     if candidate.type == TARIFF and candidate.tariff is not None:
-        tariff = candidate.tariff
-        rate = f"{tariff.rate_percent:g}% " if tariff.rate_percent is not None else ""
-        target = (
-            " on all trading partners"
-            if tariff.applies_to_all
-            else (f" on {tariff.target_country}" if tariff.target_country else "")
-        )
-        sector = f" {tariff.sector}" if tariff.sector else ""
-        who = tariff.imposing_country or "Tariff"
-        return f"{prefix}{who}: {tariff.action} {rate}{sector.strip()} tariff{target}".replace(
-            "  ", " "
-        )
+        return prefix + tariff_headline(candidate.tariff)
     noun = {AGREEMENT: "deal", ANNOUNCEMENT: "announcement", DEADLINE: "deadline"}.get(
         candidate.type, "statement"
     )
     return f"{prefix}{countries or ', '.join(people[:2]) or 'Trade'} {noun}".strip()
+
+
+HEADLINE_VERBS = {
+    "announced": "announces",
+    "imposed": "imposes",
+    "raised": "raises",
+    "lowered": "lowers",
+    "paused": "pauses",
+    "resumed": "resumes",
+    "exempted": "exempts",
+    "removed": "removes",
+}
+
+
+def tariff_headline(tariff: ExtractedTariff) -> str:
+    """ "United States pauses 24% tariff on Japan", "China imposes 10% tariff on U.S. energy"."""
+    who = tariff.imposing_country or "Tariff measure:"
+    verb = HEADLINE_VERBS.get(tariff.action, tariff.action)
+    rate = f"{tariff.rate_percent:g}% " if tariff.rate_percent is not None else ""
+    if tariff.applies_to_all:
+        target = " on all trading partners"
+    elif tariff.target_country:
+        target = f" on {tariff.target_country}"
+    else:
+        target = ""
+    sector = f" ({tariff.sector})" if tariff.sector else ""
+    if tariff.action == "exempted":
+        return f"{who} exempts{target.replace(' on ', ' ')} from {rate}tariff{sector}".replace(
+            "  ", " "
+        )
+    return f"{who} {verb} {rate}tariff{target}{sector}"
 
 
 def with_date(candidate: Candidate, resolved: ResolvedDate | None) -> Candidate:
