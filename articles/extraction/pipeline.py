@@ -720,8 +720,14 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
             and ta.rate_percent != tb.rate_percent
         ):
             return False
-        if ta.action != tb.action:
+        if ta.action != tb.action or ta.applies_to_all != tb.applies_to_all:
             return False
+        for left, right in (
+            (ta.imposing_country, tb.imposing_country),
+            (ta.target_country, tb.target_country),
+        ):
+            if left and right and left != right:
+                return False
         return a.sentence == b.sentence or (
             ta.rate_percent is not None and ta.rate_percent == tb.rate_percent
         )

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from timeline.models import Event, Evidence, Jurisdiction, Meeting, Official, TariffMeasure
 
-from ..extraction.types import ExtractedEvent, Gazetteer, Person
+from ..extraction.types import ExtractedEvent, ExtractedTariff, Gazetteer, Person
 from ..models import Article, ExtractionStatus
 
 # Any constant will do: it names the lock that serialises event merging across processes.
@@ -187,7 +187,7 @@ def find_matching_event(
         )
         .exclude(review_state=Event.ReviewState.REJECTED)
         .prefetch_related("jurisdictions", "participants")
-        .select_related("tariff")
+        .select_related("tariff__imposing", "tariff__target")
     )
     wanted_countries = {c.pk for c in countries}
     wanted_people = {p.pk for p in people}
@@ -212,8 +212,21 @@ def find_matching_event(
                 and float(tariff.rate_percent) != item.tariff.rate_percent
             ):
                 continue
+            if not same_parties(tariff, item.tariff):
+                continue  # China's 24% pause is not the United States' 24% pause on Japan
         return candidate
     return None
+
+
+def same_parties(measure: TariffMeasure, extracted: ExtractedTariff) -> bool:
+    """Same imposer and same target (or both universal), where the text says who they are."""
+    imposing = measure.imposing.name if measure.imposing_id else None
+    target = measure.target.name if measure.target_id else None
+    if imposing and extracted.imposing_country and imposing != extracted.imposing_country:
+        return False
+    if measure.applies_to_all != extracted.applies_to_all:
+        return False
+    return not (target and extracted.target_country and target != extracted.target_country)
 
 
 def store_details(event: Event, item: ExtractedEvent) -> None:

@@ -200,3 +200,18 @@ def test_extract_command_prints_json_lines_without_storing(capsys):
         "confidence",
     }
     assert Article.objects.count() == 0
+
+
+def test_same_rate_pause_by_another_country_is_not_merged(seed_bytes):
+    ingest_bytes(seed_bytes, source_name="seed.txt")
+    china = b"""date 2025-05-13
+China keeps part of its retaliation suspended
+
+China will keep a further 24 percent of its tariffs on U.S. goods suspended for 90 days, the commerce ministry said on Tuesday.
+"""
+    ingest_bytes(china, source_name="china.txt")
+    pauses = Event.objects.filter(
+        kind="tariff_measure", tariff__action="paused", tariff__rate_percent=24
+    )
+    assert pauses.count() == 2
+    assert {p.tariff.imposing.name for p in pauses} == {"United States", "China"}
