@@ -61,3 +61,27 @@ class TariffMeasureFactory(DjangoModelFactory):
     target = factory.LazyFunction(lambda: Jurisdiction.objects.get(code="JP"))
     rate_percent = 24
     action = TariffMeasure.Action.IMPOSED
+
+
+def event_admin_form(event: Event, **changes) -> dict:
+    """The admin change form of an event, as an editor would submit it (no inline rows)."""
+    form = {
+        "kind": event.kind,
+        "title": event.title,
+        "summary": event.summary,
+        "status": event.status,
+        "review_state": event.review_state,
+        "date_start": event.date_start.isoformat(),
+        "date_end": event.date_end.isoformat(),
+        "date_precision": event.date_precision,
+        "date_text": "",
+        "date_explanation": "",
+        "confidence": "1",
+        "meeting-TOTAL_FORMS": "0",
+        "meeting-INITIAL_FORMS": "0",
+        "tariff-TOTAL_FORMS": "0",
+        "tariff-INITIAL_FORMS": "0",
+        "evidence-TOTAL_FORMS": "0",
+        "evidence-INITIAL_FORMS": "0",
+    }
+    return form | changes

@@ -7,42 +7,24 @@ from auditlog.models import LogEntry
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, EventFactory, EvidenceFactory, OfficialFactory
-from timeline.models import Event
+from tests.factories import (
+    ArticleFactory,
+    EventFactory,
+    EvidenceFactory,
+    OfficialFactory,
+    event_admin_form,
+)
 
 pytestmark = pytest.mark.django_db
 
 SCRIPT = '<script>alert("x")</script>'
 
 
-def event_form(event: Event, **changes) -> dict:
-    form = {
-        "kind": event.kind,
-        "title": event.title,
-        "summary": event.summary,
-        "status": event.status,
-        "review_state": event.review_state,
-        "date_start": event.date_start.isoformat(),
-        "date_end": event.date_end.isoformat(),
-        "date_precision": event.date_precision,
-        "date_text": "",
-        "date_explanation": "",
-        "confidence": "1",
-        "meeting-TOTAL_FORMS": "0",
-        "meeting-INITIAL_FORMS": "0",
-        "tariff-TOTAL_FORMS": "0",
-        "tariff-INITIAL_FORMS": "0",
-        "evidence-TOTAL_FORMS": "0",
-        "evidence-INITIAL_FORMS": "0",
-    }
-    return form | changes
-
-
 def test_editor_change_is_audited_with_who_what_when(editor_client, editor):
     event = EventFactory(title="Talks in Tokyo")
     response = editor_client.post(
         reverse("admin:timeline_event_change", args=[event.pk]),
-        event_form(event, title="Talks in Osaka"),
+        event_admin_form(event, title="Talks in Osaka"),
     )
     assert response.status_code == 302
     entry = LogEntry.objects.get_for_object(event).filter(action=LogEntry.Action.UPDATE).get()
@@ -83,7 +65,8 @@ def test_admin_posts_need_csrf(editor):
     client.force_login(editor)
     event = EventFactory(title="Unchanged")
     response = client.post(
-        reverse("admin:timeline_event_change", args=[event.pk]), event_form(event, title="Changed")
+        reverse("admin:timeline_event_change", args=[event.pk]),
+        event_admin_form(event, title="Changed"),
     )
     assert response.status_code == 403
     event.refresh_from_db()

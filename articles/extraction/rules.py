@@ -34,6 +34,7 @@ from .patterns import (
     UNIVERSAL_WORDS,
     VENUE_WORDS,
 )
+from .timex_rules import NUMBERS
 from .types import ExtractedTariff, Gazetteer
 
 PERCENT = re.compile(
@@ -44,20 +45,7 @@ DURATION_MINUTES = re.compile(
     r"[\s-]*(?P<unit>minutes?|hours?)",
     re.I,
 )
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+NUMBER_WORDS = NUMBERS  # one table of number words for the tagger and the rules
 
 
 @dataclass

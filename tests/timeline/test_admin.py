@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.factories import EventFactory, EvidenceFactory, OfficialFactory
+from tests.factories import EventFactory, EvidenceFactory, OfficialFactory, event_admin_form
 from timeline.models import Event, Jurisdiction
 
 pytestmark = pytest.mark.django_db
@@ -97,25 +97,7 @@ def test_review_queue_lists_only_proposed_with_evidence(editor_client):
 def test_editing_an_event_marks_it_edited(editor_client):
     event = EventFactory(review_state=Event.ReviewState.PROPOSED)
     url = reverse("admin:timeline_event_change", args=[event.pk])
-    form = {
-        "kind": "meeting",
-        "title": "Corrected title",
-        "summary": "",
-        "status": "happened",
-        "review_state": "proposed",
-        "date_start": "2025-04-16",
-        "date_end": "2025-04-16",
-        "date_precision": "day",
-        "date_text": "",
-        "date_explanation": "",
-        "confidence": "1",
-        "meeting-TOTAL_FORMS": "0",
-        "meeting-INITIAL_FORMS": "0",
-        "tariff-TOTAL_FORMS": "0",
-        "tariff-INITIAL_FORMS": "0",
-        "evidence-TOTAL_FORMS": "0",
-        "evidence-INITIAL_FORMS": "0",
-    }
+    form = event_admin_form(event, title="Corrected title")
     response = editor_client.post(url, form)
     assert response.status_code == 302, response.text[:2000]
     event.refresh_from_db()
