@@ -168,7 +168,11 @@ def split_by_target(candidate: Candidate, lower_countries: dict[str, str]) -> li
     if len(targets) < 2:
         return [candidate]
     return [
-        replace(candidate, tariff=replace(candidate.tariff, target_country=target))
+        replace(
+            candidate,
+            tariff=replace(candidate.tariff, target_country=target),
+            countries=rules.unique([candidate.tariff.imposing_country, target]),
+        )
         for target in targets
     ]
 
@@ -365,6 +369,10 @@ def read_candidate(
             context_countries=countries,
         )
         candidate.participants = [p for p in participants if is_agent(p, trigger, sentence)]
+        tariff = candidate.tariff
+        if tariff.target_country and tariff.imposing_country:
+            # a measure concerns who imposes it and who is hit, not every country named nearby
+            candidate.countries = [tariff.imposing_country, tariff.target_country]
         pause = next(
             (
                 d.mention.duration_days

@@ -424,6 +424,9 @@ def tariff_details(
     text = sentence.text
     rate = rate_near(trigger, sentence)
     action = action_of(trigger, sentence) or ("imposed" if rate is not None else "")
+    previous = former_rate(rate, sentence)
+    if previous is not None and action in {"imposed", "removed", "announced", ""}:
+        action = "lowered" if previous > rate else "raised"  # "set at 15%, down from 25%"
     imposing, target = parties_of(
         trigger, sentence, gazetteer=gazetteer, lower_countries=lower_countries
     )
@@ -460,25 +463,45 @@ def tariff_details(
     )
 
 
-def rate_near(trigger: Span, sentence: Span) -> float | None:
-    """The percentage closest to the trigger; for "to 30 percent from 145 percent", the new rate."""
-    best: tuple[int, float] | None = None
+def percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
+    """Every percentage in the sentence: (value, its tokens, whether it is a former rate:
+    "from 145 percent", "down from 25 percent", "instead of the 25 percent")."""
+    found = []
     offset = sentence.start_char
-    trigger_mid = (trigger.start_char + trigger.end_char) // 2
     for match in PERCENT.finditer(sentence.text):
-        start = offset + match.start()
-        span = sentence.doc.char_span(start, offset + match.end(), alignment_mode="expand")
+        span = sentence.doc.char_span(
+            offset + match.start(), offset + match.end(), alignment_mode="expand"
+        )
         if span is None:
             continue
-        preceding = sentence.doc[span.start - 1].lower_ if span.start > 0 else ""
-        distance = abs(start - trigger_mid)
-        if preceding == "from":
-            distance += 400  # the old rate
-        if tree_distance(trigger.root, span.root) > 6:
-            distance += 200
-        if best is None or distance < best[0]:
-            best = (distance, float(match.group(1)))
-    return best[1] if best and best[0] < 600 else None
+        before = " ".join(t.lower_ for t in left_context(span, 3))
+        former = before.endswith(("from", "from the", "instead of the", "instead of", "than"))
+        found.append((float(match.group(1)), span, former))
+    return found
+
+
+def rate_near(trigger: Span, sentence: Span) -> float | None:
+    """The new rate nearest the trigger in the parse ("to 30 percent from 145 percent": 30)."""
+    best: tuple[tuple[int, int], float] | None = None
+    trigger_mid = (trigger.start_char + trigger.end_char) // 2
+    for value, span, former in percent_mentions(sentence):
+        if former:
+            continue
+        distance = tree_distance(trigger.root, span.root)
+        if distance > 8:
+            continue
+        key = (distance, abs(span.start_char - trigger_mid))
+        if best is None or key < best[0]:
+            best = (key, value)
+    return best[1] if best else None
+
+
+def former_rate(rate: float | None, sentence: Span) -> float | None:
+    """The rate a measure replaces, when the sentence gives one ("down from 25 percent")."""
+    if rate is None:
+        return None
+    former = [value for value, _span, is_former in percent_mentions(sentence) if is_former]
+    return next((value for value in former if value != rate), None)
 
 
 def action_of(trigger: Span, sentence: Span) -> str | None:
@@ -491,6 +514,8 @@ def action_of(trigger: Span, sentence: Span) -> str | None:
             # "roll back" and "put ... on hold" read through their particles.
             particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
             if lemma == "roll" and "back" not in particles:
+                continue
+            if lemma == "push" and "back" not in particles:
                 continue
             if lemma in {"put", "place"} and "hold" in lowered:
                 return "paused"
