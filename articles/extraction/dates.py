@@ -142,6 +142,7 @@ def _interval(hit: Hit, phrase: str, published_at: dt.date) -> ResolvedDate | No
     if base is None:
         return None
     start, end, precision = cal.narrow(*base, hit.mod)
+    start, end, precision = _clip_to_publication(phrase, published_at, start, end, precision)
     timex = hit.value
     if precision == "month" and base[2] == "year":  # "the end of the year" -> December
         timex = cal.month_value(start.year, start.month)
@@ -156,6 +157,23 @@ def _interval(hit: Hit, phrase: str, published_at: dt.date) -> ResolvedDate | No
         computed=computed,
         explanation=_explain(phrase, published_at, start, end, precision) if computed else "",
     )
+
+
+LATER_IN = re.compile(r"^\s*later\s+(?:this|in\s+the)\b", re.I)
+EARLIER_IN = re.compile(r"^\s*earlier\s+(?:this|in\s+the)\b", re.I)
+
+
+def _clip_to_publication(
+    phrase: str, published_at: dt.date, start: dt.date, end: dt.date, precision: str
+) -> tuple[dt.date, dt.date, str]:
+    """ "later this month" is what is left of it after publication, "earlier this week" what
+    had passed by then: the current period cut at the publication date."""
+    if start <= published_at <= end:
+        if LATER_IN.search(phrase) and published_at < end:
+            return published_at + dt.timedelta(days=1), end, "range"
+        if EARLIER_IN.search(phrase) and start < published_at:
+            return start, published_at - dt.timedelta(days=1), "range"
+    return start, end, precision
 
 
 def _explain(

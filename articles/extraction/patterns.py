@@ -55,10 +55,15 @@ def pattern_meetings() -> list[dict]:
 def pattern_tariff_measures() -> list[dict]:
     """Tariffs, duties and levies; the measure's details are read around the trigger."""
     return [
-        {"label": TARIFF, "pattern": [lemma_in("tariff", "duty", "levy", "surcharge")]},
         {
             "label": TARIFF,
-            "pattern": [{"LOWER": {"IN": ["tariffs", "duties", "levies", "tariff"]}}],
+            "pattern": [lemma_in("tariff", "duty", "levy", "surcharge", "countermeasure")],
+        },
+        {
+            "label": TARIFF,
+            "pattern": [
+                {"LOWER": {"IN": ["tariffs", "duties", "levies", "tariff", "countermeasures"]}}
+            ],
         },
         {
             "label": TARIFF,
@@ -291,6 +296,9 @@ SPECULATIVE_CUES = frozenset(
         "unless",
         "likely",
         "unlikely",
+        "prepared",
+        "ready",
+        "willing",
         "threaten",
         "threatened",
         "threatens",

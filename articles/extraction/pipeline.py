@@ -445,6 +445,8 @@ def date_announced_tariff(
     verb = rules.announcing_verb(candidate.trigger, candidate.sentence)
     if verb is None or verb.morph.get("Tense") != ["Past"]:
         return candidate
+    if candidate.status == "speculative" and verb.lemma_ not in {"threaten", "warn"}:
+        return candidate  # "said it was prepared to take countermeasures": a stance, not a step
     when = rules.attached_date(verb, dated)
     if when is None:
         return candidate
@@ -597,10 +599,8 @@ def inherit_dates(candidates: list[Candidate]) -> None:
         if candidate.type == STATEMENT:
             inherit_statement_date(candidate, candidates)
             continue
-        if candidate.type not in {MEETING, AGREEMENT} or not (
-            candidate.definite or candidate.type == MEETING
-        ):
-            continue
+        if candidate.type not in {MEETING, AGREEMENT} or not candidate.definite:
+            continue  # only "the meeting", "after meeting with ...": generic talks stay undated
         same = [
             c
             for c in candidates

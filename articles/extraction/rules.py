@@ -132,6 +132,9 @@ def status_of(trigger: Span, sentence: Span) -> str:
     past = False
     previous = None
     for token in chain:
+        if token.dep_ == "prep" and token.lower_ == "to":
+            previous = token
+            continue  # "agreed to a deal": a preposition, not an infinitive
         words.append(token.lower_)
         words.append(token.lemma_.lower())
         if token.lemma_ in {"agree", "decide", "promise", "pledge", "vow"} and (
@@ -329,6 +332,9 @@ def countries_of(people: list[str], gazetteer: Gazetteer) -> list[str]:
     )
 
 
+TRAVEL_VERBS = frozenset({"travel", "fly", "head", "go", "come", "return", "arrive", "visit"})
+
+
 def location_near(trigger: Span, sentence: Span) -> str:
     """A place introduced by "in" or "at" close to the trigger: "in Washington", "at a villa"."""
     best: tuple[int, str] | None = None
@@ -337,7 +343,10 @@ def location_near(trigger: Span, sentence: Span) -> str:
             continue
         prep = ent.root.head
         visited = ent.root.dep_ == "dobj" and prep.lemma_ == "visit"
-        if not visited and (prep.lower_ not in {"in", "at"} or ent.root.dep_ != "pobj"):
+        travelled = prep.lower_ == "to" and prep.head.lemma_ in TRAVEL_VERBS  # "travel to Geneva"
+        if not (visited or travelled) and (
+            prep.lower_ not in {"in", "at"} or ent.root.dep_ != "pobj"
+        ):
             continue
         distance = tree_distance(trigger.root, prep)
         if distance > 4:

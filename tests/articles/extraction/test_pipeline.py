@@ -115,3 +115,57 @@ def test_averted_tariff_is_not_a_measure(run):
 
 def test_undated_background_is_not_an_event(run):
     assert run("Tariffs have long been a favourite tool of the president.") == []
+
+
+def test_travel_destination_is_the_meeting_place(run):
+    meeting = only(
+        run("Greer will travel to Geneva next week for talks with Chinese officials."), "meeting"
+    )
+    assert meeting.location == "Geneva"
+    assert meeting.status == "planned"
+    assert set(meeting.countries) == {"United States", "China"}
+
+
+def test_later_this_month_is_what_remains_of_it(run):
+    talks = only(
+        run("Tokyo and Washington are set to hold another round of talks later this month."),
+        "meeting",
+    )
+    assert (talks.date.start, talks.date.end, talks.date.precision) == (
+        D(2025, 6, 13),
+        D(2025, 6, 30),
+        "range",
+    )
+    assert talks.status == "planned"
+
+
+def test_video_call_is_a_virtual_meeting(run):
+    call = only(run("Ebrard held a video call with Lutnick on Tuesday."), "meeting")
+    assert call.meeting_format == "virtual"
+    assert call.date.start == D(2025, 6, 10)
+    assert set(call.participants) == {"Marcelo Ebrard", "Howard Lutnick"}
+
+
+def test_countermeasures_announced_with_their_start(run):
+    events = run(
+        "The European Commission said on Thursday the EU would impose countermeasures on U.S. goods from July 14."
+    )
+    tariff = only(events, "tariff_measure")
+    assert tariff.status == "happened"
+    assert tariff.date.start == D(2025, 6, 12)
+    assert (tariff.tariff.imposing_country, tariff.tariff.action) == ("European Union", "announced")
+    assert tariff.tariff.in_force_from == "2025-07-14"
+
+
+def test_readiness_is_not_a_measure(run):
+    events = run(
+        "The European Commission said on Saturday it was prepared to take countermeasures."
+    )
+    assert [e.type for e in events] == ["statement"]
+
+
+def test_generic_talks_do_not_borrow_another_meetings_date(run):
+    events = run(
+        "Officials met in Geneva on Monday.\nCanada dropped its digital tax to revive trade talks."
+    )
+    assert [e.date.start for e in events if e.type == "meeting"] == [D(2025, 6, 9)]
