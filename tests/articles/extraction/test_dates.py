@@ -266,3 +266,16 @@ def test_add_duration_counts_from_a_resolved_date():
 )
 def test_duration_days(value, days):
     assert duration_days(value) == days
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("later this month", D(2025, 5, 2), D(2025, 5, 31)),
+        ("later this year", D(2025, 5, 2), D(2025, 12, 31)),
+        ("earlier this week", D(2025, 4, 28), D(2025, 4, 30)),
+    ],
+)
+def test_later_and_earlier_this_period_are_cut_at_publication(phrase, start, end):
+    resolved = resolve_date(phrase, published_at=D(2025, 5, 1))
+    assert (resolved.start, resolved.end, resolved.precision) == (start, end, "range")
