@@ -87,6 +87,15 @@ def run_pipeline(
     return extract(body, published_at=published, gazetteer=gazetteer or build_gazetteer())
 
 
+def run_pipeline_many(
+    items: list[tuple[str, datetime.date]], gazetteer: Gazetteer | None = None
+) -> list[list[ExtractedEvent]]:
+    """The NLP of several articles at once, through nlp.pipe."""
+    from ..extraction.pipeline import extract_many
+
+    return list(extract_many(items, gazetteer=gazetteer or build_gazetteer()))
+
+
 def store_extraction(article: Article, extracted: list[ExtractedEvent]) -> ExtractionResult:
     """Store an article's extracted events in one transaction (all or nothing)."""
     with transaction.atomic():
