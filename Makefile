@@ -60,8 +60,10 @@ test-pg: install
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q --create-db -m "not browser" $(PYTEST_ARGS)
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q --create-db -m browser tests/browser $(PYTEST_ARGS)
 
-bench: setup
-	$(PY) bench/run.py
+# Benchmarks (never tests): pipeline throughput against the bare model, then the timeline page.
+bench: install
+	$(PY) bench/pipeline_bench.py
+	$(PY) bench/timeline_bench.py
 
 # Re-resolve the pinned dependencies (with hashes) after editing pyproject.toml.
 lock:
@@ -80,3 +82,10 @@ test-browser: install
 # The timeline page with 100k synthetic events (its own database, var/bench.sqlite3).
 bench-timeline: install
 	$(PY) bench/timeline_bench.py
+
+# Load figures: wrk against gunicorn on PostgreSQL (127.0.0.1:5432, trust auth) with 100k
+# synthetic events in its own database, parley_load (dropped and recreated; BENCH_ARGS=--reuse
+# keeps it). Needs wrk: `apt-get install wrk`. See bench/README.md and docs/performance.md.
+.PHONY: bench-load
+bench-load: install
+	$(PY) bench/load_bench.py $(BENCH_ARGS)

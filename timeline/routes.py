@@ -13,5 +13,5 @@ urlpatterns = [
     path("events/<int:pk>/", views.event_detail, name="event-detail"),
     path("events/<int:pk>/review/", views.event_review, name="event-review"),
     path("officials/<slug:slug>/", views.official_detail, name="official-detail"),
-    path("countries/<str:code>/", views.country_detail, name="country-detail"),
+    path("countries/<slug:code>/", views.country_detail, name="country-detail"),
 ]

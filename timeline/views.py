@@ -29,11 +29,12 @@ class HtmxHttpRequest(HttpRequest):  # for type hints (django-htmx's example pro
     htmx: HtmxDetails
 
 
-def fragment(request: HtmxHttpRequest, template: str, name: str) -> str:
-    """The page template, or one of its partials for htmx (a "load more" gets the next page)."""
+def fragment(request: HtmxHttpRequest, template: str, name: str, *, paged: bool = True) -> str:
+    """The page template, or one of its partials for htmx (a "load more" on a `paged` page
+    gets the next page; on other pages `page` is just an unknown parameter)."""
     if not request.htmx or request.htmx.history_restore_request:
         return template
-    return f"{template}#{'event-page' if 'page' in request.GET else name}"
+    return f"{template}#{'event-page' if paged and 'page' in request.GET else name}"
 
 
 def events_page(request: HtmxHttpRequest, events) -> Page:
@@ -77,7 +78,7 @@ def event_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     related = visible_events(request).related_to(event).for_listing()[:6]
-    template = fragment(request, "timeline/event_detail.html", "event-more")
+    template = fragment(request, "timeline/event_detail.html", "event-more", paged=False)
     return render(request, template, {"event": event, "related": related})
 
 
