@@ -487,11 +487,12 @@ def resolve_for_status(
         tense = rules.tense_at(dated.span) or (
             "future" if status in {"planned", "speculative"} else "past"
         )
-    context = rules.left_context(dated.span, 3)
-    again = resolve_date(
-        dated.mention.text, published_at=published_at, tense=tense, context=context.text
-    )
-    return again or dated.mention.resolved
+    if tense not in dated.by_tense:  # several triggers often share one date phrase
+        context = rules.left_context(dated.span, 3)
+        dated.by_tense[tense] = resolve_date(
+            dated.mention.text, published_at=published_at, tense=tense, context=context.text
+        )
+    return dated.by_tense[tense] or dated.mention.resolved
 
 
 def is_agent(name: str, trigger: Span, sentence: Span) -> bool:
@@ -769,14 +770,7 @@ def to_event(group: list[Candidate]) -> ExtractedEvent:
         tariff=tariff,
         date=best_date,
     )
-    evidence = rules.unique(
-        EvidenceSpan(
-            c.sentence.text.strip(),
-            c.sentence.start_char + leading_space(c.sentence.text),
-            c.sentence.start_char + len(c.sentence.text.rstrip()),
-        )
-        for c in group
-    )
+    evidence = rules.unique(evidence_of(c.sentence) for c in group)
     return ExtractedEvent(
         type=first.type,
         title=rules.title_for(merged),
@@ -792,6 +786,14 @@ def to_event(group: list[Candidate]) -> ExtractedEvent:
         confidence=confidence(merged, len(group)),
         merge_key=merge_key(merged),
     )
+
+
+def evidence_of(sentence: Span) -> EvidenceSpan:
+    """The sentence as evidence, without surrounding whitespace, with exact offsets."""
+    text = sentence.text
+    stripped = text.strip()
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    return EvidenceSpan(stripped, start, start + len(stripped))
 
 
 def leading_space(text: str) -> int:

@@ -54,6 +54,7 @@ class DatedMention:
 
     mention: DateMention
     span: Span
+    by_tense: dict[str, ResolvedDate | None] = field(default_factory=dict)  # resolutions made
 
 
 @dataclass

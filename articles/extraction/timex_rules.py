@@ -1361,15 +1361,21 @@ GATES: dict[str, tuple[re.Pattern, ...]] = {
 }
 
 
+RULE_GATES = [GATES.get(rule.name, ()) for rule in RULES]  # aligned with RULES
+ALL_GATES = {gate for gates in GATES.values() for gate in gates}
+
+
 def scan(text: str, dct: dt.date, tense: str | None = None) -> list[Hit]:
     """All temporal expressions in ``text``, left to right, without overlaps."""
     candidates = []
-    open_gates: dict[re.Pattern, bool] = {}  # each gate is searched once per text
+    open_gates = {gate: gate.search(text) is not None for gate in ALL_GATES}
     for priority, rule in enumerate(RULES):
-        gates = GATES.get(rule.name, ())
-        if gates and not all(
-            open_gates.setdefault(gate, gate.search(text) is not None) for gate in gates
-        ):
+        closed = False
+        for gate in RULE_GATES[priority]:
+            if not open_gates[gate]:
+                closed = True
+                break
+        if closed:
             continue
         for m in rule.pattern.finditer(text):
             start, end = m.span("tx") if "tx" in m.re.groupindex and m["tx"] else m.span()
