@@ -10,6 +10,7 @@ import datetime
 import hashlib
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -148,7 +149,7 @@ def fill_imposing_country(candidates: list[Candidate]) -> None:
     ]
     if not imposers:
         return
-    usual = max(set(imposers), key=imposers.count)
+    usual = Counter(imposers).most_common(1)[0][0]  # ties: the first named, deterministically
     for candidate in candidates:
         tariff = candidate.tariff
         if (

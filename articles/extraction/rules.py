@@ -258,27 +258,43 @@ def people_for(
 ) -> list[str]:
     """The people of one trigger: those nearer to it in the tree than to any other trigger,
     and, when it has none, the sentence's speaker ("..., Akazawa said")."""
-    names: list[str] = []
+    people, speakers = people_by_trigger(sentence, triggers, gazetteer)
+    names = list(people.get(trigger.start, []))
+    if trigger.label_ == "meeting":
+        scope = meeting_scope(trigger)
+        names += [name for name, root in people.get("all", []) if root in scope]
+    return unique(names or speakers)
+
+
+def people_by_trigger(
+    sentence: Span, triggers: list[Span], gazetteer: Gazetteer
+) -> tuple[dict, list[str]]:
+    """Each person of a sentence assigned to its trigger(s), computed once per sentence: the
+    trigger in the person's own clause first, else the nearest in the tree."""
+    memo = sentence.doc.user_data.setdefault("timeline_people", {})
+    key = (sentence.start, sentence.end)
+    if key in memo:
+        return memo[key]
+    people: dict = {"all": []}
     speakers: list[str] = []
+    clauses = {t.start: (governing_verb(t.root), t.root) for t in triggers}
     for ent in sentence.ents:
         name = person_name(ent, gazetteer)
         if name is None:
             continue
-        distances = {t.start: tree_distance(t.root, ent.root) for t in triggers}
+        people["all"].append((name, ent.root))
         own_clause = governing_verb(ent.root)
-        nearest = [t for t in triggers if own_clause in {governing_verb(t.root), t.root}] or [
-            t for t in triggers if distances[t.start] == min(distances.values())
-        ]  # the trigger in the person's own clause first, else the nearest in the tree
-        if trigger in nearest or (
-            trigger.label_ == "meeting" and ent.root in meeting_scope(trigger)
-        ):
-            names.append(name)
-        if ent.root.dep_ in {"nsubj", "appos"} and governing_verb(ent.root).lemma_ in {
-            "say",
-            "tell",
-        }:
+        nearest = [t for t in triggers if own_clause in clauses[t.start]]
+        if not nearest:
+            distances = {t.start: tree_distance(t.root, ent.root) for t in triggers}
+            closest = min(distances.values(), default=None)
+            nearest = [t for t in triggers if distances[t.start] == closest]
+        for chosen in nearest:
+            people.setdefault(chosen.start, []).append(name)
+        if ent.root.dep_ in {"nsubj", "appos"} and own_clause.lemma_ in {"say", "tell"}:
             speakers.append(name)
-    return unique(names or speakers)
+    memo[key] = (people, speakers)
+    return memo[key]
 
 
 def meeting_scope(trigger: Span) -> set[Token]:
