@@ -384,3 +384,16 @@ def test_country_page_without_tariffs_says_so(client):
 def test_country_page_unknown_code_is_404(client):
     assert client.get("/countries/zz/").status_code == 404
     assert client.get("/countries/toolong/").status_code == 404
+
+
+def test_timeline_links_to_exports_with_its_filters(client):
+    EventFactory(title="Talks")
+    response = client.get("/", {"country": "JP", "type": "meeting", "page": "2"})
+    for url in (
+        "/export/events.csv",
+        "/export/events.ics",
+        "/feeds/events.atom",
+        "/export/events.timelinejs.json",
+        "/api/events",
+    ):
+        assert f'href="{url}?country=JP&amp;type=meeting"' in response.text, url
