@@ -7,9 +7,10 @@ all obey them.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
@@ -219,7 +220,7 @@ class EventQuerySet(models.QuerySet):
             "jurisdictions", "participants"
         )
 
-    def related_to(self, event: Event, *, days: int = 45) -> EventQuerySet:
+    def related_to(self, event: Event, *, days: int = 45, limit: int = 100) -> EventQuerySet:
         """Events of the same negotiation: sharing countries or people, within `days` of it.
 
         Ranked by how much they share (`shared`): with two or more countries or people on the
@@ -233,14 +234,40 @@ class EventQuerySet(models.QuerySet):
         if not needed:
             return self.none()
         margin = datetime.timedelta(days=days)
+        window = (
+            Event.objects.between(event.date_start - margin, event.date_end + margin)
+            .exclude(pk=event.pk)
+            .values("pk")
+        )
+        # Count shared links per event in each link table on its own: joining both tables to
+        # the events at once multiplies the rows before grouping (3x slower at 100k events).
+        shared: Counter[int] = Counter()
+        for through, column, ids in (
+            (Event.jurisdictions.through, "jurisdiction_id", countries),
+            (Event.participants.through, "official_id", people),
+        ):
+            if ids:
+                shared.update(
+                    dict(
+                        through.objects.filter(event_id__in=window, **{f"{column}__in": ids})
+                        .values("event_id")
+                        .annotate(n=Count("*"))
+                        .values_list("event_id", "n")
+                    )
+                )
+        chosen = sorted(
+            (pk for pk, n in shared.items() if n >= needed), key=lambda pk: (-shared[pk], pk)
+        )
+        chosen = chosen[:limit]
         return (
-            self.exclude(pk=event.pk)
-            .between(event.date_start - margin, event.date_end + margin)
+            self.filter(pk__in=chosen)
             .annotate(
-                shared=Count("jurisdictions", filter=Q(jurisdictions__in=countries), distinct=True)
-                + Count("participants", filter=Q(participants__in=people), distinct=True)
+                shared=Case(
+                    *[When(pk=pk, then=Value(shared[pk])) for pk in chosen],
+                    default=Value(0),
+                    output_field=models.IntegerField(),
+                )
             )
-            .filter(shared__gte=needed)
             .order_by("-shared", "date_start", "id")
         )
 
