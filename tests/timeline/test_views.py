@@ -237,7 +237,9 @@ def make_events(count: int) -> None:
     people = list(Official.objects.all()[:3])
     countries = [country("JP"), country("US")]
     for i in range(count):
-        event = EventFactory(date_start=D(2025, 1, 1) + datetime.timedelta(days=i))
+        event = EventFactory(
+            title=f"Tariff talks, round {i}", date_start=D(2025, 1, 1) + datetime.timedelta(days=i)
+        )
         event.jurisdictions.set(countries)
         event.participants.set(people)
         if i % 3 == 0:
@@ -245,7 +247,7 @@ def make_events(count: int) -> None:
 
 
 @pytest.mark.parametrize("count", [3, 20])
-@pytest.mark.parametrize("params", [{}, {"country": "JP"}, {"page": "2"}, {"q": "a"}])
+@pytest.mark.parametrize("params", [{}, {"country": "JP"}, {"page": "2"}, {"q": "talks"}])
 def test_index_partial_queries_do_not_grow_with_the_data(
     client, django_assert_num_queries, monkeypatch, count, params
 ):
