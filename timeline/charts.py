@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -77,7 +77,26 @@ def _steps(measures: list[Any]) -> tuple[Step, ...]:
             changes.append((back.start, order, back))
         elif not step.paused:
             current = step.rate
-    return tuple(step for _, _, step in sorted(changes, key=lambda c: (c[0], c[1])))
+    ordered = [step for _, _, step in sorted(changes, key=lambda c: (c[0], c[1]))]
+    return tuple(_within_pauses(ordered, measures))
+
+
+def _within_pauses(steps: list[Step], measures: list[Any]) -> list[Step]:
+    """A measure dated inside a pause of the same rate is paused too: "imposed 24% on 9 April"
+    under a pause running 2 April to 10 July does not end the pause."""
+    pauses = [
+        (_measure_date(m), m.in_force_to, float(m.rate_percent))
+        for m in measures
+        if m.action == "paused" and m.in_force_to and m.rate_percent is not None
+    ]
+    return [
+        replace(step, paused=True)
+        if not step.paused
+        and step.rate is not None
+        and any(start <= step.start <= end and step.rate == rate for start, end, rate in pauses)
+        else step
+        for step in steps
+    ]
 
 
 def tariff_series(measures: Iterable[Any], country: Any) -> list[Series]:

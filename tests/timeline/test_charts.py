@@ -103,3 +103,21 @@ def test_tariff_series_groups_by_partner_and_sector_and_drops_undated():
         "Japan on unspecified partners · autos",
     }
     assert Event.objects.filter(date_start=None).exists()
+
+
+@pytest.mark.django_db
+def test_a_measure_dated_inside_a_pause_of_its_rate_stays_paused():
+    japan = Jurisdiction.objects.get(code="JP")
+    TariffMeasureFactory(  # "paused until early July under a 90-day reprieve": computed start
+        event=EventFactory(kind="tariff_measure", date_start=D(2025, 4, 2)),
+        action=TariffMeasure.Action.PAUSED,
+        in_force_from=D(2025, 4, 2),
+        in_force_to=D(2025, 7, 10),
+    )
+    TariffMeasureFactory(event=EventFactory(kind="tariff_measure", date_start=D(2025, 4, 9)))
+    [series] = tariff_series(TariffMeasure.objects.select_related("event"), japan)
+    assert [(s.start, s.rate, s.paused) for s in series.steps] == [
+        (D(2025, 4, 2), 24.0, True),
+        (D(2025, 4, 9), 24.0, True),
+        (D(2025, 7, 11), 24.0, False),
+    ]
