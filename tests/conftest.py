@@ -31,3 +31,13 @@ def editor(db) -> User:
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_gazetteer():
+    """Each test's database differs (rolled back after the last one): no cached gazetteer."""
+    from articles.services.events import forget_gazetteer
+
+    forget_gazetteer()
+    yield
+    forget_gazetteer()

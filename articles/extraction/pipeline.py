@@ -7,7 +7,6 @@ functions interpret (rules.py, dates.py) and events told in several sentences ar
 from __future__ import annotations
 
 import datetime
-import hashlib
 import re
 import threading
 from collections import Counter
@@ -56,7 +55,7 @@ def get_nlp(gazetteer: Gazetteer) -> Language:
     """The English model with our components, loaded once per process; the gazetteer patterns
     are refreshed only when the gazetteer changes."""
     nlp = load_model()
-    fingerprint = gazetteer_fingerprint(gazetteer)
+    fingerprint = gazetteer.fingerprint
     with _lock:
         if _configured.get(id(nlp)) != fingerprint:
             if "timeline_unstick_sentences" not in nlp.pipe_names:
@@ -65,15 +64,6 @@ def get_nlp(gazetteer: Gazetteer) -> Language:
             add_triggers(nlp)
             _configured[id(nlp)] = fingerprint
     return nlp
-
-
-def gazetteer_fingerprint(gazetteer: Gazetteer) -> str:
-    digest = hashlib.sha1()
-    for alias, person in sorted(gazetteer.people.items()):
-        digest.update(f"{alias}\t{person.full_name}\n".encode())
-    for alias, name in sorted(gazetteer.countries.items()):
-        digest.update(f"{alias}\t{name}\n".encode())
-    return digest.hexdigest()
 
 
 def extract(
@@ -795,10 +785,6 @@ def evidence_of(sentence: Span) -> EvidenceSpan:
     stripped = text.strip()
     start = sentence.start_char + len(text) - len(text.lstrip())
     return EvidenceSpan(stripped, start, start + len(stripped))
-
-
-def leading_space(text: str) -> int:
-    return len(text) - len(text.lstrip())
 
 
 PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "quarter": 4, "year": 5}

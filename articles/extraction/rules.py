@@ -8,9 +8,9 @@ rate, the parties and the action.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .dates import DateMention, ResolvedDate
 from .patterns import (
@@ -733,10 +733,6 @@ def tariff_headline(tariff: ExtractedTariff) -> str:
     return f"{who} {verb} {rate}tariff{target}{sector}"
 
 
-def with_date(candidate: Candidate, resolved: ResolvedDate | None) -> Candidate:
-    return replace(candidate, date=resolved)
-
-
 def unique(items) -> list:
     seen: dict = {}
     for item in items:
@@ -758,10 +754,6 @@ def is_definite(trigger: Span) -> bool:
         and root.dep_ == "pcomp"
         and root.head.lower_ in {"after", "before", "during"}
     )
-
-
-def doc_sentences(doc: Doc) -> list[Span]:
-    return list(doc.sents)
 
 
 def attached_date(verb: Token, dates: list[DatedMention]) -> DatedMention | None:

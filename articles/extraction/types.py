@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass, field
 
 from .dates import ResolvedDate
@@ -58,6 +59,16 @@ class Gazetteer:
     countries: dict[str, str] = field(default_factory=dict)  # alias as written -> short name
     people: dict[str, Person] = field(default_factory=dict)  # alias as written -> person
     known_unreviewed: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """Identity of the contents: the pipeline reloads its patterns only when it changes."""
+        digest = hashlib.sha1(usedforsecurity=False)
+        for alias, person in sorted(self.people.items()):
+            digest.update(f"{alias}\t{person.full_name}\n".encode())
+        for alias, name in sorted(self.countries.items()):
+            digest.update(f"{alias}\t{name}\n".encode())
+        return digest.hexdigest()
 
     @functools.cached_property
     def people_by_name(self) -> dict[str, Person]:

@@ -7,7 +7,7 @@ under a lock on PostgreSQL so that concurrent workers never create the same even
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+import time
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -28,6 +28,25 @@ class ExtractionResult:
     created: int = 0
     merged: int = 0
     skipped: int = 0
+
+
+GAZETTEER_MAX_AGE = 300.0  # seconds: other processes' edits to aliases show up within this
+_gazetteer_cache: tuple[float, Gazetteer] | None = None
+
+
+def current_gazetteer() -> Gazetteer:
+    """The gazetteer, built at most once per GAZETTEER_MAX_AGE per process (it reads every
+    country and official); edits in this process clear it at once (see signals in apps.py)."""
+    global _gazetteer_cache
+    now = time.monotonic()
+    if _gazetteer_cache is None or now - _gazetteer_cache[0] > GAZETTEER_MAX_AGE:
+        _gazetteer_cache = (now, build_gazetteer())
+    return _gazetteer_cache[1]
+
+
+def forget_gazetteer(**_signal_kwargs) -> None:
+    global _gazetteer_cache
+    _gazetteer_cache = None
 
 
 def build_gazetteer() -> Gazetteer:
@@ -74,7 +93,7 @@ def extract_events(article: Article, *, gazetteer: Gazetteer | None = None) -> E
     Re-running is safe: this article's earlier machine-made events are replaced, while events an
     editor has touched keep their fields and only gain or keep evidence.
     """
-    gazetteer = gazetteer or build_gazetteer()
+    gazetteer = gazetteer or current_gazetteer()
     return store_extraction(article, run_pipeline(article.body, article.published, gazetteer))
 
 
@@ -84,7 +103,7 @@ def run_pipeline(
     """The NLP part alone: no database writes, so it can run outside any transaction."""
     from ..extraction.pipeline import extract
 
-    return extract(body, published_at=published, gazetteer=gazetteer or build_gazetteer())
+    return extract(body, published_at=published, gazetteer=gazetteer or current_gazetteer())
 
 
 def run_pipeline_many(
@@ -93,7 +112,7 @@ def run_pipeline_many(
     """The NLP of several articles at once, through nlp.pipe."""
     from ..extraction.pipeline import extract_many
 
-    return list(extract_many(items, gazetteer=gazetteer or build_gazetteer()))
+    return list(extract_many(items, gazetteer=gazetteer or current_gazetteer()))
 
 
 def store_extraction(article: Article, extracted: list[ExtractedEvent]) -> ExtractionResult:
@@ -102,8 +121,9 @@ def store_extraction(article: Article, extracted: list[ExtractedEvent]) -> Extra
         lock_event_merging()
         forget_machine_events(article)
         result = ExtractionResult()
+        known = KnownNames.for_events(extracted)
         for item in extracted:
-            if store_event(item, article=article):
+            if store_event(item, article=article, known=known):
                 result.merged += 1
             else:
                 result.created += 1
@@ -132,10 +152,41 @@ def forget_machine_events(article: Article) -> None:
     Event.objects.filter(pk__in=event_ids, evidence__isnull=True).delete()
 
 
-def store_event(item: ExtractedEvent, *, article: Article) -> bool:
+@dataclass
+class KnownNames:
+    """Countries and officials named by an article's events, looked up once per article."""
+
+    countries: dict[str, Jurisdiction]
+    people: dict[str, Official]
+
+    @classmethod
+    def for_events(cls, extracted: list[ExtractedEvent]) -> KnownNames:
+        country_names = {name for item in extracted for name in item.countries}
+        for item in extracted:
+            if item.tariff is not None:
+                country_names.update(
+                    filter(None, [item.tariff.imposing_country, item.tariff.target_country])
+                )
+        people_names = {name for item in extracted for name in item.participants}
+        return cls(
+            countries={j.name: j for j in Jurisdiction.objects.filter(name__in=country_names)},
+            people={o.full_name: o for o in Official.objects.filter(full_name__in=people_names)},
+        )
+
+    def official(self, name: str) -> Official:
+        """A known official, or a new unreviewed one for a person the pipeline found."""
+        if name not in self.people:
+            official = Official(full_name=name, is_reviewed=False)
+            official.full_clean(exclude=["slug"])
+            official.save()
+            self.people[name] = official
+        return self.people[name]
+
+
+def store_event(item: ExtractedEvent, *, article: Article, known: KnownNames) -> bool:
     """Store one extracted event; returns True when it was merged into a known event."""
-    countries = list(Jurisdiction.objects.filter(name__in=item.countries))
-    people = resolve_people(item.participants, countries)
+    countries = [known.countries[name] for name in item.countries if name in known.countries]
+    people = [known.official(name) for name in item.participants]
     event = find_matching_event(item, countries=countries, people=people)
     merged = event is not None
     if event is None:
@@ -156,7 +207,7 @@ def store_event(item: ExtractedEvent, *, article: Article) -> bool:
             event.date_computed = item.date.computed
         event.full_clean()
         event.save()
-        store_details(event, item)
+        store_details(event, item, countries=known.countries)
     if not event.edited_by_editor:
         event.jurisdictions.add(*countries)
         event.participants.add(*people)
@@ -168,19 +219,6 @@ def store_event(item: ExtractedEvent, *, article: Article) -> bool:
             defaults={"sentence": span.sentence, "end_char": span.end_char},
         )
     return merged
-
-
-def resolve_people(names: Iterable[str], countries: list[Jurisdiction]) -> list[Official]:
-    """Known officials by name; unknown people are stored as unreviewed officials."""
-    people = []
-    for name in names:
-        official = Official.objects.filter(full_name=name).first()
-        if official is None:
-            official = Official(full_name=name, is_reviewed=False)
-            official.full_clean(exclude=["slug"])
-            official.save()
-        people.append(official)
-    return people
 
 
 def find_matching_event(
@@ -238,7 +276,9 @@ def same_parties(measure: TariffMeasure, extracted: ExtractedTariff) -> bool:
     return not (target and extracted.target_country and target != extracted.target_country)
 
 
-def store_details(event: Event, item: ExtractedEvent) -> None:
+def store_details(
+    event: Event, item: ExtractedEvent, *, countries: dict[str, Jurisdiction]
+) -> None:
     if item.type == Event.Kind.MEETING:
         meeting = Meeting(
             event=event,
@@ -252,16 +292,10 @@ def store_details(event: Event, item: ExtractedEvent) -> None:
         meeting.save()
     if item.type == Event.Kind.TARIFF_MEASURE and item.tariff is not None:
         tariff = item.tariff
-        by_name = {
-            j.name: j
-            for j in Jurisdiction.objects.filter(
-                name__in=[tariff.imposing_country, tariff.target_country]
-            )
-        }
         measure = TariffMeasure(
             event=event,
-            imposing=by_name.get(tariff.imposing_country or ""),
-            target=None if tariff.applies_to_all else by_name.get(tariff.target_country or ""),
+            imposing=countries.get(tariff.imposing_country or ""),
+            target=None if tariff.applies_to_all else countries.get(tariff.target_country or ""),
             applies_to_all=tariff.applies_to_all,
             sector=tariff.sector[:100],
             rate_percent=tariff.rate_percent,

@@ -148,11 +148,11 @@ def test_failure_while_storing_rolls_back_the_whole_article(monkeypatch, seed_by
     calls = []
     real_store_event = events.store_event
 
-    def store_then_explode(item, *, article):
+    def store_then_explode(item, **kwargs):
         calls.append(item)
         if len(calls) == 3:
             raise RuntimeError("database went away")
-        return real_store_event(item, article=article)
+        return real_store_event(item, **kwargs)
 
     monkeypatch.setattr(events, "store_event", store_then_explode)
     report = ingest_paths(["tests/data/devset/00_seed_kyodo_japan_us.txt"])
@@ -247,3 +247,30 @@ def test_extraction_does_not_depend_on_the_hash_seed(tmp_path):
         outputs.add(result.stdout)
     assert len(outputs) == 1
     assert '"type": "meeting"' in outputs.pop()
+
+
+def test_gazetteer_is_built_once_and_refreshed_when_an_official_changes(django_assert_num_queries):
+    from articles.services.events import current_gazetteer
+
+    first = current_gazetteer()
+    with django_assert_num_queries(0):
+        assert current_gazetteer() is first
+    Official.objects.create(full_name="Maria Example", aliases="Example", is_reviewed=True)
+    refreshed = current_gazetteer()
+    assert refreshed is not first
+    assert refreshed.people["Example"].full_name == "Maria Example"
+
+
+def test_storing_an_article_looks_names_up_once(seed_bytes, django_assert_max_num_queries):
+    from articles.services.events import run_pipeline, store_extraction
+
+    article = ingest_bytes(seed_bytes, source_name="seed.txt", extract=False).article
+    extracted = run_pipeline(article.body, article.published)
+    # per event: match lookup, insert, details, links, evidence; not a query per name
+    with django_assert_max_num_queries(45 * len(extracted)) as captured:
+        store_extraction(article, extracted)
+    by_name = [
+        q for q in captured.captured_queries if 'WHERE "timeline_official"."full_name"' in q["sql"]
+    ]
+    assert len(by_name) == 1  # all the article's people at once, not one query per name
+    assert Event.objects.filter(evidence__article=article).distinct().count() >= 8
