@@ -14,6 +14,7 @@ from tests.factories import (
     OfficialFactory,
     event_admin_form,
 )
+from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +102,27 @@ def test_script_payloads_are_escaped_on_public_pages(client):
         response = client.get(url)
         assert response.status_code == 200, url
         assert SCRIPT not in response.text, url
+
+
+def test_bulk_approval_in_the_admin_is_audited(editor_client, editor):
+    events = [EventFactory(review_state=Event.ReviewState.PROPOSED) for _ in range(2)]
+    editor_client.post(
+        reverse("admin:timeline_proposedevent_changelist"),
+        {"action": "approve", "_selected_action": [e.pk for e in events]},
+    )
+    for event in events:
+        entry = LogEntry.objects.get_for_object(event).filter(action=LogEntry.Action.UPDATE).get()
+        assert entry.actor == editor
+        assert entry.changes_dict["review_state"] == ["proposed", "approved"]
+
+
+def test_edits_through_the_review_queue_are_audited(editor_client, editor):
+    event = EventFactory(review_state=Event.ReviewState.PROPOSED, title="Talks in Tokyo")
+    response = editor_client.post(
+        reverse("admin:timeline_proposedevent_change", args=[event.pk]),
+        event_admin_form(event, title="Talks in Osaka"),
+    )
+    assert response.status_code == 302
+    entries = LogEntry.objects.filter(object_pk=str(event.pk), action=LogEntry.Action.UPDATE)
+    assert [e.changes_dict["title"] for e in entries] == [["Talks in Tokyo", "Talks in Osaka"]]
+    assert entries.get().actor == editor

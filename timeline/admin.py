@@ -66,8 +66,11 @@ class OfficialAdmin(admin.ModelAdmin):
 
     @admin.action(description="Mark selected people as reviewed")
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Official]) -> None:
-        updated = queryset.update(is_reviewed=True)
-        self.message_user(request, f"{updated} people marked as reviewed.", messages.SUCCESS)
+        people = list(queryset)
+        for official in people:  # saved one by one, so the audit log records it
+            official.is_reviewed = True
+            official.save(update_fields=["is_reviewed"])
+        self.message_user(request, f"{len(people)} people marked as reviewed.", messages.SUCCESS)
 
 
 class MeetingInline(admin.StackedInline):
@@ -167,13 +170,17 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.action(description="Approve selected events", permissions=["change"])
     def approve(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        updated = queryset.update(review_state=Event.ReviewState.APPROVED)
-        self.message_user(request, f"{updated} events approved.", messages.SUCCESS)
+        events = list(Event.objects.filter(pk__in=queryset.values("pk")))  # not the proxy
+        for event in events:  # one save each, so the audit log records every decision
+            event.approve()
+        self.message_user(request, f"{len(events)} events approved.", messages.SUCCESS)
 
     @admin.action(description="Reject selected events", permissions=["change"])
     def reject(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        updated = queryset.update(review_state=Event.ReviewState.REJECTED)
-        self.message_user(request, f"{updated} events rejected.", messages.SUCCESS)
+        events = list(Event.objects.filter(pk__in=queryset.values("pk")))
+        for event in events:
+            event.reject()
+        self.message_user(request, f"{len(events)} events rejected.", messages.SUCCESS)
 
 
 @admin.register(ProposedEvent)

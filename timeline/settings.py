@@ -76,6 +76,8 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 # Who changed what, when: every editorial model, with the many-to-many links of events.
 AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "timeline.event", "m2m_fields": ["jurisdictions", "participants"]},
+    # edits made through the review queue (a proxy of Event) are logged as well
+    {"model": "timeline.proposedevent", "m2m_fields": ["jurisdictions", "participants"]},
     "timeline.meeting",
     "timeline.tariffmeasure",
     "timeline.evidence",
