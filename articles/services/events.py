@@ -303,5 +303,56 @@ def store_details(
             in_force_from=tariff.in_force_from,
             in_force_to=tariff.in_force_to,
         )
+        measure.modifies = measure_modified_by(measure)
         measure.full_clean()
         measure.save()
+        link_later_changes(measure)
+
+
+CHANGES = {"raised", "lowered", "paused", "resumed", "exempted", "removed"}
+
+
+def same_tariff_line(measure: TariffMeasure):
+    """Measures by the same country on the same partner (or on all) for the same sector."""
+    if measure.imposing_id is None or (measure.target_id is None and not measure.applies_to_all):
+        return TariffMeasure.objects.none()
+    return (
+        TariffMeasure.objects.filter(
+            imposing_id=measure.imposing_id,
+            target_id=measure.target_id,
+            applies_to_all=measure.applies_to_all,
+            sector=measure.sector,
+        )
+        .exclude(event_id=measure.event_id)
+        .exclude(event__review_state=Event.ReviewState.REJECTED)
+        .exclude(event__date_start__isnull=True)
+    )
+
+
+def measure_modified_by(measure: TariffMeasure) -> Event | None:
+    """The earlier measure a pause, cut or rise changes: "paused the 24% tariff on Japan"."""
+    start = measure.event.date_start
+    if measure.action not in CHANGES or start is None:
+        return None
+    earlier = (
+        same_tariff_line(measure)
+        .filter(event__date_start__lte=start, event__status=Event.Status.HAPPENED)
+        .order_by("-event__date_start", "-event_id")
+        .select_related("event")
+        .first()
+    )
+    return earlier.event if earlier else None
+
+
+def link_later_changes(measure: TariffMeasure) -> None:
+    """Changes stored before the measure they change (articles come in any order) get it."""
+    start = measure.event.date_start
+    if start is None:
+        return
+    for later in (
+        same_tariff_line(measure)
+        .filter(modifies__isnull=True, action__in=CHANGES, event__date_start__gte=start)
+        .select_related("event")
+    ):
+        later.modifies = measure_modified_by(later)
+        later.save(update_fields=["modifies"])

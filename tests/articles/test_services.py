@@ -274,3 +274,27 @@ def test_storing_an_article_looks_names_up_once(seed_bytes, django_assert_max_nu
     ]
     assert len(by_name) == 1  # all the article's people at once, not one query per name
     assert Event.objects.filter(evidence__article=article).distinct().count() >= 8
+
+
+PAUSE_ARTICLE = b"""date 2025-04-10
+U.S. pauses tariffs
+
+President Donald Trump on Wednesday paused the 24 percent tariff on Japan for 90 days.
+"""
+IMPOSE_ARTICLE = b"""date 2025-04-06
+U.S. tariffs on Japan
+
+The United States imposed a 24 percent tariff on Japan on Saturday.
+"""
+
+
+@pytest.mark.parametrize(
+    "order", [(IMPOSE_ARTICLE, PAUSE_ARTICLE), (PAUSE_ARTICLE, IMPOSE_ARTICLE)]
+)
+def test_a_pause_is_linked_to_the_measure_it_modifies(order):
+    for index, text in enumerate(order):
+        ingest_bytes(text, source_name=f"{index}.txt")
+    pause = Event.objects.get(tariff__action="paused")
+    imposed = Event.objects.get(tariff__action="imposed")
+    assert pause.tariff.modifies == imposed
+    assert imposed.tariff.modifies is None
