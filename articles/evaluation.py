@@ -1,8 +1,14 @@
-"""Scoring extracted events against a hand-labelled development set (tests/data/devset).
+"""Scoring extracted events against hand-labelled articles.
 
-A predicted event matches an expected one when the types are equal and the date intervals
-overlap (or both are undated); among compatible pairs the closest (shared countries, same rate,
-same evidence sentence) are matched first, one to one.
+Two sets: the development set (tests/data/devset, team-written) and the real-news corpus
+(tests/data/realnews, see articles/realnews.py).
+
+On the development set a predicted event matches an expected one when the types are equal and
+the date intervals overlap (or both are undated). On real news the date is itself under test,
+so a match needs the same type and either the same evidence (overlapping sentences) or, for an
+event told elsewhere in the article, an overlapping date and a shared country; whether the
+date is right is then scored on the matched pairs. Among compatible pairs the closest (shared
+countries, same rate, same evidence sentence) are matched first, one to one.
 """
 
 from __future__ import annotations
@@ -36,6 +42,9 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+CORE_TYPES = ("meeting", "tariff_measure", "agreement")
+
+
 @dataclass
 class Evaluation:
     overall: Score = field(default_factory=Score)
@@ -43,9 +52,28 @@ class Evaluation:
     attributes: Counter = field(default_factory=Counter)  # agreement counts on matched pairs
     misses: list[tuple[str, dict]] = field(default_factory=list)
     spurious: list[tuple[str, dict]] = field(default_factory=list)
+    # every predicted event with whether it is right (matched, date and status agree): the
+    # material for calibrating confidence
+    judged: list[tuple[dict, bool]] = field(default_factory=list)
 
     def score_for(self, kind: str) -> Score:
         return self.by_type.setdefault(kind, Score())
+
+    @property
+    def core(self) -> Score:
+        """Meetings, tariff measures and agreements: what a timeline must get right."""
+        total = Score()
+        for kind in CORE_TYPES:
+            score = self.by_type.get(kind, Score())
+            total.true_positives += score.true_positives
+            total.false_positives += score.false_positives
+            total.false_negatives += score.false_negatives
+        return total
+
+    def right_at(self, threshold: float) -> tuple[int, int]:
+        """(right, emitted) among predicted events with confidence >= threshold."""
+        chosen = [right for event, right in self.judged if event["confidence"] >= threshold]
+        return sum(chosen), len(chosen)
 
 
 def interval(event: dict) -> tuple[datetime.date, datetime.date] | None:
@@ -55,19 +83,40 @@ def interval(event: dict) -> tuple[datetime.date, datetime.date] | None:
     return datetime.date.fromisoformat(date["start"]), datetime.date.fromisoformat(date["end"])
 
 
-def compatible(predicted: dict, expected: dict) -> bool:
-    if predicted["type"] != expected["type"]:
-        return False
+def dates_agree(predicted: dict, expected: dict) -> bool:
+    """Overlapping intervals, or both undated."""
     a, b = interval(predicted), interval(expected)
     if a is None or b is None:
         return a is None and b is None
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+def same_evidence(predicted: dict, expected: dict) -> bool:
+    """One of the predicted event's sentences overlaps the expected evidence."""
+    target = expected.get("evidence_span")
+    spans = predicted.get("evidence_spans")
+    if target is None or spans is None:
+        return bool(predicted.get("evidence")) and predicted["evidence"] == expected.get("evidence")
+    return any(start < target[1] and target[0] < end for start, end in spans)
+
+
+def compatible(predicted: dict, expected: dict) -> bool:
+    if predicted["type"] != expected["type"]:
+        return False
+    if "evidence_span" in expected:  # real news: the date is scored, not required
+        shared = set(predicted.get("countries") or []) & set(expected.get("countries") or [])
+        return same_evidence(predicted, expected) or (
+            interval(predicted) is not None and dates_agree(predicted, expected) and bool(shared)
+        )
+    return dates_agree(predicted, expected)
+
+
 def closeness(predicted: dict, expected: dict) -> float:
     score = len(set(predicted.get("countries") or []) & set(expected.get("countries") or []))
-    if predicted.get("evidence") and predicted["evidence"] == expected.get("evidence"):
+    if same_evidence(predicted, expected):
         score += 3
+    if dates_agree(predicted, expected):
+        score += 2
     pt, et = predicted.get("tariff") or {}, expected.get("tariff") or {}
     if pt and et and pt.get("rate_percent") == et.get("rate_percent"):
         score += 2
@@ -107,6 +156,7 @@ def evaluate_article(
         result.attributes["matched"] += 1
         result.attributes["status"] += p["status"] == e["status"]
         result.attributes["date_exact"] += interval(p) == interval(e)
+        result.attributes["date_ok"] += dates_agree(p, e)
         result.attributes["countries"] += set(p["countries"]) == set(e["countries"])
         result.attributes["participants"] += set(p["participants"]) == set(e["participants"])
         if e.get("tariff"):
@@ -114,6 +164,8 @@ def evaluate_article(
             pt, et = p.get("tariff") or {}, e["tariff"]
             result.attributes["tariff_rate"] += pt.get("rate_percent") == et.get("rate_percent")
             result.attributes["tariff_action"] += pt.get("action") == et.get("action")
+    right = {i for i, j in pairs if is_right(predicted[i], expected[j])}
+    result.judged.extend((p, i in right) for i, p in enumerate(predicted))
     for i, p in enumerate(predicted):
         if i not in matched_p:
             result.overall.false_positives += 1
@@ -124,6 +176,11 @@ def evaluate_article(
             result.overall.false_negatives += 1
             result.score_for(e["type"]).false_negatives += 1
             result.misses.append((name, e))
+
+
+def is_right(predicted: dict, expected: dict) -> bool:
+    """What a reader relies on: the event exists, on an overlapping date, with its status."""
+    return dates_agree(predicted, expected) and predicted["status"] == expected["status"]
 
 
 def load_expected(directory: Path) -> list[tuple[Path, dict]]:

@@ -1,0 +1,153 @@
+"""The real-news corpus: gold events for real articles whose text is never committed.
+
+The repository keeps, per article, its URL, publication date, the sha256 of the text as used
+and the gold events with character offsets (``tests/data/realnews/gold/<id>.json``); the
+texts live in the git-ignored ``tests/data/realnews/private/`` folder (see the README there for
+how to restore them). An article whose text does not hash to the recorded value is refused:
+offsets into another text would score nonsense.
+
+Annotators write a *draft* that quotes the text (evidence sentences, date phrases), kept in the
+private folder; ``build_gold`` turns it into offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+SPLITS = ("check", "tune")
+GOLD_FIELDS = ("type", "status", "participants", "countries", "location", "tariff")
+
+
+class CorpusError(ValueError):
+    """A gold file, draft or text that cannot be used; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class CorpusArticle:
+    id: str
+    url: str
+    published: str
+    split: str
+    text: str
+    events: list[dict]  # in the development set's shape: evidence and date text filled in
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def span_of(text: str, quoted: str, *, within: tuple[int, int] | None = None) -> list[int]:
+    """Offsets of ``quoted`` in ``text``: inside ``within`` when it occurs there, else the first."""
+    if within is not None:
+        found = text.find(quoted, within[0], within[1])
+        if found >= 0:
+            return [found, found + len(quoted)]
+    found = text.find(quoted)
+    if found < 0:
+        raise CorpusError(f"not found in the text: {quoted[:60]!r}")
+    return [found, found + len(quoted)]
+
+
+def build_gold(draft: dict, text: str) -> dict:
+    """A committed gold record from a draft: quotations become offsets."""
+    if draft.get("split") not in SPLITS:
+        raise CorpusError(f"{draft.get('id')}: split must be one of {SPLITS}")
+    events = []
+    for number, event in enumerate(draft["events"], 1):
+        try:
+            evidence = span_of(text, event["evidence"])
+            date = event.get("date")
+            if date:
+                date = {
+                    "start": date["start"],
+                    "end": date["end"],
+                    "precision": date["precision"],
+                    "span": span_of(text, date["text"], within=tuple(evidence)),
+                }
+        except CorpusError as error:
+            raise CorpusError(f"{draft['id']} event {number}: {error}") from error
+        gold = {name: event.get(name) for name in GOLD_FIELDS}
+        gold["participants"] = gold["participants"] or []
+        gold["countries"] = gold["countries"] or []
+        events.append({**gold, "date": date, "evidence_span": evidence})
+    return {
+        "id": draft["id"],
+        "url": draft["url"],
+        "published": draft["published"],
+        "outlet": draft.get("outlet", ""),
+        "split": draft["split"],
+        "sha256": text_digest(text),
+        "chars": len(text),
+        "events": events,
+    }
+
+
+def expand_event(event: dict, text: str) -> dict:
+    """A gold event with its quotations read back from the text (never stored)."""
+    start, end = event["evidence_span"]
+    expanded = {name: event.get(name) for name in GOLD_FIELDS}
+    expanded["evidence"] = text[start:end]
+    expanded["evidence_span"] = [start, end]
+    date = event.get("date")
+    if date:
+        s, e = date["span"]
+        expanded["date"] = {
+            "start": date["start"],
+            "end": date["end"],
+            "precision": date["precision"],
+            "text": text[s:e],
+        }
+    else:
+        expanded["date"] = None
+    return expanded
+
+
+def load_article(gold_path: Path, private_dir: Path) -> CorpusArticle:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    text_path = private_dir / f"{gold['id']}.txt"
+    if not text_path.exists():
+        raise CorpusError(
+            f"{gold['id']}: text missing ({text_path}); restore it as the corpus README says"
+        )
+    text = text_path.read_text(encoding="utf-8")
+    if text_digest(text) != gold["sha256"]:
+        raise CorpusError(
+            f"{gold['id']}: the text does not match its sha256: it is not the text the gold "
+            "offsets were made on"
+        )
+    return CorpusArticle(
+        id=gold["id"],
+        url=gold["url"],
+        published=gold["published"],
+        split=gold["split"],
+        text=text,
+        events=[expand_event(e, text) for e in gold["events"]],
+    )
+
+
+def load_corpus(directory: Path, *, split: str | None = None) -> list[CorpusArticle]:
+    """Every article of the corpus (or of one split), texts verified against their hashes."""
+    articles = []
+    for gold_path in sorted((directory / "gold").glob("*.json")):
+        gold_split = json.loads(gold_path.read_text(encoding="utf-8"))["split"]
+        if split is None or gold_split == split:
+            articles.append(load_article(gold_path, directory / "private"))
+    return articles
+
+
+def build_all(directory: Path) -> list[str]:
+    """Rebuild gold files from the drafts found in the private folder; returns the ids."""
+    built = []
+    (directory / "gold").mkdir(exist_ok=True)
+    for draft_path in sorted((directory / "private").glob("*.draft.json")):
+        draft = json.loads(draft_path.read_text(encoding="utf-8"))
+        text = (directory / "private" / f"{draft['id']}.txt").read_text(encoding="utf-8")
+        gold = build_gold(draft, text)
+        (directory / "gold" / f"{draft['id']}.json").write_text(
+            json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        built.append(draft["id"])
+    return built

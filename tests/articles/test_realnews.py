@@ -1,0 +1,127 @@
+"""The real-news corpus: offsets instead of quotations, texts checked against their hashes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from articles.evaluation import Evaluation, evaluate_article
+from articles.realnews import CorpusError, build_all, build_gold, load_corpus, text_digest
+
+# Our own words, standing in for an article.
+TEXT = (
+    "Ottawa and London settled their lumber dispute on Wednesday. "
+    "The agreement sets a 12% duty on Canadian lumber."
+)
+DRAFT = {
+    "id": "t99_own_words",
+    "url": "https://example.org/own-words",
+    "published": "2025-06-06",
+    "split": "tune",
+    "events": [
+        {
+            "type": "agreement",
+            "date": {
+                "start": "2025-06-04",
+                "end": "2025-06-04",
+                "precision": "day",
+                "text": "on Wednesday",
+            },
+            "status": "happened",
+            "participants": [],
+            "countries": ["Canada", "United Kingdom"],
+            "location": None,
+            "tariff": None,
+            "evidence": "Ottawa and London settled their lumber dispute on Wednesday.",
+        }
+    ],
+}
+
+
+def write_corpus(root: Path, text: str = TEXT) -> Path:
+    private = root / "private"
+    private.mkdir(parents=True)
+    (private / "t99_own_words.txt").write_text(text, encoding="utf-8")
+    (private / "t99_own_words.draft.json").write_text(json.dumps(DRAFT), encoding="utf-8")
+    build_all(root)
+    return root
+
+
+def test_build_gold_keeps_offsets_not_quotations():
+    gold = build_gold(DRAFT, TEXT)
+    event = gold["events"][0]
+    assert "evidence" not in event
+    assert event["evidence_span"] == [0, 60]
+    assert TEXT[slice(*event["date"]["span"])] == "on Wednesday"
+    assert gold["sha256"] == text_digest(TEXT)
+    assert "settled" not in json.dumps(gold)
+
+
+def test_build_gold_rejects_a_quotation_not_in_the_text():
+    draft = json.loads(json.dumps(DRAFT))
+    draft["events"][0]["evidence"] = "A sentence the article does not have."
+    with pytest.raises(CorpusError, match="not found"):
+        build_gold(draft, TEXT)
+
+
+def test_load_corpus_reads_quotations_back(tmp_path):
+    (article,) = load_corpus(write_corpus(tmp_path))
+    assert article.events[0]["evidence"].startswith("Ottawa and London settled")
+    assert article.events[0]["date"]["text"] == "on Wednesday"
+
+
+def test_load_corpus_refuses_a_text_that_does_not_match_its_hash(tmp_path):
+    root = write_corpus(tmp_path)
+    (root / "private" / "t99_own_words.txt").write_text(TEXT + " Changed.", encoding="utf-8")
+    with pytest.raises(CorpusError, match="sha256"):
+        load_corpus(root)
+
+
+@pytest.mark.django_db
+def test_evaluate_refuses_errors_of_the_check_split(tmp_path):
+    with pytest.raises(CommandError, match="frozen"):
+        call_command("evaluate", "--data", str(write_corpus(tmp_path)), "--errors")
+
+
+def test_real_news_match_needs_same_evidence_or_a_dated_overlap():
+    expected = [
+        {
+            "type": "agreement",
+            "date": {"start": "2025-06-04", "end": "2025-06-04"},
+            "status": "happened",
+            "countries": ["Canada"],
+            "participants": [],
+            "evidence": "x",
+            "evidence_span": [0, 60],
+        }
+    ]
+    undated = {
+        "type": "agreement",
+        "date": None,
+        "status": "happened",
+        "countries": ["Canada"],
+        "participants": [],
+        "evidence": "x",
+        "evidence_spans": [[10, 40]],
+        "confidence": 0.9,
+    }
+    result = Evaluation()
+    evaluate_article("a", [undated], expected, result)
+    assert result.overall.true_positives == 1  # matched through the evidence...
+    assert result.attributes["date_ok"] == 0  # ...but its date is wrong
+    assert result.right_at(0.8) == (0, 1)
+
+
+def test_committed_gold_files_quote_nothing():
+    gold_dir = Path(settings.BASE_DIR) / "tests" / "data" / "realnews" / "gold"
+    for path in gold_dir.glob("*.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for event in gold["events"]:
+            assert "evidence" not in event, path.name
+            assert 0 <= event["evidence_span"][0] < event["evidence_span"][1] <= gold["chars"]
+            assert event["date"] is None or "text" not in event["date"], path.name
