@@ -1,7 +1,7 @@
 """The extraction pipeline: text in, dated and sourced events out.
 
 `extract()` is the whole contract: spaCy parses and labels (components.py), then plain
-functions interpret (rules.py, dates.py) and events told in several sentences are merged.
+functions interpret (modality, parties, tariffs, statements, dates) and events told in several sentences are merged.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import rules
+from . import grammar, modality, parties, statements, tariffs, titles
+from .candidate import Candidate, DatedMention
 from .components import TRIGGERS_KEY, add_gazetteer, add_triggers
 from .dates import ResolvedDate, add_duration, find_dates, resolve_date
 from .model import load_model
@@ -29,7 +30,6 @@ from .patterns import (
     STRONG_STATEMENT_VERBS,
     TARIFF,
 )
-from .rules import Candidate, DatedMention
 from .types import EvidenceSpan, ExtractedEvent, Gazetteer
 
 _lock = threading.Lock()
@@ -148,21 +148,21 @@ def fill_imposing_country(candidates: list[Candidate]) -> None:
             and tariff.target_country != usual
         ):
             candidate.tariff = replace(tariff, imposing_country=usual)
-            candidate.countries = rules.unique([usual, *candidate.countries])
+            candidate.countries = grammar.unique([usual, *candidate.countries])
 
 
 def split_by_target(candidate: Candidate, lower_countries: dict[str, str]) -> list[Candidate]:
     """One measure per target country: each has its own rate history."""
     if candidate.tariff is None:
         return [candidate]
-    targets = rules.conjoined_targets(candidate.tariff, candidate.sentence, lower_countries)
+    targets = tariffs.conjoined_targets(candidate.tariff, candidate.sentence, lower_countries)
     if len(targets) < 2:
         return [candidate]
     return [
         replace(
             candidate,
             tariff=replace(candidate.tariff, target_country=target),
-            countries=rules.unique([candidate.tariff.imposing_country, target]),
+            countries=grammar.unique([candidate.tariff.imposing_country, target]),
         )
         for target in targets
     ]
@@ -209,7 +209,7 @@ def deadlines_in(
 
 def preceded_by(mention: DatedMention, words: set[str]) -> bool:
     span = mention.span
-    before = rules.left_context(span, 1)
+    before = grammar.left_context(span, 1)
     return len(before) == 1 and before[0].lower_ in words
 
 
@@ -225,7 +225,7 @@ def statement_candidate(
 ) -> Candidate | None:
     """A dated on-the-record statement ("Bessent told reporters on Monday that ..."), unless the
     sentence's news is a new event of its own ("said on Monday he would impose tariffs")."""
-    statement = rules.statement_in(sentence, gazetteer, lower_countries)
+    statement = statements.statement_in(sentence, gazetteer, lower_countries)
     if statement is None:
         return None
     if any(
@@ -234,7 +234,7 @@ def statement_candidate(
         if c.date is not None or (c.tariff is not None and c.tariff.rate_percent is not None)
     ):
         return None
-    when = rules.attached_date(statement.verb, dated)
+    when = grammar.attached_date(statement.verb, dated)
     strong = statement.verb.lemma_.lower() in STRONG_STATEMENT_VERBS or any(
         c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in STRONG_STATEMENT_VERBS
         for c in statement.verb.children
@@ -245,10 +245,10 @@ def statement_candidate(
         resolve_date(when.mention.text, published_at=published_at, tense="past") if when else None
     )
     participants = [statement.speaker] if statement.speaker_is_person else []
-    countries = rules.unique(
+    countries = grammar.unique(
         [
-            *rules.countries_of(participants, gazetteer),
-            *rules.countries_in(sentence, gazetteer, lower_countries),
+            *parties.countries_of(participants, gazetteer),
+            *parties.countries_in(sentence, gazetteer, lower_countries),
         ]
     )
     candidate = Candidate(
@@ -261,7 +261,7 @@ def statement_candidate(
         participants=participants,
         countries=countries,
     )
-    candidate.title = rules.statement_title(statement)
+    candidate.title = titles.statement_title(statement)
     return candidate
 
 
@@ -304,23 +304,23 @@ def read_candidate(
     if any(d.span.start <= trigger.start < d.span.end for d in dated):
         return None  # "the deadline" inside a date phrase is part of the date
     if kind == TARIFF and (
-        rules.modifies_other_noun(trigger)
-        or not rules.is_tariff_measure(trigger, sentence)
-        or rules.enclosing_trigger(trigger, sentence_triggers, DEADLINE)
+        tariffs.modifies_other_noun(trigger)
+        or not tariffs.is_tariff_measure(trigger, sentence)
+        or statements.enclosing_trigger(trigger, sentence_triggers, DEADLINE)
     ):
         return None  # "tariff talks"; "the rate was the lowest"; "instead of the 25% rate"
-    if kind == MEETING and rules.is_reporting_audience(trigger):
+    if kind == MEETING and statements.is_reporting_audience(trigger):
         return None
     if kind == ANNOUNCEMENT and any(t.label_ != ANNOUNCEMENT for t in sentence_triggers):
         return None  # "announced a trade agreement": the agreement is the event
-    if kind == AGREEMENT and not rules.deal_is_made(trigger):
+    if kind == AGREEMENT and not modality.deal_is_made(trigger):
         return None  # "without a deal", "the framework is meant to": no deal is made here
-    status = rules.status_of(trigger, sentence)
-    participants = rules.people_for(trigger, sentence_triggers, sentence, gazetteer)
-    countries = rules.unique(
+    status = modality.status_of(trigger, sentence)
+    participants = parties.people_for(trigger, sentence_triggers, sentence, gazetteer)
+    countries = grammar.unique(
         [
-            *rules.countries_in(sentence, gazetteer, lower_countries),
-            *rules.countries_of(participants, gazetteer),
+            *parties.countries_in(sentence, gazetteer, lower_countries),
+            *parties.countries_of(participants, gazetteer),
         ]
     )
     candidate = Candidate(
@@ -330,9 +330,9 @@ def read_candidate(
         status=status,
         participants=participants,
         countries=countries,
-        definite=rules.is_definite(trigger),
+        definite=modality.is_definite(trigger),
     )
-    date_mention = rules.closest_date(
+    date_mention = grammar.closest_date(
         trigger, [d for d in dated if not is_end_bound(d)], status=status
     )
     until = next((d for d in dated if is_end_bound(d) and d.mention.resolved is not None), None)
@@ -340,18 +340,19 @@ def read_candidate(
         candidate.date_mention = date_mention
         candidate.date = resolve_for_status(date_mention, status, published_at)
     if kind == MEETING:
-        candidate.location = rules.location_near(trigger, sentence)
+        candidate.location = parties.location_near(trigger, sentence)
         durations = [
             d
             for d in dated
-            if d.mention.type == "DURATION" and rules.tree_distance(trigger.root, d.span.root) <= 5
+            if d.mention.type == "DURATION"
+            and grammar.tree_distance(trigger.root, d.span.root) <= 5
         ]
         for d in durations:
-            candidate.duration_minutes = rules.duration_minutes(d.mention.text)
+            candidate.duration_minutes = parties.duration_minutes(d.mention.text)
             if candidate.duration_minutes:
                 break
     if kind == TARIFF:
-        candidate.tariff = rules.tariff_details(
+        candidate.tariff = tariffs.tariff_details(
             trigger,
             sentence,
             gazetteer=gazetteer,
@@ -379,8 +380,8 @@ def read_candidate(
             candidate.status = "happened"  # "a 10 percent tariff, in force since Saturday"
         candidate = date_announced_tariff(candidate, dated, published_at=published_at)
         if candidate.date is None:
-            deal = rules.enclosing_trigger(trigger, sentence_triggers, AGREEMENT)
-            deal_date = deal and rules.closest_date(deal, dated)
+            deal = statements.enclosing_trigger(trigger, sentence_triggers, AGREEMENT)
+            deal_date = deal and grammar.closest_date(deal, dated)
             if deal_date:
                 candidate.date = resolve_for_status(deal_date, "happened", published_at)
                 candidate.date_mention = deal_date
@@ -402,7 +403,7 @@ def date_deadline(
     mention = candidate.date_mention or until
     if mention is None:
         return None
-    tense = rules.tense_at(mention.span)
+    tense = grammar.tense_at(mention.span)
     if tense == "past" and candidate.trigger.root.lemma_ != "deadline":
         return None
     resolved = resolve_date(mention.mention.text, published_at=published_at, tense="future")
@@ -417,13 +418,13 @@ def sentence_date_for(trigger: Span, dated: list[DatedMention]) -> DatedMention 
     """The sentence's date for a measure that has none of its own ("... will fall to 30
     percent, with the cuts taking effect by May 14"), unless it dates a verb above the
     measure ("agreed on Thursday to ...": that is when they agreed)."""
-    above = {a.i for a in rules.governing_verb(trigger.root).ancestors}
+    above = {a.i for a in grammar.governing_verb(trigger.root).ancestors}
     usable = [
         d
         for d in dated
-        if d.mention.resolved is not None and rules.governing_verb(d.span.root).i not in above
+        if d.mention.resolved is not None and grammar.governing_verb(d.span.root).i not in above
     ]
-    return rules.closest_date(trigger, usable, status="happened", max_distance=12)
+    return grammar.closest_date(trigger, usable, status="happened", max_distance=12)
 
 
 def date_announced_tariff(
@@ -433,16 +434,16 @@ def date_announced_tariff(
     "Trump said on Monday he would impose 25 percent tariffs" -> announced, Monday."""
     if candidate.status not in {"planned", "speculative"} or candidate.tariff is None:
         return candidate
-    verb = rules.announcing_verb(candidate.trigger, candidate.sentence)
+    verb = statements.announcing_verb(candidate.trigger, candidate.sentence)
     if verb is None or verb.morph.get("Tense") != ["Past"]:
         return candidate
     if candidate.status == "speculative" and verb.lemma_ not in {"threaten", "warn"}:
         return candidate  # "said it was prepared to take countermeasures": a stance, not a step
-    when = rules.attached_date(verb, dated)
+    when = grammar.attached_date(verb, dated)
     if when is None:
         return candidate
     others = [d for d in dated if d is not when]
-    own = rules.closest_date(candidate.trigger, others, status="planned")
+    own = grammar.closest_date(candidate.trigger, others, status="planned")
     effective = (
         resolve_date(own.mention.text, published_at=published_at, tense="future") if own else None
     )
@@ -463,7 +464,7 @@ def date_announced_tariff(
 
 
 def is_end_bound(dated: DatedMention) -> bool:
-    before = rules.left_context(dated.span, 4).text
+    before = grammar.left_context(dated.span, 4).text
     return bool(UNTIL.search(before)) or dated.mention.text.lower().startswith(("until", "through"))
 
 
@@ -475,11 +476,11 @@ def resolve_for_status(
     if preceded_by(dated, {"since"}):
         tense = "past"  # "in force since Saturday"
     else:
-        tense = rules.tense_at(dated.span) or (
+        tense = grammar.tense_at(dated.span) or (
             "future" if status in {"planned", "speculative"} else "past"
         )
     if tense not in dated.by_tense:  # several triggers often share one date phrase
-        context = rules.left_context(dated.span, 3)
+        context = grammar.left_context(dated.span, 3)
         dated.by_tense[tense] = resolve_date(
             dated.mention.text, published_at=published_at, tense=tense, context=context.text
         )
@@ -491,7 +492,7 @@ def is_agent(name: str, trigger: Span, sentence: Span) -> bool:
     return any(
         ent.label_ == "PERSON"
         and (ent.ent_id_ or ent.text) == name
-        and rules.tree_distance(trigger.root, ent.root) <= 4
+        and grammar.tree_distance(trigger.root, ent.root) <= 4
         for ent in sentence.ents
     )
 
@@ -562,7 +563,7 @@ def sentence_anchors(
     if not match:
         return []
     position = sentence.start_char + match.start()
-    number = rules.NUMBER_WORDS.get(match.group("num").lower()) or int(match.group("num"))
+    number = grammar.NUMBER_WORDS.get(match.group("num").lower()) or int(match.group("num"))
     unit = match.group("unit").lower()
     days = number * (7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
     direction = match.group("dir").lower()
@@ -744,8 +745,8 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
 def to_event(group: list[Candidate]) -> ExtractedEvent:
     first = group[0]
     best_date = min((c.date for c in group if c.date is not None), key=date_rank, default=None)
-    participants = rules.unique(p for c in group for p in c.participants)
-    countries = rules.unique(c for cand in group for c in cand.countries)
+    participants = grammar.unique(p for c in group for p in c.participants)
+    countries = grammar.unique(c for cand in group for c in cand.countries)
     location = next((c.location for c in group if c.location), "")
     duration = next((c.duration_minutes for c in group if c.duration_minutes), None)
     tariff = next(
@@ -761,10 +762,10 @@ def to_event(group: list[Candidate]) -> ExtractedEvent:
         tariff=tariff,
         date=best_date,
     )
-    evidence = rules.unique(evidence_of(c.sentence) for c in group)
+    evidence = grammar.unique(evidence_of(c.sentence) for c in group)
     return ExtractedEvent(
         type=first.type,
-        title=rules.title_for(merged),
+        title=titles.title_for(merged),
         date=best_date,
         status=first.status,
         participants=tuple(participants),

@@ -12,7 +12,8 @@ from .patterns import AGREEMENT, ANNOUNCEMENT, DEADLINE, MEETING, TARIFF
 from .types import ExtractedTariff
 
 if TYPE_CHECKING:
-    from .rules import Candidate, Statement
+    from .candidate import Candidate
+    from .statements import Statement
 
 
 def surname(full_name: str) -> str:

@@ -1,0 +1,40 @@
+"""Candidates: an event as read from one trigger, before merging, and the dates placed in the Doc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from .dates import DateMention, ResolvedDate
+from .types import ExtractedTariff
+
+
+@dataclass
+class DatedMention:
+    """A date mention placed in the Doc: its tokens and what it resolves to."""
+
+    mention: DateMention
+    span: Span
+    by_tense: dict[str, ResolvedDate | None] = field(default_factory=dict)  # resolutions made
+
+
+@dataclass
+class Candidate:
+    """An event as read from one trigger, before merging with its other mentions."""
+
+    type: str
+    trigger: Span
+    sentence: Span
+    status: str = "happened"
+    date: ResolvedDate | None = None
+    date_mention: DatedMention | None = None
+    participants: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    location: str = ""
+    duration_minutes: int | None = None
+    tariff: ExtractedTariff | None = None
+    definite: bool = False  # "the meeting": refers back to an event told before
+    inherited: bool = False  # the date came from the event it refers back to
+    pause_days: int | None = None
+    title: str = ""

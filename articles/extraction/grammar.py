@@ -1,0 +1,212 @@
+"""Small questions asked of the parse: distances in the tree, governing verbs, tense, the date a
+verb carries. Shared by every interpretation module."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .candidate import DatedMention
+from .patterns import (
+    ANNOUNCING_VERBS,
+    REPORTING_VERBS,
+)
+from .timex_rules import NUMBERS
+
+NUMBER_WORDS = NUMBERS  # one table of number words for the tagger and the rules
+
+
+def ancestors_within(token: Token, sentence: Span) -> list[Token]:
+    return [a for a in token.ancestors if sentence.start <= a.i < sentence.end]
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of the same sentence."""
+    if a == b:
+        return 0
+    path_a = {a.i: 0}
+    for depth, ancestor in enumerate(a.ancestors, start=1):
+        path_a[ancestor.i] = depth
+    if b.i in path_a:
+        return path_a[b.i]
+    for depth, ancestor in enumerate(b.ancestors, start=1):
+        if ancestor.i in path_a:
+            return depth + path_a[ancestor.i]
+    return 99
+
+
+def has_own_clause(token: Token) -> Token | None:
+    """A noun that is the subject of its own relative or participial clause ("talks that kicked
+    off"), not a noun whose clause only describes its content ("a deal under which ...")."""
+    for child in token.children:
+        if child.dep_ not in {"relcl", "acl"} or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        if child.dep_ == "acl" or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"that", "which", "who"}
+            for c in child.children
+        ):
+            return child
+    return None
+
+
+def governing_verb(token: Token) -> Token:
+    for candidate in [token, *token.ancestors]:
+        if candidate.pos_ in {"VERB", "AUX"}:
+            return candidate
+    return token.sent.root
+
+
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "could", "may", "might", "to", "can"})
+
+
+PAST_AUX = frozenset({"had", "did", "was", "were", "has", "have"})
+
+
+def left_context(span: Span, size: int) -> Span:
+    """Up to ``size`` tokens before a span, not crossing into the previous sentence
+    (``span.sent`` walks the whole sentence; this stays cheap on hot paths)."""
+    doc = span.doc
+    start = span.start
+    if start == 0 or doc[start].is_sent_start:
+        return doc[start:start]
+    while start > 0 and span.start - start < size:
+        start -= 1
+        if doc[start].is_sent_start:
+            break
+    return doc[start : span.start]
+
+
+def tense_at(span: Span) -> str | None:
+    """The tense of the verb a date phrase hangs on: past, future, or None when unclear."""
+    verb = governing_verb(span.root)
+    before = left_context(span, 4)
+    reporting = [t for t in before if t.lemma_ in REPORTING_VERBS | ANNOUNCING_VERBS]
+    if reporting and right_after(reporting[-1], span) and reporting[-1].tag_ == "VBD":
+        return "past"  # "said on Monday he would ..."
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & FUTURE_AUX:
+        return "future"
+    if auxiliaries & PAST_AUX or verb.morph.get("Tense") == ["Past"]:
+        return "past"
+    if verb.tag_ == "VBG" and any(c.lower_ in {"is", "are", "'s", "'re"} for c in verb.children):
+        return "future"  # "is meeting on Thursday"
+    return None
+
+
+def closest_date(
+    trigger: Span, dates: list[DatedMention], *, status: str = "happened", max_distance: int = 7
+) -> DatedMention | None:
+    """The date mention nearest the trigger in the dependency tree (ties: nearest in text).
+
+    For planned and speculative events the date must sit under the event's own verb: in
+    "agreed Thursday to hold talks in May", Thursday dates the agreeing, not the talks.
+    """
+    best: tuple[int, int, DatedMention] | None = None
+    own = has_own_clause(trigger.root) if trigger.label_ != "agreement" else None
+    scope = governing_verb(trigger.root)
+    same_clause_only = trigger.label_ in {"meeting", "agreement"}
+    for dated in dates:
+        if dated.mention.resolved is None:
+            continue
+        date_path = [dated.span.root, *dated.span.root.ancestors]
+        in_own_clause = own is not None and own in date_path
+        if status in {"planned", "speculative"} and not (
+            same_predicate(governing_verb(dated.span.root), scope)
+            or trigger.root in date_path
+            or in_own_clause
+        ):
+            continue
+        reporter = reporting_head(scope) if status == "happened" else None
+        if same_clause_only and not (
+            governing_verb(dated.span.root) in {scope, own}
+            or trigger.root in date_path
+            or right_after(scope, dated.span)
+            or (
+                reporter is not None
+                and (
+                    governing_verb(dated.span.root) == reporter or right_after(reporter, dated.span)
+                )
+            )
+        ):
+            continue
+        distance = tree_distance(trigger.root, dated.span.root)
+        if own is not None and own in [dated.span.root, *dated.span.root.ancestors]:
+            distance = min(distance, 1)
+        linear = min(abs(trigger.start - dated.span.end), abs(dated.span.start - trigger.end))
+        key = (distance, linear, dated)
+        if distance <= max_distance and (best is None or key[:2] < best[:2]):
+            best = key
+    return best[2] if best else None
+
+
+def neighbourhood(token: Token, depth: int) -> list[Token]:
+    """Tokens within ``depth`` dependency arcs of a token (breadth-first, both directions)."""
+    seen = {token.i: token}
+    frontier = [token]
+    for _ in range(depth):
+        following = []
+        for current in frontier:
+            for other in [*current.children, current.head]:
+                if other.i not in seen:
+                    seen[other.i] = other
+                    following.append(other)
+        frontier = following
+    return list(seen.values())
+
+
+def own_subtree(token: Token) -> list[Token]:
+    """A phrase without its conjuncts: "a tariff of 10% [and the levies on cars]"."""
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ not in {"conj", "cc"}:
+            tokens.extend(own_subtree(child))
+    return tokens
+
+
+def unique(items) -> list:
+    seen: dict = {}
+    for item in items:
+        if item and item not in seen:
+            seen[item] = None
+    return list(seen)
+
+
+def attached_date(verb: Token, dates: list[DatedMention]) -> DatedMention | None:
+    """A date phrase hanging directly on this verb (not inside its complement clause), or
+    standing right after it ("said on Monday he would...", which parsers often misattach)."""
+    for dated in dates:
+        if dated.mention.resolved is None:
+            continue
+        if governing_verb(dated.span.root) == verb or right_after(verb, dated.span):
+            return dated
+    return None
+
+
+def right_after(verb: Token, span: Span) -> bool:
+    between = span.doc[verb.i + 1 : span.start]
+    return 0 <= span.start - verb.i - 1 <= 3 and all(
+        t.lower_ in {"on", "late", "early", "in", "last", "this", "reporters", "told"}
+        for t in between
+    )
+
+
+def reporting_head(verb: Token) -> Token | None:
+    """ "said late on Tuesday they had agreed on a framework": the reporting verb above a
+    clause, whose date also dates what it reports as done."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        return verb.head
+    return None
+
+
+def same_predicate(verb: Token, scope: Token) -> bool:
+    """The verb is the scope, or hangs on it through control ("is due to kick in", "plans to
+    meet", "set to take effect")."""
+    token = verb
+    for _ in range(4):
+        if token == scope:
+            return True
+        if token.dep_ not in {"xcomp", "prt", "aux"} or token.head == token:
+            return False
+        token = token.head
+    return token == scope

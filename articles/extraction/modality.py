@@ -1,0 +1,124 @@
+"""Status and modality: whether an event happened, is planned, is only possible, or was called off;
+and whether a deal is actually made."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .grammar import ancestors_within, has_own_clause
+from .patterns import (
+    CANCELLED_CUES,
+    DEAL_VERBS,
+    PLANNED_CUES,
+    SPECULATIVE_CUES,
+)
+
+
+def status_of(trigger: Span, sentence: Span) -> str:
+    """happened, planned, speculative or cancelled, from modality and tense around the trigger."""
+    head = trigger.root
+    own = has_own_clause(head) if trigger.label_ != "agreement" else None
+    chain = [own] if own is not None else [head, *ancestors_within(head, sentence)]
+    words: list[str] = []
+    past = False
+    previous = None
+    for token in chain:
+        if token.dep_ == "prep" and token.lower_ == "to":
+            previous = token
+            continue  # "agreed to a deal": a preposition, not an infinitive
+        words.append(token.lower_)
+        words.append(token.lemma_.lower())
+        if token.lemma_ in {"agree", "decide", "promise", "pledge", "vow"} and (
+            previous is not None and previous.dep_ == "xcomp"
+        ):
+            words.append("plan")  # "agreed to hold talks": the talks are planned
+        previous = token
+        for child in token.children:
+            if child.dep_ in {
+                "aux",
+                "auxpass",
+                "mark",
+                "advmod",
+                "neg",
+                "prep",
+            } or child.lower_ in {"'d"}:
+                if child.dep_ == "prep" and child.lower_ == "to":
+                    continue  # "raised to 125 percent": a preposition, not an infinitive
+                words.append(child.lower_)
+        if token.morph.get("Tense") == ["Past"] and token.pos_ in {"VERB", "AUX"}:
+            past = True
+        if token.dep_ == "ccomp" and own is None:
+            break  # the clause's own modality, not the reporting verb's
+        if (
+            token.dep_ == "advcl"
+            and own is None
+            and not any(
+                c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "once", "whenever"}
+                for c in token.children
+            )
+        ):
+            break
+    word_set = set(words)
+    if word_set & CANCELLED_CUES:
+        return "cancelled"
+    if word_set & SPECULATIVE_CUES and not ("would" in word_set and reported(chain)):
+        return "speculative"
+    if word_set & PLANNED_CUES or ("would" in word_set):
+        if "to" in word_set and not (
+            {
+                "agreed",
+                "agree",
+                "plan",
+                "plans",
+                "planned",
+                "set",
+                "due",
+                "expected",
+                "scheduled",
+                "going",
+                "will",
+                "intend",
+                "intends",
+                "arrange",
+                "arranged",
+            }
+            & word_set
+        ):
+            return "happened" if past else "planned"
+        return "planned"
+
+    return "happened"
+
+
+def reported(chain: list[Token]) -> bool:
+    return any(t.lemma_ in {"say", "tell", "announce", "report"} for t in chain)
+
+
+def is_definite(trigger: Span) -> bool:
+    """ "the meeting", "that meeting", "after meeting with": a reference to a known event."""
+    root = trigger.root
+    if any(
+        c.dep_ == "det" and c.lower_ in {"the", "that", "this", "their", "its"}
+        for c in root.children
+    ):
+        return True
+    return (
+        root.pos_ == "VERB"
+        and root.dep_ == "pcomp"
+        and root.head.lower_ in {"after", "before", "during"}
+    )
+
+
+def deal_is_made(trigger: Span) -> bool:
+    """An agreement noun is an event when a deal-making verb governs it ("reached a deal",
+    "striking a deal", "a joint statement issued") and it is not negated ("without a deal")."""
+    root = trigger.root
+    if root.head.lower_ in {"without", "no"} or any(
+        c.lower_ in {"no", "without"} for c in root.children
+    ):
+        return False
+    for token in [root, *list(root.ancestors)[:3]]:
+        if token.lemma_.lower() in DEAL_VERBS:
+            return True
+    own = has_own_clause(root)
+    return own is not None and own.lemma_.lower() in DEAL_VERBS

@@ -1,0 +1,92 @@
+"""Statements and reporting frames: who said what, announcing verbs, and triggers inside triggers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .grammar import ancestors_within
+from .parties import person_name
+from .patterns import (
+    ANNOUNCING_VERBS,
+    INSTITUTION_WORDS,
+    REPORTING_VERBS,
+    STRONG_STATEMENT_VERBS,
+)
+from .types import Gazetteer
+
+
+def announcing_verb(trigger: Span, sentence: Span) -> Token | None:
+    """ "said he would impose", "threatened to impose": the verb that announces the measure."""
+    for ancestor in ancestors_within(trigger.root, sentence):
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in ANNOUNCING_VERBS:
+            return ancestor
+    return None
+
+
+def enclosing_trigger(trigger: Span, triggers: list[Span], label: str) -> Span | None:
+    """A trigger of the given type among the ancestors: the deal "under which" tariffs fall."""
+    ancestors = {a.i for a in trigger.root.ancestors}
+    for other in triggers:
+        if other.label_ == label and other.root.i in ancestors:
+            return other
+    return None
+
+
+def is_reporting_audience(trigger: Span) -> bool:
+    """ "Ishiba told a meeting of his ministers": the meeting is who he spoke to."""
+    root = trigger.root
+    return root.dep_ in {"dobj", "dative"} and root.head.lemma_ in {"tell", "address", "brief"}
+
+
+@dataclass
+class Statement:
+    verb: Token
+    speaker: str
+    speaker_is_person: bool
+    gist: str
+
+
+def statement_in(
+    sentence: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]
+) -> Statement | None:
+    """An on-the-record statement: a reporting verb with a person or institution as subject."""
+    for verb in sentence:
+        if (
+            verb.pos_ != "VERB"
+            or verb.lemma_.lower() not in REPORTING_VERBS | STRONG_STATEMENT_VERBS
+        ):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        speaker, is_person = speaker_of(subject, sentence, gazetteer, lower_countries)
+        if not speaker:
+            continue
+        complement = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}), None)
+        gist_tokens = (
+            list(complement.subtree)
+            if complement is not None
+            else list(verb.subtree)[list(verb.subtree).index(verb) + 1 :]
+        )
+        gist = " ".join(t.text for t in gist_tokens if not t.is_punct or t.text in {"%"})
+        return Statement(verb=verb, speaker=speaker, speaker_is_person=is_person, gist=gist)
+    return None
+
+
+def speaker_of(
+    subject: Token, sentence: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]
+) -> tuple[str, bool]:
+    subtree = list(subject.subtree)
+    for ent in sentence.ents:
+        if ent.root.i in {t.i for t in subtree}:
+            name = person_name(ent, gazetteer)
+            if name:
+                return name, True
+    words = {t.lower_ for t in subtree}
+    if words & INSTITUTION_WORDS:
+        return " ".join(t.text for t in subtree), False
+    if subject.pos_ == "PROPN" and (country := lower_countries.get(subject.text.lower())):
+        return country, False
+    return "", False

@@ -1,0 +1,302 @@
+"""Tariff measures: whether a tariff phrase is a measure at all, its rate, action, parties and sector."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .grammar import (
+    ancestors_within,
+    governing_verb,
+    left_context,
+    neighbourhood,
+    own_subtree,
+    tree_distance,
+    unique,
+)
+from .parties import countries_of
+from .patterns import (
+    SECTORS,
+    TARIFF_ACTION_PHRASES,
+    TARIFF_ACTIONS,
+    UNIVERSAL_PHRASES,
+    UNIVERSAL_WORDS,
+)
+from .types import ExtractedTariff, Gazetteer
+
+PERCENT = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b|pct\b|percentage points?\b)", re.I
+)
+
+
+def tariff_details(
+    trigger: Span,
+    sentence: Span,
+    *,
+    gazetteer: Gazetteer,
+    lower_countries: dict[str, str],
+    participants: list[str],
+    context_countries: list[str],
+) -> ExtractedTariff:
+    """Rate, imposing and target country, sector and action of a tariff mention."""
+    text = sentence.text
+    rate = rate_near(trigger, sentence)
+    action = action_of(trigger, sentence) or ("imposed" if rate is not None else "")
+    previous = former_rate(rate, sentence)
+    if previous is not None and action in {"imposed", "removed", "announced", ""}:
+        action = "lowered" if previous > rate else "raised"  # "set at 15%, down from 25%"
+    imposing, target = parties_of(
+        trigger, sentence, gazetteer=gazetteer, lower_countries=lower_countries
+    )
+    if imposing is None:
+        imposing = next(iter(countries_of(participants, gazetteer)), None)
+    near = " ".join(
+        t.lower_ for t in neighbourhood(trigger.root, 3)
+    )  # "a universal tariff", not "the global trading order" elsewhere in the sentence
+    universal = any(w in UNIVERSAL_WORDS for w in near.split()) or any(
+        p in text.lower() for p in UNIVERSAL_PHRASES
+    )
+    if universal and target is None:
+        target_name, applies_to_all = None, True
+    else:
+        target_name, applies_to_all = target, False
+    if (
+        imposing is None
+        and target is not None
+        and "United States" in context_countries
+        and target != "United States"
+    ):
+        imposing = "United States"
+    if imposing is None and applies_to_all:
+        imposing = "United States" if "United States" in context_countries else None
+    if target_name == imposing:
+        target_name = None
+    return ExtractedTariff(
+        rate_percent=rate,
+        imposing_country=imposing,
+        target_country=target_name,
+        applies_to_all=applies_to_all,
+        sector=sector_of(trigger, sentence),
+        action=action,
+    )
+
+
+def percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
+    """Every percentage in the sentence: (value, its tokens, whether it is a former rate:
+    "from 145 percent", "down from 25 percent", "instead of the 25 percent")."""
+    found = []
+    offset = sentence.start_char
+    for match in PERCENT.finditer(sentence.text):
+        span = sentence.doc.char_span(
+            offset + match.start(), offset + match.end(), alignment_mode="expand"
+        )
+        if span is None:
+            continue
+        before = " ".join(t.lower_ for t in left_context(span, 3))
+        former = before.endswith(("from", "from the", "instead of the", "instead of", "than"))
+        found.append((float(match.group(1)), span, former))
+    return found
+
+
+def rate_near(trigger: Span, sentence: Span) -> float | None:
+    """The new rate nearest the trigger in the parse ("to 30 percent from 145 percent": 30)."""
+    best: tuple[tuple[int, int], float] | None = None
+    trigger_mid = (trigger.start_char + trigger.end_char) // 2
+    for value, span, former in percent_mentions(sentence):
+        if former:
+            continue
+        distance = tree_distance(trigger.root, span.root)
+        if distance > 8:
+            continue
+        key = (distance, abs(span.start_char - trigger_mid))
+        if best is None or key < best[0]:
+            best = (key, value)
+    return best[1] if best else None
+
+
+def former_rate(rate: float | None, sentence: Span) -> float | None:
+    """The rate a measure replaces, when the sentence gives one ("down from 25 percent")."""
+    if rate is None:
+        return None
+    former = [value for value, _span, is_former in percent_mentions(sentence) if is_former]
+    return next((value for value in former if value != rate), None)
+
+
+def action_of(trigger: Span, sentence: Span) -> str | None:
+    """What is done to the tariff, from the verbs around it; None when nothing says."""
+    lowered = sentence.text.lower()
+    chain = [trigger.root, *ancestors_within(trigger.root, sentence)]
+    for token in chain[:4]:
+        lemma = token.lemma_.lower()
+        if lemma in TARIFF_ACTIONS and token.i != trigger.root.i:
+            # "roll back" and "put ... on hold" read through their particles.
+            particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
+            if lemma == "roll" and "back" not in particles:
+                continue
+            if lemma == "push" and "back" not in particles:
+                continue
+            if lemma in {"put", "place"} and "hold" in lowered:
+                return "paused"
+            return TARIFF_ACTIONS[lemma]
+    for child in trigger.root.children:
+        if child.lemma_.lower() in TARIFF_ACTIONS and child.pos_ in {"VERB", "NOUN", "ADJ"}:
+            return TARIFF_ACTIONS[child.lemma_.lower()]
+    for phrase, action in TARIFF_ACTION_PHRASES.items():
+        if phrase in lowered:
+            return action
+    for token in sentence:
+        if (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in TARIFF_ACTIONS
+            and abs(token.i - trigger.root.i) <= 8
+        ):
+            return TARIFF_ACTIONS[token.lemma_.lower()]
+    return None
+
+
+def parties_of(
+    trigger: Span, sentence: Span, *, gazetteer: Gazetteer, lower_countries: dict[str, str]
+) -> tuple[str | None, str | None]:
+    """(imposing, target): possessors and subjects impose; "on X", "from X", "X's exports" are hit."""
+    imposing = target = None
+    countries_by_token: dict[int, str] = {}
+    for ent in sentence.ents:
+        name = (
+            ent.ent_id_
+            if ent.ent_id_ in gazetteer.country_names
+            else lower_countries.get(ent.text.lower())
+        )
+        if name is None and ent.ent_id_:
+            person = gazetteer.people_by_name.get(ent.ent_id_)
+            name = person.country if person else None
+        if name:
+            for token in ent:
+                countries_by_token[token.i] = name
+    for token in trigger.root.subtree:
+        if token.i not in countries_by_token:
+            continue
+        name = countries_by_token[token.i]
+        path = [token, *token.ancestors]
+        words = (
+            {t.lower_ for t in path[: path.index(trigger.root) + 1]}
+            if trigger.root in path
+            else set()
+        )
+        if token.dep_ == "poss" and token.head == trigger.root:
+            imposing = imposing or name
+        elif words & {"on", "from", "against", "imported", "targeting"}:
+            target = target or name
+        elif token.head == trigger.root and token.dep_ in {"compound", "amod", "nmod"}:
+            imposing = imposing or name
+    verb = governing_verb(trigger.root)
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.i not in range(
+            trigger.start, trigger.end
+        ):
+            subject_country = next(
+                (countries_by_token[t.i] for t in child.subtree if t.i in countries_by_token), None
+            )
+            if subject_country is None:
+                continue
+            if child.dep_ == "nsubj" and verb.lemma_ not in {"face", "hit", "continue"}:
+                imposing = imposing or subject_country
+            else:
+                target = target or subject_country
+        if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+            for token in child.subtree:
+                if token.i in countries_by_token:
+                    target = target or countries_by_token[token.i]
+                    break
+    if target is None:
+        match = re.search(
+            r"(?:imports?|goods|products|exports?|shipments?)\s+(?:imported\s+)?from\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)",
+            sentence.text,
+        )
+        if match:
+            target = lower_countries.get(match.group(1).lower())
+    return imposing, target
+
+
+def modifies_other_noun(trigger: Span) -> bool:
+    """ "tariff talks", "tariff deal", "tariff war": the tariff word is only a modifier."""
+    root = trigger.root
+    return (
+        root.dep_ in {"compound", "amod", "nmod"}
+        and root.head.pos_ in {"NOUN", "PROPN"}
+        and (root.head.lemma_.lower() not in {"tariff", "duty", "levy", "rate"})
+    )
+
+
+def sector_of(trigger: Span, sentence: Span) -> str:
+    """The sector named in the tariff's own phrase or its verb's object: "tariffs on autos"."""
+    candidates = own_subtree(trigger.root)
+    verb = governing_verb(trigger.root)
+    for child in verb.children:
+        if child.dep_ in {"prep", "dobj"} and child.i not in range(trigger.start, trigger.end):
+            candidates.extend(t for t in child.subtree if tree_distance(t, trigger.root) <= 4)
+    for token in sorted(candidates, key=lambda t: abs(t.i - trigger.root.i)):
+        sector = SECTORS.get(token.lower_)
+        if sector:
+            return sector
+    return ""
+
+
+def conjoined_targets(
+    tariff: ExtractedTariff, sentence: Span, lower_countries: dict[str, str]
+) -> list[str]:
+    """ "on goods from Japan and South Korea": every country conjoined with the target."""
+    if tariff.target_country is None:
+        return []
+    names = [tariff.target_country]
+    for ent in sentence.ents:
+        name = ent.ent_id_ or lower_countries.get(ent.text.lower())
+        if name != tariff.target_country:
+            continue
+        for conj in ent.root.conjuncts:
+            other = conj.ent_type_ and next(
+                (e for e in sentence.ents if e.start <= conj.i < e.end), None
+            )
+            if other is not None and other:
+                other_name = other.ent_id_ or lower_countries.get(other.text.lower())
+                if other_name and other_name != tariff.imposing_country:
+                    names.append(other_name)
+    return unique(names)
+
+
+STATE_VERBS = frozenset({"keep", "maintain", "extend", "leave"})
+
+
+AVERTING_VERBS = frozenset({"avert", "avoid", "prevent", "forestall", "stave", "dodge"})
+
+
+COUNTERFACTUAL = ("instead of", "rather than")
+
+
+def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
+    """Not a measure: a tariff only described ("the 15 percent rate was the lowest"), kept as it
+    is ("keeps the tariff at 30 percent"), averted ("heading off a 30 percent rate") or not
+    happening ("instead of the 25 percent rate")."""
+    root = trigger.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head  # "keeps the tariff at 30% and China's levy at 10%"
+    verb = governing_verb(root)
+    described = verb.lemma_ == "be" and not any(c.dep_ == "xcomp" for c in verb.children)
+    if root.dep_ in {"nsubj", "nsubjpass"} and described:
+        return False
+    if verb.lemma_.lower() in STATE_VERBS and root.dep_ == "dobj":
+        return False
+    ancestors = [root, *root.ancestors][:5]
+    if any(t.lemma_.lower() in AVERTING_VERBS for t in ancestors[1:]):
+        return False
+    if any(t.lemma_ == "head" and any(c.lower_ == "off" for c in t.children) for t in ancestors):
+        return False
+    if any(t.lemma_.lower() in {"fail", "refuse"} for t in ancestors[1:]):
+        return False  # "failed to win relief from the 25 percent levy"
+    for token in ancestors[1:4]:
+        if token.lower_ in {"of", "than"} and any(
+            c.lower_ in {"instead", "rather"} for c in [*token.children, token.head]
+        ):
+            return False
+    path = " ".join(t.lower_ for t in ancestors)
+    return not any(f"{phrase.split()[1]} {phrase.split()[0]}" in path for phrase in COUNTERFACTUAL)
