@@ -36,5 +36,6 @@ class Candidate:
     tariff: ExtractedTariff | None = None
     definite: bool = False  # "the meeting": refers back to an event told before
     inherited: bool = False  # the date came from the event it refers back to
+    date_source: str = "own"  # own | referent | story | publication (see narrative.py)
     pause_days: int | None = None
     title: str = ""

@@ -16,7 +16,17 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import grammar, modality, parties, statements, tariffs, titles
+from . import (
+    attachment,
+    consistency,
+    grammar,
+    modality,
+    narrative,
+    parties,
+    statements,
+    tariffs,
+    titles,
+)
 from .candidate import Candidate, DatedMention
 from .components import TRIGGERS_KEY, add_gazetteer, add_triggers
 from .dates import ResolvedDate, add_duration, find_dates, resolve_date
@@ -129,6 +139,8 @@ def events_from_doc(
     inherit_dates(candidates)
     apply_anchors(candidates, anchors)
     fill_imposing_country(candidates)
+    narrative.attach_reference_times(candidates, published_at=published_at)
+    consistency.enforce(candidates, published_at=published_at)
     return merge(candidates, published_at=published_at)
 
 
@@ -285,8 +297,11 @@ def dated_mentions(sentence: Span, published_at: datetime.date) -> list[DatedMen
             sentence.start_char + mention.end_char,
             alignment_mode="expand",
         )
-        if span is not None:
-            mentions.append(DatedMention(mention, span))
+        if span is None:
+            continue
+        dated = DatedMention(mention, span)
+        if not attachment.is_background_date(dated, published_year=published_at.year):
+            mentions.append(dated)
     return mentions
 
 
@@ -306,6 +321,7 @@ def read_candidate(
     if kind == TARIFF and (
         tariffs.modifies_other_noun(trigger)
         or not tariffs.is_tariff_measure(trigger, sentence)
+        or attachment.is_comparison(trigger)
         or statements.enclosing_trigger(trigger, sentence_triggers, DEADLINE)
     ):
         return None  # "tariff talks"; "the rate was the lowest"; "instead of the 25% rate"
@@ -611,6 +627,7 @@ def inherit_dates(candidates: list[Candidate]) -> None:
         if source is not None:
             candidate.date = source.date
             candidate.inherited = True
+            candidate.date_source = "referent"
             if not candidate.location:
                 candidate.location = source.location
 
@@ -627,6 +644,7 @@ def inherit_statement_date(statement: Candidate, candidates: list[Candidate]) ->
         ):
             statement.date = other.date
             statement.inherited = True
+            statement.date_source = "referent"
             return
 
 
@@ -659,6 +677,7 @@ def apply_anchors(candidates: list[Candidate], anchors: list[tuple[int, int, int
             f"{shifted.start.isoformat()}"
             + ("" if shifted.start == shifted.end else f"..{shifted.end.isoformat()}"),
         )
+        candidates[index].date_source = "anchored"
 
 
 def merge(candidates: list[Candidate], *, published_at: datetime.date) -> list[ExtractedEvent]:
@@ -683,7 +702,48 @@ def merge(candidates: list[Candidate], *, published_at: datetime.date) -> list[E
                 break
         else:
             groups.append([candidate])
-    return [to_event(group) for group in groups]
+    return [to_event(group) for group in absorb_duplicates(groups)]
+
+
+def absorb_duplicates(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """No two events of one article with the same type, date, parties and rate: a measure told
+    as announced in one sentence and as "will be cut to 15%" in the next is one measure. The
+    mention with a date of its own leads (its status and action are the event's)."""
+    kept: list[list[Candidate]] = []
+    for group in sorted(groups, key=lambda g: (g[0].date_source != "own", g[0].trigger.start)):
+        for other in kept:
+            if is_duplicate(other[0], group[0]):
+                other.extend(group)
+                break
+        else:
+            kept.append(group)
+    return sorted(kept, key=lambda g: g[0].trigger.start)
+
+
+def is_duplicate(a: Candidate, b: Candidate) -> bool:
+    if a.type != b.type or a.date is None or b.date is None:
+        return False
+    if not (a.date.start <= b.date.end and b.date.start <= a.date.end):
+        return False
+    if a.type != TARIFF:
+        return (
+            a.type in {MEETING, AGREEMENT}
+            and bool(a.countries)
+            and set(a.countries) == set(b.countries)
+            and not (set(a.participants) ^ set(b.participants))
+        )
+    ta, tb = a.tariff, b.tariff
+    if ta is None or tb is None or ta.applies_to_all != tb.applies_to_all:
+        return False
+    if ta.target_country != tb.target_country:
+        return False
+    if ta.imposing_country and tb.imposing_country and ta.imposing_country != tb.imposing_country:
+        return False
+    if (ta.sector or "") != (tb.sector or ""):
+        return False
+    if ta.rate_percent is not None and tb.rate_percent is not None:
+        return ta.rate_percent == tb.rate_percent
+    return ta.action == tb.action
 
 
 def undated_but_worth_keeping(candidate: Candidate) -> bool:

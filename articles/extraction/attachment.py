@@ -1,0 +1,78 @@
+"""Which date phrases may date an event at all, and which clause a date belongs to.
+
+A date in a sentence is not always the date of an event in it: "their first meeting since
+2019" does not put a meeting in 2019, "the 2020 USMCA" is a name, "$500 billion by 2030" is a
+goal. These are background, comparison or naming dates: they stay in the text's TIMEX layer but
+never date an event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .candidate import DatedMention
+from .grammar import left_context
+
+COARSE = frozenset({"year", "quarter", "decade", "month"})
+TARGET_WORDS = frozenset({"by"})
+COMPARISON_WORDS = frozenset(
+    {
+        "below",
+        "above",
+        "near",
+        "than",
+        "matches",
+        "match",
+        "matching",
+        "bests",
+        "beats",
+        "par",
+        "compared",
+        "versus",
+        "vs",
+        "like",
+        "similar",
+        "unlike",
+    }
+)
+
+
+def is_background_date(dated: DatedMention, *, published_year: int) -> bool:
+    """A date that says when something else was, not when this sentence's event happens."""
+    resolved = dated.mention.resolved
+    if resolved is None:
+        return False
+    before = [t.lower_ for t in left_context(dated.span, 2)]
+    coarse = resolved.precision in COARSE or (resolved.end - resolved.start).days > 40
+    if before[-1:] == ["since"] and coarse:
+        return True  # "their first meeting since 2019", "the highest since the 1930s"
+    far_year = resolved.precision == "year" and resolved.start.year > published_year + 1
+    if before[-1:] in (["by"], ["through"]) and far_year:
+        return True  # "trade of $500 billion by 2030", "a truce running through 2028"
+    return is_name_modifier(dated.span)
+
+
+def is_name_modifier(span: Span) -> bool:
+    """A bare year naming a thing: "the 2020 USMCA", "its 2019 trade deal"."""
+    text = span.text.strip()
+    if not (len(text) == 4 and text.isdigit()):
+        return False
+    root = span.root
+    return root.dep_ in {"compound", "nummod", "amod", "nmod"} and root.head.pos_ in {
+        "NOUN",
+        "PROPN",
+    }
+
+
+def is_comparison(trigger: Span) -> bool:
+    """A tariff named to compare with another: "just below the 20 per cent threatened",
+    "matches the 19 per cent rate announced for Indonesia", "on par with Vietnam's 20%"."""
+    phrase_start = min(t.left_edge.i for t in trigger)
+    start = max(phrase_start - 3, trigger.sent.start)
+    before = [t.lower_ for t in trigger.doc[start:phrase_start]]
+    if any(word in COMPARISON_WORDS for word in before):
+        return True
+    for ancestor in list(trigger.root.ancestors)[:2]:
+        if ancestor.lower_ in COMPARISON_WORDS or ancestor.lemma_ in {"match", "best", "compare"}:
+            return True
+    return False

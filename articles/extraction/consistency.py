@@ -1,0 +1,48 @@
+"""The consistency pass: what an event's status and date may say together.
+
+Run once, after every rule has interpreted the article and narrative time has dated what it
+could, so that no rule has to enforce these on its own:
+- a happened event cannot start after the publication date (it is planned: the tense was
+  misread or the date is the day it takes effect);
+- a planned or possible event cannot lie wholly before the publication date: when its date
+  came from the story, the story's event is when it was announced or agreed ("will be cut to
+  15%" in Tuesday's deal: announced on Tuesday); a meeting or deal the article only plans
+  keeps no borrowed date.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+
+from .candidate import Candidate
+from .patterns import TARIFF
+
+BORROWED = frozenset({"story", "publication", "referent"})
+
+
+def enforce(candidates: list[Candidate], *, published_at: datetime.date) -> None:
+    """Make status and date agree (in place)."""
+    for candidate in candidates:
+        date = candidate.date
+        if date is None:
+            continue
+        if candidate.status == "happened" and date.start > published_at:
+            candidate.status = "planned"
+        elif candidate.status in {"planned", "speculative"} and date.end < published_at:
+            if candidate.date_source in BORROWED:
+                settle_borrowed_plan(candidate)
+            elif candidate.status == "planned":
+                candidate.status = "happened"  # its day has passed and the article reports it
+
+
+def settle_borrowed_plan(candidate: Candidate) -> None:
+    """A plan dated by the story: a measure was announced then; other plans stay undated."""
+    if candidate.type == TARIFF and candidate.tariff is not None:
+        candidate.status = "happened"
+        if candidate.tariff.action in {"imposed", "raised"}:
+            candidate.tariff = replace(candidate.tariff, action="announced")
+        return
+    candidate.date = None
+    candidate.date_source = "own"
+    candidate.inherited = False

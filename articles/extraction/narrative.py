@@ -1,0 +1,150 @@
+"""Narrative time: dating the sentences of a story that carry no date of their own.
+
+News anchors most sentences to the event of the story: "London and Ottawa settled their
+dispute on Wednesday. The agreement sets a 12% duty on lumber." The duty is part of Wednesday's
+deal. We track a reference time through the article, the date of the last event told with a
+date of its own that belongs to the story's present (not background history), and give it to
+undated events that follow; before any such event, a report in the present tense or perfect
+("India and the US are holding talks", "has agreed") is dated on the publication day, and a
+past-tense lead takes the story's first dated event. Every date given this way is marked, so
+that confidence and editors can tell it from a date the sentence states.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+
+from .candidate import Candidate
+from .dates import ResolvedDate
+from .grammar import governing_verb
+from .patterns import AGREEMENT, MEETING, STATEMENT, TARIFF
+
+STORY_TYPES = frozenset({TARIFF, AGREEMENT, MEETING, STATEMENT})
+PRECISE = frozenset({"day", "range", "week"})
+STORY_WINDOW_DAYS = 31  # a dated event this close to publication is the story, not background
+
+
+def is_story_anchor(candidate: Candidate, published_at: datetime.date) -> bool:
+    """An event that sets the story's time: told with its own, precise, recent date."""
+    date = candidate.date
+    return (
+        date is not None
+        and candidate.date_source == "own"
+        and candidate.status == "happened"
+        and date.precision in PRECISE
+        and (date.end - date.start).days <= 7
+        and published_at - datetime.timedelta(days=STORY_WINDOW_DAYS) <= date.end <= published_at
+    )
+
+
+def is_present_report(candidate: Candidate) -> bool:
+    """ "are holding talks", "has agreed", "says", "will be reduced": told as of today."""
+    verb = governing_verb(candidate.trigger.root)
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & {"has", "have", "'s", "'ve", "is", "are", "am", "will", "would", "'ll"}:
+        return True
+    return verb.tag_ in {"VBZ", "VBP"}
+
+
+STATE_LEMMAS = frozenset({"continue", "remain", "stay", "keep", "face", "apply", "hit"})
+
+
+def is_state(candidate: Candidate) -> bool:
+    """ "continues to be hit by a 10% tariff", "goods face a 25% duty": how things stand, not
+    something that happened in the story."""
+    verb = governing_verb(candidate.trigger.root)
+    chain = [verb, *list(verb.ancestors)[:2]]
+    present = any(t.tag_ in {"VBZ", "VBP", "VBG"} for t in chain)
+    return present and any(t.lemma_ in STATE_LEMMAS for t in chain)
+
+
+def wants_story_date(candidate: Candidate) -> bool:
+    """Undated events that belong to the story: concrete measures (with a rate), and meetings,
+    deals and statements that are told as facts of the story ("the meeting", "the agreement",
+    a named official's remarks). Generic talks, deals in general and plans stay undated."""
+    if candidate.date is not None or candidate.type not in STORY_TYPES:
+        return False
+    if candidate.status == "speculative" or is_state(candidate):
+        return False
+    if candidate.type == TARIFF:  # a measure: a rate, or a change ("cut", "paused")
+        tariff = candidate.tariff
+        return tariff is not None and (
+            tariff.rate_percent is not None or tariff.action not in {"imposed", "announced"}
+        )
+    if candidate.status != "happened":
+        return False
+    if candidate.type == STATEMENT:
+        return bool(candidate.participants)
+    return candidate.definite
+
+
+def same_sentence_date(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """An event of the same sentence told with its own date: the same event or the event whose
+    content this is ("agreed on Monday to cut tariffs to 30%": the cut is Monday's)."""
+    dated = [
+        other
+        for other in candidates
+        if other is not candidate
+        and other.sentence == candidate.sentence
+        and other.date is not None
+        and other.date_source == "own"
+        and other.status == "happened"
+    ]
+    same_type = [other for other in dated if other.type == candidate.type]
+    return (same_type or dated or [None])[0]
+
+
+def attach_reference_times(candidates: list[Candidate], *, published_at: datetime.date) -> None:
+    """Give undated events of the story the story's reference time (in place)."""
+    ordered = sorted(candidates, key=lambda c: c.trigger.start)
+    anchors = [c for c in ordered if is_story_anchor(c, published_at)]
+    reference: Candidate | None = None
+    for candidate in ordered:
+        if is_story_anchor(candidate, published_at):
+            reference = candidate
+            continue
+        if not wants_story_date(candidate):
+            continue
+        if (sibling := same_sentence_date(candidate, ordered)) is not None:
+            candidate.date = sibling.date
+            candidate.date_source = "referent"
+            candidate.inherited = True
+        elif reference is not None:
+            inherit(
+                candidate,
+                reference.date,
+                source="story",
+                why=f"the story's last dated event ({reference.date.text!r})",
+            )
+        elif is_present_report(candidate):
+            candidate.date = publication_date(published_at)
+            candidate.date_source = "publication"
+        elif anchors:
+            first = anchors[0]
+            inherit(
+                candidate,
+                first.date,
+                source="story",
+                why=f"the story's first dated event ({first.date.text!r})",
+            )
+
+
+def inherit(candidate: Candidate, date: ResolvedDate, *, source: str, why: str) -> None:
+    candidate.date = replace(
+        date, computed=True, explanation=f"no date of its own: dated with {why}"
+    )
+    candidate.date_source = source
+    candidate.inherited = True
+
+
+def publication_date(published_at: datetime.date) -> ResolvedDate:
+    return ResolvedDate(
+        start=published_at,
+        end=published_at,
+        precision="day",
+        text="",
+        timex=published_at.isoformat(),
+        computed=True,
+        explanation="no date of its own: a report in the present, dated on the publication day",
+    )
