@@ -75,4 +75,6 @@ def is_comparison(trigger: Span) -> bool:
     for ancestor in list(trigger.root.ancestors)[:2]:
         if ancestor.lower_ in COMPARISON_WORDS or ancestor.lemma_ in {"match", "best", "compare"}:
             return True
+        if ancestor.lower_ in {"including", "includes", "include"}:
+            return True  # "now 27.5 percent, including a standard 2.5 percent duty"
     return False

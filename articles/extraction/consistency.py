@@ -18,7 +18,7 @@ from dataclasses import replace
 from .candidate import Candidate
 from .patterns import TARIFF
 
-BORROWED = frozenset({"story", "publication", "referent"})
+BORROWED = frozenset({"story", "publication", "referent", "frame"})
 
 
 def enforce(candidates: list[Candidate], *, published_at: datetime.date) -> None:

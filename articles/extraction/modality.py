@@ -98,7 +98,8 @@ def is_definite(trigger: Span) -> bool:
     """ "the meeting", "that meeting", "after meeting with": a reference to a known event."""
     root = trigger.root
     if any(
-        c.dep_ == "det" and c.lower_ in {"the", "that", "this", "their", "its"}
+        (c.dep_ == "det" and c.lower_ in {"the", "that", "this", "their", "its"})
+        or c.dep_ == "poss"  # "Trump's talks with Xi", "Thursday's agreement"
         for c in root.children
     ):
         return True
@@ -109,6 +110,26 @@ def is_definite(trigger: Span) -> bool:
     )
 
 
+PARTY_NOUNS = frozenset({"side", "country", "government", "nation", "leader", "delegation"})
+
+
+def parties_agree(verb: Token) -> bool:
+    """ "agreed with Xi", "the US and China agreed", "both sides agreed": a deal between
+    parties; not "Japan agreed to consider" or "agreed that talks were useful"."""
+    if any(c.dep_ == "neg" for c in verb.children) or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    if any(c.lower_ == "with" for c in verb.children):
+        return True
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False  # "agreed that ...": an opinion shared, not a deal
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if any(c.dep_ == "conj" for c in subject.children):
+            return True
+        if subject.lemma_ in PARTY_NOUNS and subject.tag_ == "NNS":
+            return True
+    return False
+
+
 def deal_is_made(trigger: Span) -> bool:
     """An agreement noun is an event when a deal-making verb governs it ("reached a deal",
     "striking a deal", "a joint statement issued") and it is not negated ("without a deal")."""
@@ -117,8 +138,12 @@ def deal_is_made(trigger: Span) -> bool:
         c.lower_ in {"no", "without"} for c in root.children
     ):
         return False
+    if root.pos_ == "VERB":
+        return parties_agree(root)
     for token in [root, *list(root.ancestors)[:3]]:
         if token.lemma_.lower() in DEAL_VERBS:
             return True
+        if token is not root and token.pos_ == "VERB":
+            break  # only the verb that governs the deal makes it: "signed an order keeping a truce"
     own = has_own_clause(root)
     return own is not None and own.lemma_.lower() in DEAL_VERBS

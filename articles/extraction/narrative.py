@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
-from .candidate import Candidate
-from .dates import ResolvedDate
+from .candidate import Candidate, DatedMention
+from .dates import ResolvedDate, resolve_date
 from .grammar import governing_verb
 from .patterns import AGREEMENT, MEETING, STATEMENT, TARIFF
 
@@ -95,8 +95,27 @@ def same_sentence_date(candidate: Candidate, candidates: list[Candidate]) -> Can
     return (same_type or dated or [None])[0]
 
 
-def attach_reference_times(candidates: list[Candidate], *, published_at: datetime.date) -> None:
+def frame_date(candidate: Candidate, dated: list[DatedMention]) -> DatedMention | None:
+    """The date of the frame around an undated event: "agreed on Monday to roll back tariffs",
+    "said on Tuesday that the two governments had settled": the date hangs on a verb above the
+    event, so it is when the event was agreed, announced or reported done."""
+    above = {a.i for a in candidate.trigger.root.ancestors}
+    for mention in dated:
+        if mention.mention.resolved is None or mention.mention.type not in {"DATE", "TIME"}:
+            continue
+        if governing_verb(mention.span.root).i in above:
+            return mention
+    return None
+
+
+def attach_reference_times(
+    candidates: list[Candidate],
+    *,
+    published_at: datetime.date,
+    sentence_dates: dict[int, list[DatedMention]] | None = None,
+) -> None:
     """Give undated events of the story the story's reference time (in place)."""
+    sentence_dates = sentence_dates or {}
     ordered = sorted(candidates, key=lambda c: c.trigger.start)
     anchors = [c for c in ordered if is_story_anchor(c, published_at)]
     reference: Candidate | None = None
@@ -106,7 +125,16 @@ def attach_reference_times(candidates: list[Candidate], *, published_at: datetim
             continue
         if not wants_story_date(candidate):
             continue
-        if (sibling := same_sentence_date(candidate, ordered)) is not None:
+        frame = frame_date(candidate, sentence_dates.get(candidate.sentence.start, []))
+        if frame is not None:
+            resolved = resolve_date(frame.mention.text, published_at=published_at, tense="past")
+            inherit(
+                candidate,
+                resolved or frame.mention.resolved,
+                source="frame",
+                why=f"the date of the clause it hangs on ({frame.mention.text!r})",
+            )
+        elif (sibling := same_sentence_date(candidate, ordered)) is not None:
             candidate.date = sibling.date
             candidate.date_source = "referent"
             candidate.inherited = True

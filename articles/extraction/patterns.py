@@ -49,6 +49,14 @@ def pattern_meetings() -> list[dict]:
             "pattern": [lemma_in("round"), {"LOWER": "of"}, lemma_in("talk", "negotiation")],
         },
         {"label": MEETING, "pattern": [{**lemma_in("host"), **verb}]},
+        {
+            "label": MEETING,
+            "pattern": [lemma_in("phone", "telephone", "video"), lemma_in("conversation")],
+        },
+        {
+            "label": MEETING,
+            "pattern": [{**lemma_in("visit", "trip"), "POS": "NOUN"}, lower_in("to")],
+        },
     ]
 
 
@@ -91,6 +99,13 @@ def pattern_agreements() -> list[dict]:
         },
         {"label": AGREEMENT, "pattern": [{"LOWER": "framework"}]},
         {"label": AGREEMENT, "pattern": [{"LOWER": "joint"}, {"LOWER": "statement"}]},
+        {
+            "label": AGREEMENT,
+            "pattern": [{**lemma_in("consensus", "understanding"), "POS": "NOUN"}],
+        },
+        # "agreed with Xi to trim tariffs", "the US and China agreed on Monday to ...": two
+        # parties agreeing is a deal (modality.deal_is_made checks that two parties agree)
+        {"label": AGREEMENT, "pattern": [{**lemma_in("agree"), "POS": "VERB"}]},
     ]
 
 

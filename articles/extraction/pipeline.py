@@ -103,11 +103,13 @@ def events_from_doc(
     triggers = dedupe_triggers(doc.spans[TRIGGERS_KEY])
     candidates: list[Candidate] = []
     anchors: list[tuple[int, int, int, str]] = []  # (candidate, its anchor, days, phrase)
+    sentence_dates: dict[int, list[DatedMention]] = {}
     for sentence in doc.sents:
         in_sentence = [t for t in triggers if sentence.start <= t.start and t.end <= sentence.end]
         if not in_sentence and not MAY_HOLD_EVENT.search(sentence.text):
             continue  # no trigger, no statement, no deadline: skip the date scan
         dated = dated_mentions(sentence, published_at)
+        sentence_dates[sentence.start] = dated
         first_index = len(candidates)
         for trigger in in_sentence:
             candidate = read_candidate(
@@ -139,7 +141,9 @@ def events_from_doc(
     inherit_dates(candidates)
     apply_anchors(candidates, anchors)
     fill_imposing_country(candidates)
-    narrative.attach_reference_times(candidates, published_at=published_at)
+    narrative.attach_reference_times(
+        candidates, published_at=published_at, sentence_dates=sentence_dates
+    )
     consistency.enforce(candidates, published_at=published_at)
     return merge(candidates, published_at=published_at)
 

@@ -94,9 +94,30 @@ def percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
         if span is None:
             continue
         before = " ".join(t.lower_ for t in left_context(span, 3))
-        former = before.endswith(("from", "from the", "instead of the", "instead of", "than"))
+        former = before.endswith(
+            ("from", "from the", "instead of the", "instead of", "than", "now", "currently")
+        )  # "now 27.5 percent, will be cut to 15 percent": 27.5 is the rate being replaced
         found.append((float(match.group(1)), span, former))
     return found
+
+
+CHANGE_VERBS = frozenset(
+    {
+        "cut",
+        "lower",
+        "reduce",
+        "raise",
+        "increase",
+        "lift",
+        "fall",
+        "rise",
+        "drop",
+        "hike",
+        "bring",
+        "slash",
+        "jump",
+    }
+)
 
 
 def rate_near(trigger: Span, sentence: Span) -> float | None:
@@ -107,6 +128,8 @@ def rate_near(trigger: Span, sentence: Span) -> float | None:
         if former:
             continue
         distance = tree_distance(trigger.root, span.root)
+        if span.root.head.lower_ == "to" and span.root.head.head.lemma_ in CHANGE_VERBS:
+            distance = min(distance, 1)  # "will also be cut to 15 percent"
         if distance > 8:
             continue
         key = (distance, abs(span.start_char - trigger_mid))
