@@ -95,12 +95,21 @@ def outlet_from_mark(mark: str) -> str:
     return OUTLETS_BY_MARK.get(name.upper(), name.title() if name.isupper() else name)
 
 
+SENTENCE_END = re.compile(r"[.!][\"”’']?$")
+INNER_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
+
+
 def looks_like_title(line: str, following: list[str]) -> bool:
-    """A short line without closing punctuation, followed by more text, is a headline."""
+    """A short line followed by more text is a headline unless it ends a sentence: headlines
+    may end in a quotation mark ('Trump: "deal is done"'), a question mark or a colon, but not
+    in a full stop, and hold one sentence only."""
     stripped = line.strip()
     return (
         0 < len(stripped) <= 200
-        and not stripped.endswith((".", '"', "”", ":", ";", ","))
+        and len(stripped.split()) <= 25
+        and not SENTENCE_END.search(stripped)
+        and not stripped.endswith((";", ","))
+        and not INNER_SENTENCE_BREAK.search(stripped)
         and any(rest.strip() for rest in following)
     )
 

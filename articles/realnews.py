@@ -12,10 +12,15 @@ private folder; ``build_gold`` turns it into offsets.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from articles.evaluation import Evaluation, evaluate_article
+from articles.extraction.serialize import event_to_json
+from articles.extraction.types import ExtractedEvent
 
 SPLITS = ("check", "tune")
 GOLD_FIELDS = ("type", "status", "participants", "countries", "location", "tariff")
@@ -136,6 +141,40 @@ def load_corpus(directory: Path, *, split: str | None = None) -> list[CorpusArti
         if split is None or gold_split == split:
             articles.append(load_article(gold_path, directory / "private"))
     return articles
+
+
+def score_corpus(corpus: list[CorpusArticle], *, gazetteer) -> Evaluation:
+    """Run the pipeline on every article as ingest would read it, and score it."""
+    from articles.extraction.pipeline import extract
+    from articles.services import read_input
+    from articles.services.ingest import Overrides
+
+    result = Evaluation()
+    for article in corpus:
+        published = datetime.date.fromisoformat(article.published)
+        parsed = read_input(
+            article.text.encode("utf-8"),
+            source_name=article.id,
+            overrides=Overrides(published=published),
+        )
+        events = extract(parsed.body, published_at=published, gazetteer=gazetteer)
+        predicted = [predicted_with_spans(event, article.text) for event in events]
+        evaluate_article(article.id, predicted, article.events, result)
+    return result
+
+
+def predicted_with_spans(event: ExtractedEvent, text: str) -> dict:
+    """The event's JSON, with where its evidence sentences lie in the article's text and the
+    features its confidence was estimated from."""
+    data = event_to_json(event)
+    spans = []
+    for evidence in event.evidence:
+        found = text.find(evidence.sentence)
+        if found >= 0:
+            spans.append([found, found + len(evidence.sentence)])
+    data["evidence_spans"] = spans
+    data["features"] = dict(event.features)
+    return data
 
 
 def build_all(directory: Path) -> list[str]:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from . import (
     attachment,
+    confidence,
     consistency,
     grammar,
     modality,
@@ -706,7 +707,7 @@ def merge(candidates: list[Candidate], *, published_at: datetime.date) -> list[E
                 break
         else:
             groups.append([candidate])
-    return [to_event(group) for group in absorb_duplicates(groups)]
+    return [to_event(group, published_at=published_at) for group in absorb_duplicates(groups)]
 
 
 def absorb_duplicates(groups: list[list[Candidate]]) -> list[list[Candidate]]:
@@ -806,7 +807,7 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
     return bool(set(a.countries) & set(b.countries))
 
 
-def to_event(group: list[Candidate]) -> ExtractedEvent:
+def to_event(group: list[Candidate], *, published_at: datetime.date) -> ExtractedEvent:
     first = group[0]
     best_date = min((c.date for c in group if c.date is not None), key=date_rank, default=None)
     participants = grammar.unique(p for c in group for p in c.participants)
@@ -827,6 +828,7 @@ def to_event(group: list[Candidate]) -> ExtractedEvent:
         date=best_date,
     )
     evidence = grammar.unique(evidence_of(c.sentence) for c in group)
+    features = confidence.features_of(merged, group, published_at=published_at)
     return ExtractedEvent(
         type=first.type,
         title=titles.title_for(merged),
@@ -839,7 +841,9 @@ def to_event(group: list[Candidate]) -> ExtractedEvent:
         meeting_format=meeting_format(group),
         tariff=tariff,
         evidence=tuple(evidence),
-        confidence=confidence(merged, len(group)),
+        confidence=round(confidence.probability(features), 2),
+        date_source=date_source_of(group, best_date),
+        features=tuple(features.items()),
         merge_key=merge_key(merged),
     )
 
@@ -875,24 +879,11 @@ def meeting_format(group: list[Candidate]) -> str:
     return "in_person"
 
 
-def confidence(candidate: Candidate, mentions: int) -> float:
-    score = 0.45
-    if candidate.date is not None:
-        score += 0.15 if candidate.date.precision == "day" and not candidate.date.computed else 0.08
-    if candidate.participants:
-        score += 0.1
-    if candidate.countries:
-        score += 0.1
-    if (
-        candidate.type == TARIFF
-        and candidate.tariff is not None
-        and candidate.tariff.rate_percent is not None
-    ):
-        score += 0.1
-    score += min(0.1, 0.05 * (mentions - 1))
-    if candidate.status == "speculative":
-        score -= 0.1
-    return round(min(score, 0.95), 2)
+def date_source_of(group: list[Candidate], date: ResolvedDate | None) -> str:
+    """Where the event's date came from: the mention whose date it is."""
+    if date is None:
+        return "none"
+    return next((c.date_source for c in group if c.date == date), "own")
 
 
 def merge_key(candidate: Candidate) -> str:

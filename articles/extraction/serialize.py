@@ -34,4 +34,5 @@ def event_to_json(event: ExtractedEvent) -> dict:
         "tariff": tariff,
         "evidence": event.evidence[0].sentence if event.evidence else "",
         "confidence": event.confidence,
+        "date_source": event.date_source,
     }

@@ -43,6 +43,8 @@ class ExtractedEvent:
     evidence: tuple[EvidenceSpan, ...] = ()
     confidence: float = 0.5
     merge_key: str = ""
+    date_source: str = "own"  # own | anchored | frame | referent | story | publication
+    features: tuple[tuple[str, float], ...] = ()  # what confidence was estimated from
 
 
 @dataclass(frozen=True)

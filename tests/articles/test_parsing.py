@@ -111,3 +111,30 @@ def test_non_english_is_detected():
 def test_decode_refuses_what_is_not_an_article(raw, message):
     with pytest.raises(ArticleInputError, match=message):
         decode_input(raw, max_bytes=100)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        'Minister on tariff talks: "We are close"',
+        "Will Ottawa drop its counter-tariffs?",
+        "Lumber dispute settled:",
+        "Trade envoy says talks 'constructive'",
+    ],
+)
+def test_a_headline_ending_in_a_quote_question_or_colon_is_the_title(headline):
+    parsed = parse_text(f"date 2025-06-06\n{headline}\n\nThe two sides met on Thursday.")
+    assert parsed.title == headline
+    assert parsed.body.startswith("The two sides met")
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        'The minister said: "We are close."',
+        "Talks resumed. Both sides said they were hopeful",
+    ],
+)
+def test_a_first_sentence_ending_in_a_quote_is_body_not_title(first_line):
+    parsed = parse_text(f"date 2025-06-06\n{first_line}\n\nThe two sides met on Thursday.")
+    assert parsed.title == ""

@@ -7,7 +7,6 @@ its figures are printed, its individual errors never are.
 
 from __future__ import annotations
 
-import datetime
 import json
 from pathlib import Path
 
@@ -17,9 +16,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from articles.evaluation import Evaluation, evaluate_article, load_expected
 from articles.extraction.pipeline import extract
 from articles.extraction.serialize import event_to_json
-from articles.realnews import CorpusError, load_corpus
+from articles.realnews import CorpusError, load_corpus, score_corpus
 from articles.services import build_gazetteer, read_input
-from articles.services.ingest import Overrides
 
 CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
@@ -47,23 +45,14 @@ class Command(BaseCommand):
                 "the check split is frozen: its errors are never listed (use --split tune)"
             )
         gazetteer = build_gazetteer()
-        result = Evaluation()
         if realnews:
             try:
                 corpus = load_corpus(directory, split=options["split"])
             except CorpusError as error:
                 raise CommandError(str(error)) from error
-            for article in corpus:
-                published = datetime.date.fromisoformat(article.published)
-                parsed = read_input(
-                    article.text.encode("utf-8"),
-                    source_name=article.id,
-                    overrides=Overrides(published=published),
-                )
-                events = extract(parsed.body, published_at=published, gazetteer=gazetteer)
-                predicted = [with_spans(event, article.text) for event in events]
-                evaluate_article(article.id, predicted, article.events, result)
+            result = score_corpus(corpus, gazetteer=gazetteer)
         else:
+            result = Evaluation()
             for path, expected in load_expected(directory):
                 parsed = read_input(path.read_bytes(), source_name=str(path))
                 events = extract(parsed.body, published_at=parsed.published, gazetteer=gazetteer)
@@ -124,18 +113,6 @@ class Command(BaseCommand):
             f"{kind:16} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
             f"{score.true_positives:3} {score.false_positives:3} {score.false_negatives:3}"
         )
-
-
-def with_spans(event, text: str) -> dict:
-    """The event's JSON with where its evidence sentences lie in the article's text."""
-    data = event_to_json(event)
-    spans = []
-    for evidence in event.evidence:
-        found = text.find(evidence.sentence)
-        if found >= 0:
-            spans.append([found, found + len(evidence.sentence)])
-    data["evidence_spans"] = spans
-    return data
 
 
 def summary(result: Evaluation) -> dict:
