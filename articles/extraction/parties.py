@@ -11,7 +11,7 @@ from .grammar import NUMBER_WORDS, governing_verb, tree_distance, unique
 from .patterns import (
     VENUE_WORDS,
 )
-from .types import Gazetteer
+from .types import Gazetteer, Person
 
 DURATION_MINUTES = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?)"
@@ -107,10 +107,30 @@ def countries_in(span: Span, gazetteer: Gazetteer, lower_countries: dict[str, st
     return memo[key]
 
 
+PLACE_NOUNS = frozenset({"city", "capital", "port", "island", "resort", "town", "village"})
+COMMODITY_NOUNS = frozenset({"oil", "crude", "gas", "energy", "fuel", "arms", "weapons"})
+MEETING_NOUNS = frozenset({"talks", "talk", "meeting", "summit", "round", "negotiation"})
+
+
+def is_venue_or_thing(ent: Span) -> bool:
+    """A country named as a place or a thing, not as a party: "talks in Stockholm", "the Stockholm
+    talks", "the South Korean city of Busan", "Russian oil"."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in {"in", "at"}:
+        return True
+    if root.dep_ == "compound" and head.lemma_.lower() in MEETING_NOUNS:
+        return True
+    if ent.label_ == "NORP" and root.dep_ == "amod":
+        return head.lemma_.lower() in PLACE_NOUNS | COMMODITY_NOUNS
+    return False
+
+
 def find_countries(span: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]) -> list[str]:
+    """The countries a span names as parties (venues and things excluded)."""
     names: list[str] = []
     for ent in span.ents:
-        if ent.label_ in {"GPE", "NORP", "LOC", "ORG"}:
+        if ent.label_ in {"GPE", "NORP", "LOC", "ORG"} and not is_venue_or_thing(ent):
             if ent.ent_id_ and ent.ent_id_ in gazetteer.country_names:
                 names.append(ent.ent_id_)
             elif (name := lower_countries.get(ent.text.lower().removeprefix("the "))) is not None:
@@ -159,3 +179,67 @@ def duration_minutes(text: str) -> int | None:
     number = 0.5 if raw.startswith("half") else NUMBER_WORDS.get(raw) or float(raw)
     minutes = number * (60 if match.group("unit").lower().startswith("hour") else 1)
     return round(minutes)
+
+
+TITLE_WORDS = frozenset(
+    {
+        "minister",
+        "secretary",
+        "representative",
+        "ambassador",
+        "negotiator",
+        "president",
+        "premier",
+        "chancellor",
+        "commissioner",
+        "envoy",
+        "governor",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "adviser",
+        "advisor",
+    }
+)
+
+
+def titled_people(names: list[str], sentences: list[Span], gazetteer: Gazetteer) -> list[Person]:
+    """New participants with what their titles say: "Mexican economy minister Marcelo Ebrard"
+    is Marcelo Ebrard, economy minister, of Mexico. Known people are the gazetteer's business."""
+    lower_countries = gazetteer.countries_by_lower_alias
+    found: dict[str, Person] = {}
+    for sentence in sentences:
+        for ent in sentence.ents:
+            name = ent.text.strip()
+            if ent.label_ != "PERSON" or name not in names or name in gazetteer.people_by_name:
+                continue
+            if name not in found or not found[name].titles:
+                found[name] = read_title(ent, lower_countries)
+    return [found.get(name) or Person(full_name=name) for name in names if name in found]
+
+
+def read_title(ent: Span, lower_countries: dict[str, str]) -> Person:
+    """The title phrase right before a name, and the country it names, if any."""
+    start = max(ent.start - 6, ent.sent.start)
+    window = list(ent.doc[start : ent.start])
+    title_at = max(
+        (i for i, t in enumerate(window) if t.lemma_.lower() in TITLE_WORDS), default=None
+    )
+    if title_at is None or title_at < len(window) - 2:
+        return Person(full_name=ent.text.strip())
+    country = None
+    title_start = title_at
+    for i in range(title_at - 1, -1, -1):
+        token = window[i]
+        alias = token.text.lower()
+        if alias in lower_countries:
+            country = lower_countries[alias]
+            break
+        if token.tag_ == "POS":
+            continue  # "Canada's trade minister"
+        if token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.text[:1].isalpha():
+            title_start = i
+        else:
+            break
+    title = " ".join(t.text for t in window[title_start : title_at + 1])
+    return Person(full_name=ent.text.strip(), country=country, titles=(title,) if title else ())

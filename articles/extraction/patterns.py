@@ -319,6 +319,20 @@ SPECULATIVE_CUES = frozenset(
         "threatens",
         "want",
         "wants",
+        # demands: what one side asks of the other has not happened
+        "urge",
+        "urged",
+        "urges",
+        "press",
+        "pressed",
+        "demand",
+        "demanded",
+        "demands",
+        "push",
+        "pushing",
+        "try",
+        "trying",
+        "strive",
     }
 )
 PLANNED_CUES = frozenset(

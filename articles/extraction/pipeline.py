@@ -146,7 +146,7 @@ def events_from_doc(
         candidates, published_at=published_at, sentence_dates=sentence_dates
     )
     consistency.enforce(candidates, published_at=published_at)
-    return merge(candidates, published_at=published_at)
+    return merge(candidates, published_at=published_at, gazetteer=gazetteer)
 
 
 def fill_imposing_country(candidates: list[Candidate]) -> None:
@@ -685,7 +685,9 @@ def apply_anchors(candidates: list[Candidate], anchors: list[tuple[int, int, int
         candidates[index].date_source = "anchored"
 
 
-def merge(candidates: list[Candidate], *, published_at: datetime.date) -> list[ExtractedEvent]:
+def merge(
+    candidates: list[Candidate], *, published_at: datetime.date, gazetteer: Gazetteer
+) -> list[ExtractedEvent]:
     """One event per happening: same type, same date interval, same status, and for tariffs the
     same rate and action; the evidence sentences add up."""
     groups: list[list[Candidate]] = []
@@ -707,7 +709,10 @@ def merge(candidates: list[Candidate], *, published_at: datetime.date) -> list[E
                 break
         else:
             groups.append([candidate])
-    return [to_event(group, published_at=published_at) for group in absorb_duplicates(groups)]
+    return [
+        to_event(group, published_at=published_at, gazetteer=gazetteer)
+        for group in absorb_duplicates(groups)
+    ]
 
 
 def absorb_duplicates(groups: list[list[Candidate]]) -> list[list[Candidate]]:
@@ -807,7 +812,9 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
     return bool(set(a.countries) & set(b.countries))
 
 
-def to_event(group: list[Candidate], *, published_at: datetime.date) -> ExtractedEvent:
+def to_event(
+    group: list[Candidate], *, published_at: datetime.date, gazetteer: Gazetteer
+) -> ExtractedEvent:
     first = group[0]
     best_date = min((c.date for c in group if c.date is not None), key=date_rank, default=None)
     participants = grammar.unique(p for c in group for p in c.participants)
@@ -843,6 +850,9 @@ def to_event(group: list[Candidate], *, published_at: datetime.date) -> Extracte
         evidence=tuple(evidence),
         confidence=round(confidence.probability(features), 2),
         date_source=date_source_of(group, best_date),
+        new_people=tuple(
+            parties.titled_people(participants, [c.sentence for c in group], gazetteer)
+        ),
         features=tuple(features.items()),
         merge_key=merge_key(merged),
     )

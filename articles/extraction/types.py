@@ -29,6 +29,13 @@ class ExtractedTariff:
 
 
 @dataclass(frozen=True)
+class Person:
+    full_name: str
+    country: str | None = None
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ExtractedEvent:
     type: str
     title: str
@@ -45,13 +52,7 @@ class ExtractedEvent:
     merge_key: str = ""
     date_source: str = "own"  # own | anchored | frame | referent | story | publication
     features: tuple[tuple[str, float], ...] = ()  # what confidence was estimated from
-
-
-@dataclass(frozen=True)
-class Person:
-    full_name: str
-    country: str | None = None
-    titles: tuple[str, ...] = ()
+    new_people: tuple[Person, ...] = ()  # participants the gazetteer does not know, as read
 
 
 @dataclass(frozen=True, eq=False)

@@ -14,7 +14,15 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from timeline.models import Event, Evidence, Jurisdiction, Meeting, Official, TariffMeasure
+from timeline.models import (
+    Event,
+    Evidence,
+    Jurisdiction,
+    Meeting,
+    Official,
+    OfficialRole,
+    TariffMeasure,
+)
 
 from ..extraction.types import ExtractedEvent, ExtractedTariff, Gazetteer, Person
 from ..models import Article, ExtractionStatus
@@ -173,12 +181,18 @@ class KnownNames:
             people={o.full_name: o for o in Official.objects.filter(full_name__in=people_names)},
         )
 
-    def official(self, name: str) -> Official:
-        """A known official, or a new unreviewed one for a person the pipeline found."""
+    def official(self, name: str, *, read: Person | None = None) -> Official:
+        """A known official, or a new unreviewed one for a person the pipeline found, with the
+        country and title the article gave ("Mexican economy minister Marcelo Ebrard")."""
         if name not in self.people:
-            official = Official(full_name=name, is_reviewed=False)
+            jurisdiction = None
+            if read is not None and read.country:
+                jurisdiction = Jurisdiction.objects.filter(name=read.country).first()
+            official = Official(full_name=name, is_reviewed=False, jurisdiction=jurisdiction)
             official.full_clean(exclude=["slug"])
             official.save()
+            if read is not None and read.titles:
+                OfficialRole.objects.create(official=official, title=read.titles[0][:200])
             self.people[name] = official
         return self.people[name]
 
@@ -186,7 +200,8 @@ class KnownNames:
 def store_event(item: ExtractedEvent, *, article: Article, known: KnownNames) -> bool:
     """Store one extracted event; returns True when it was merged into a known event."""
     countries = [known.countries[name] for name in item.countries if name in known.countries]
-    people = [known.official(name) for name in item.participants]
+    read = {person.full_name: person for person in item.new_people}
+    people = [known.official(name, read=read.get(name)) for name in item.participants]
     event = find_matching_event(item, countries=countries, people=people)
     merged = event is not None
     if event is None:

@@ -98,6 +98,8 @@ Japanese trade envoy Hiroshi Tanabe met U.S. Commerce Secretary Howard Lutnick i
     person = Official.objects.get(full_name="Hiroshi Tanabe")
     assert not person.is_reviewed
     assert person.events.filter(kind="meeting").exists()
+    assert person.jurisdiction.name == "Japan"  # from "Japanese trade envoy"
+    assert list(person.roles.values_list("title", flat=True)) == ["trade envoy"]
 
 
 @pytest.mark.parametrize(
