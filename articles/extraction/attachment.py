@@ -8,10 +8,12 @@ never date an event.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from .candidate import DatedMention
-from .grammar import left_context
+from .grammar import NUMBER_WORDS, left_context
 
 COARSE = frozenset({"year", "quarter", "decade", "month"})
 TARGET_WORDS = frozenset({"by"})
@@ -78,3 +80,23 @@ def is_comparison(trigger: Span) -> bool:
         if ancestor.lower_ in {"including", "includes", "include"}:
             return True  # "now 27.5 percent, including a standard 2.5 percent duty"
     return False
+
+
+OFFSET = re.compile(
+    r"\b(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir>before|after|ahead of)(?:\s+the)?\s*$",
+    re.I,
+)
+
+
+def offset_before(dated: DatedMention) -> tuple[int, str] | None:
+    """ "two days before the March 1 deadline": the event lies that many days from the date
+    (signed), with the whole phrase. None when the date is not measured from."""
+    before = left_context(dated.span, 6).text
+    match = OFFSET.search(before)
+    if match is None:
+        return None
+    number = NUMBER_WORDS.get(match.group("num").lower()) or int(match.group("num"))
+    days = number * (7 if match.group("unit").lower().startswith("week") else 1)
+    sign = 1 if match.group("dir").lower() == "after" else -1
+    return sign * days, f"{match.group(0).strip()} {dated.mention.text}"

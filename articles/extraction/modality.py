@@ -17,6 +17,8 @@ from .patterns import (
 def status_of(trigger: Span, sentence: Span) -> str:
     """happened, planned, speculative or cancelled, from modality and tense around the trigger."""
     head = trigger.root
+    if trigger.label_ in {"meeting", "agreement"} and cancelling_verb_over(trigger, sentence):
+        return "cancelled"  # "the talks planned for next week were called off"
     own = has_own_clause(head) if trigger.label_ != "agreement" else None
     chain = [own] if own is not None else [head, *ancestors_within(head, sentence)]
     words: list[str] = []
@@ -147,3 +149,29 @@ def deal_is_made(trigger: Span) -> bool:
             break  # only the verb that governs the deal makes it: "signed an order keeping a truce"
     own = has_own_clause(root)
     return own is not None and own.lemma_.lower() in DEAL_VERBS
+
+
+def told_in_past(sentence: Span) -> bool:
+    """The sentence's main verb is in the past ("said", "had settled")."""
+    root = sentence.root
+    return root.tag_ == "VBD" or any(
+        c.dep_ == "aux" and c.lower_ in {"had", "did"} for c in root.children
+    )
+
+
+def cancelling_verb(token: Token) -> bool:
+    """ "called off", "put off", "postponed", "scrapped": a plan undone."""
+    lemma = token.lemma_.lower()
+    if lemma in {"cancel", "postpone", "scrap", "shelve", "delay", "suspend"}:
+        return token.pos_ == "VERB"
+    return lemma in {"call", "put"} and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in token.children
+    )
+
+
+def cancelling_verb_over(trigger: Span, sentence: Span) -> Token | None:
+    """The verb that calls the event off, when one governs it."""
+    for token in [trigger.root, *ancestors_within(trigger.root, sentence)][:4]:
+        if cancelling_verb(token):
+            return token
+    return None

@@ -106,6 +106,16 @@ def pattern_agreements() -> list[dict]:
         # "agreed with Xi to trim tariffs", "the US and China agreed on Monday to ...": two
         # parties agreeing is a deal (modality.deal_is_made checks that two parties agree)
         {"label": AGREEMENT, "pattern": [{**lemma_in("agree"), "POS": "VERB"}]},
+        # "settled their dispute", "resolved the row": ending a dispute is a deal
+        {
+            "label": AGREEMENT,
+            "pattern": [
+                {**lemma_in("settle", "resolve", "end"), "POS": "VERB"},
+                {"POS": {"IN": ["DET", "PRON"]}, "OP": "*"},
+                {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "*"},
+                lemma_in("dispute", "row", "feud", "standoff", "difference"),
+            ],
+        },
     ]
 
 
@@ -153,6 +163,7 @@ TARIFF_ACTIONS: dict[str, str] = {
     "face": "imposed",
     "effect": "imposed",
     "start": "imposed",
+    "set": "imposed",  # "the agreement sets a 12% duty"
     "raise": "raised",
     "increase": "raised",
     "hike": "raised",

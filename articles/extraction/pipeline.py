@@ -124,6 +124,7 @@ def events_from_doc(
             )
             if candidate is not None:
                 candidates.extend(split_by_target(candidate, lower_countries))
+                candidates.extend(calling_off(candidate, dated, published_at=published_at))
         anchors.extend(sentence_anchors(sentence, candidates, first_index))
         candidates.extend(
             deadlines_in(sentence, dated, candidates[first_index:], published_at=published_at)
@@ -353,13 +354,27 @@ def read_candidate(
         countries=countries,
         definite=modality.is_definite(trigger),
     )
+    usable = [d for d in dated if not is_end_bound(d)]
+    if status == "cancelled":  # the calling-off's own date is not the meeting's
+        undoing = modality.cancelling_verb_over(trigger, sentence)
+        usable = [
+            d for d in usable if undoing is None or grammar.attached_date(undoing, [d]) is None
+        ]
     date_mention = grammar.closest_date(
-        trigger, [d for d in dated if not is_end_bound(d)], status=status
+        trigger, usable, status="planned" if status == "cancelled" else status
     )
     until = next((d for d in dated if is_end_bound(d) and d.mention.resolved is not None), None)
     if date_mention is not None:
         candidate.date_mention = date_mention
         candidate.date = resolve_for_status(date_mention, status, published_at)
+        offset = attachment.offset_before(date_mention)
+        if (
+            offset is not None
+            and candidate.date is not None
+            and not names_date(trigger, date_mention)
+        ):
+            candidate.date = shift(candidate.date, offset[0], text=offset[1])
+            candidate.date_source = "anchored"
     if kind == MEETING:
         candidate.location = parties.location_near(trigger, sentence)
         durations = [
@@ -417,6 +432,41 @@ def read_candidate(
     return candidate
 
 
+def calling_off(
+    candidate: Candidate, dated: list[DatedMention], *, published_at: datetime.date
+) -> list[Candidate]:
+    """A called-off meeting keeps the date it was planned for; the calling-off is an event of its
+    own, dated when the sentence says ("were called off on Tuesday")."""
+    if candidate.status != "cancelled" or candidate.type not in {MEETING, AGREEMENT}:
+        return []
+    verb = modality.cancelling_verb_over(candidate.trigger, candidate.sentence)
+    when = grammar.attached_date(verb, dated) if verb is not None else None
+    if when is None or when is candidate.date_mention:
+        return []
+    date = resolve_date(when.mention.text, published_at=published_at, tense="past")
+    what = "talks" if candidate.type == MEETING else "deal"
+    return [
+        Candidate(
+            type=ANNOUNCEMENT,
+            trigger=candidate.sentence[
+                verb.i - candidate.sentence.start : verb.i - candidate.sentence.start + 1
+            ],
+            sentence=candidate.sentence,
+            status="happened",
+            date=date or when.mention.resolved,
+            date_mention=when,
+            participants=list(candidate.participants),
+            countries=list(candidate.countries),
+            title=f"{' and '.join(candidate.countries[:2]) or 'Planned'} {what} called off",
+        )
+    ]
+
+
+def names_date(trigger: Span, dated: DatedMention) -> bool:
+    """The date is part of the trigger's own phrase ("the March 1 deadline")."""
+    return dated.span.root.head.i == trigger.root.i or trigger.root.i in {t.i for t in dated.span}
+
+
 def date_deadline(
     candidate: Candidate, *, until: DatedMention | None, published_at: datetime.date
 ) -> Candidate | None:
@@ -428,6 +478,17 @@ def date_deadline(
     if tense == "past" and candidate.trigger.root.lemma_ != "deadline":
         return None
     resolved = resolve_date(mention.mention.text, published_at=published_at, tense="future")
+    if tense is None and modality.told_in_past(candidate.sentence):
+        # "following a call two days before the March 1 deadline": a deadline of the story's
+        # past, read in the past when that is the nearer reading
+        past = resolve_date(mention.mention.text, published_at=published_at, tense="past")
+        nearer = (
+            past is not None
+            and resolved is not None
+            and (published_at - past.end).days < (resolved.start - published_at).days
+        )
+        if nearer:
+            resolved = past
     candidate.date = resolved or mention.mention.resolved
     candidate.date_mention = mention
     if candidate.date is not None and candidate.date.start > published_at:
@@ -496,6 +557,8 @@ def resolve_for_status(
     meet on Monday" forward); failing that, unrealised events look forward."""
     if preceded_by(dated, {"since"}):
         tense = "past"  # "in force since Saturday"
+    elif status == "cancelled":
+        tense = "future"  # a plan called off: "the meeting scheduled for Thursday"
     else:
         tense = grammar.tense_at(dated.span) or (
             "future" if status in {"planned", "speculative"} else "past"

@@ -222,7 +222,7 @@ def parties_of(
             )
             if subject_country is None:
                 continue
-            if child.dep_ == "nsubj" and verb.lemma_ not in {"face", "hit", "continue"}:
+            if child.dep_ == "nsubj" and verb.lemma_ not in {"face", "hit", "continue", "pay"}:
                 imposing = imposing or subject_country
             else:
                 target = target or subject_country

@@ -32,7 +32,7 @@ def title_for(candidate: Candidate) -> str:
             others = ", ".join(people[1:3]) + (" and others" if len(people) > 3 else "")
             return f"{prefix}{people[0]} meets {others}{place}"
         return f"{prefix}{countries or 'Trade'} talks{place}"
-    if candidate.type == "statement" and candidate.title:
+    if candidate.type in {"statement", ANNOUNCEMENT} and candidate.title:
         return candidate.title
     if candidate.type == TARIFF and candidate.tariff is not None:
         return prefix + tariff_headline(candidate.tariff)

@@ -1,0 +1,190 @@
+"""Regression tests for the classes of error found on real wire copy (issue 9), through the
+real pipeline. Every text here is the team's own, written to show one class of error; none is
+taken from an article.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from articles.extraction.pipeline import extract
+from articles.services import build_gazetteer
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+D = datetime.date
+FRIDAY = D(2025, 6, 6)
+
+
+@pytest.fixture
+def run():
+    gazetteer = build_gazetteer()
+    return lambda text, published=FRIDAY: extract(text, published_at=published, gazetteer=gazetteer)
+
+
+def of_type(events, kind):
+    return [e for e in events if e.type == kind]
+
+
+# 1. Narrative time -------------------------------------------------------------------------
+
+
+def test_a_deals_contents_are_dated_with_the_deal(run):
+    events = run(
+        "London and Ottawa settled their dispute on Wednesday. The agreement sets a 12% duty "
+        "on Canadian lumber and scraps the 8% levy on British whisky."
+    )
+    (deal,) = of_type(events, "agreement")
+    assert deal.date.start == D(2025, 6, 4)
+    measures = {e.tariff.rate_percent: e for e in of_type(events, "tariff_measure")}
+    assert set(measures) == {12.0, 8.0}
+    for measure in measures.values():
+        assert measure.date.start == D(2025, 6, 4)
+        assert measure.date_source == "story"  # marked as inherited, not stated
+        assert "no date of its own" in measure.date.explanation
+    assert measures[8.0].tariff.action == "removed"
+    assert measures[8.0].tariff.target_country == "United Kingdom"
+
+
+def test_a_present_tense_report_is_dated_on_the_publication_day(run):
+    (measure,) = run("Canada has lifted its 25% counter-tariffs on American steel.")
+    assert (measure.date.start, measure.date_source) == (FRIDAY, "publication")
+
+
+def test_a_state_takes_no_date_from_the_story(run):
+    events = run(
+        "Tokyo and Washington held talks on Thursday. Japan continues to be hit by a 10% "
+        "tariff on most goods."
+    )
+    assert not [e for e in of_type(events, "tariff_measure") if e.date is not None]
+
+
+# 2. Reporting frames and clause attachment -------------------------------------------------
+
+
+def test_a_date_inside_a_subordinate_clause_belongs_to_that_clause(run):
+    events = run(
+        "The prime minister said on Tuesday that the two governments had settled the dispute, "
+        "following a call with the president two days before the March 1 deadline."
+    )
+    assert [(e.type, e.date.start) for e in events] == [
+        ("agreement", D(2025, 6, 3)),
+        ("meeting", D(2025, 2, 27)),
+        ("deadline", D(2025, 3, 1)),
+    ]
+    assert of_type(events, "meeting")[0].date_source == "anchored"
+
+
+def test_an_announced_measure_is_dated_on_the_announcement(run):
+    (measure,) = run(
+        "Commerce minister Ana Ruiz said Thursday she would raise duties on Chinese steel to "
+        "40% from June 1.",
+        published=D(2025, 5, 16),
+    )
+    assert (measure.date.start, measure.status) == (D(2025, 5, 15), "happened")
+    assert (measure.tariff.action, measure.tariff.rate_percent) == ("announced", 40.0)
+    assert measure.tariff.in_force_from == "2025-06-01"
+
+
+def test_an_agreement_date_in_the_frame_dates_its_content(run):
+    events = run("The United States and Vietnam agreed on Monday to cut tariffs to 20%.")
+    (deal,) = of_type(events, "agreement")
+    (measure,) = of_type(events, "tariff_measure")
+    assert deal.date.start == measure.date.start == D(2025, 6, 2)
+
+
+# 3. Acts vs threats, comparisons and states ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new rate is well below the 45% he had threatened in March.",
+        "The 19% rate matches the one announced for Indonesia.",
+        "Soybean purchases from the United States rose by 75 percent.",
+        "The truce will keep tariffs frozen through 2028.",
+    ],
+)
+def test_comparisons_states_and_figures_are_not_measures(run, text):
+    assert of_type(run(text), "tariff_measure") == []
+
+
+def test_no_event_is_dated_by_a_background_year(run):
+    events = run("Trump met Xi in Busan on Thursday, their first meeting since 2019.")
+    assert [e.date.start for e in events] == [D(2025, 6, 5)]
+
+
+def test_a_demand_is_not_an_act(run):
+    events = run(
+        "Akazawa met Lutnick on Tuesday. He urged Washington to remove the 25% car tariff."
+    )
+    assert all(e.status != "happened" for e in of_type(events, "tariff_measure"))
+
+
+# 4. Consistency ------------------------------------------------------------------------------
+
+
+def test_a_called_off_meeting_is_cancelled_and_the_calling_off_is_dated(run):
+    events = run(
+        "Canada said on Monday it had postponed the meeting with U.S. officials scheduled for "
+        "Thursday.",
+        published=D(2025, 5, 13),
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert (meeting.status, meeting.date.start) == ("cancelled", D(2025, 5, 15))
+    (calling_off,) = of_type(events, "announcement")
+    assert (calling_off.date.start, calling_off.status) == (D(2025, 5, 12), "happened")
+
+
+def test_nothing_happened_after_publication(run):
+    events = run(
+        "The envoy flew to Geneva. Talks begin on Monday, and a 10% tariff takes effect on June 12."
+    )
+    for event in events:
+        if event.date is not None and event.date.start > FRIDAY:
+            assert event.status != "happened", event
+
+
+# 5. Parties vs venues ----------------------------------------------------------------------
+
+
+def test_a_venue_is_a_location_not_a_party(run):
+    (meeting,) = run("U.S. and Chinese negotiators met in Stockholm on Monday.")
+    assert set(meeting.countries) == {"United States", "China"}
+    assert meeting.location == "Stockholm"
+
+
+def test_a_commodity_names_no_party(run):
+    events = run(
+        "Washington on Wednesday imposed a 25% tariff on India over its Russian oil purchases."
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert "Russia" not in measure.countries
+
+
+# 6. People the gazetteer does not know -----------------------------------------------------
+
+
+def test_a_titled_unknown_person_is_a_participant_with_the_titles_country(run):
+    (meeting,) = run("Philippine trade secretary Cristina Roque met Greer in Washington on Friday.")
+    assert {"Cristina Roque", "Jamieson Greer"} <= set(meeting.participants)
+    (person,) = meeting.new_people
+    assert (person.country, person.titles) == ("Philippines", ("trade secretary",))
+
+
+# 7. Duplicates -------------------------------------------------------------------------------
+
+
+def test_one_sentence_with_two_targets_gives_one_measure_each(run):
+    events = run("Washington on Monday imposed a 25% tariff on steel from Canada and Mexico.")
+    measures = of_type(events, "tariff_measure")
+    assert sorted(m.tariff.target_country for m in measures) == ["Canada", "Mexico"]
+
+
+def test_a_measure_told_twice_is_one_event(run):
+    events = run(
+        "Trump announced on Tuesday a 19% tariff on goods from the Philippines. "
+        '"The Philippines will pay a 19% tariff," he said.'
+    )
+    assert len(of_type(events, "tariff_measure")) == 1
