@@ -13,7 +13,8 @@ import re
 from spacy.tokens import Span
 
 from .candidate import DatedMention
-from .grammar import NUMBER_WORDS, left_context
+from .grammar import NUMBER_WORDS, governing_verb, left_context
+from .patterns import TARIFF_ACTIONS
 
 COARSE = frozenset({"year", "quarter", "decade", "month"})
 TARGET_WORDS = frozenset({"by"})
@@ -100,3 +101,66 @@ def offset_before(dated: DatedMention) -> tuple[int, str] | None:
     days = number * (7 if match.group("unit").lower().startswith("week") else 1)
     sign = 1 if match.group("dir").lower() == "after" else -1
     return sign * days, f"{match.group(0).strip()} {dated.mention.text}"
+
+
+def in_since_clause(trigger: Span) -> bool:
+    """ "Since the beginning of his term, Trump has imposed ...", "the second visit since
+    Washington imposed a 25% tariff": what happened since then is background, not news."""
+    for token in [trigger.root, *list(trigger.root.ancestors)[:3]]:
+        if any(c.dep_ in {"prep", "mark"} and c.lower_ == "since" for c in token.children):
+            return True
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"advcl", "conj", "xcomp"}:
+            break
+    return False
+
+
+ACTION_NOUNS = frozenset(
+    {
+        "pause",
+        "suspension",
+        "cut",
+        "hike",
+        "increase",
+        "reduction",
+        "exemption",
+        "removal",
+        "rollback",
+        "delay",
+        "extension",
+        "halving",
+        "doubling",
+    }
+)
+
+
+def is_reference(trigger: Span) -> bool:
+    """A tariff named as a topic or as a known measure, not as something done: "solutions to
+    the 50% tariffs imposed on Brazil", "talks about the duties" (but "a pause on tariffs"
+    and "tariffs imposed on China will be cut" are acts on them)."""
+    root = trigger.root
+    acted_on = governing_verb(root).lemma_.lower() in TARIFF_ACTIONS
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in root.children) and not acted_on:
+        return True  # "the tariffs imposed on Brazil": an existing measure, described
+    return (
+        root.dep_ == "pobj"
+        and root.head.head.pos_ == "NOUN"
+        and root.head.head.lemma_.lower() not in ACTION_NOUNS
+    )
+
+
+def is_negated(trigger: Span) -> bool:
+    """ "no tariff on these products", "showed no signs of lowering the tariffs", "will not
+    impose the duties": nothing is done."""
+    root = trigger.root
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in root.children):
+        return True
+    verb = governing_verb(root)
+    if verb.lemma_.lower() not in TARIFF_ACTIONS:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(
+        any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+        for t in list(verb.ancestors)[:2]
+        if t.pos_ == "NOUN"  # "no signs of lowering"
+    )

@@ -50,6 +50,8 @@ def status_of(trigger: Span, sentence: Span) -> str:
         if token.morph.get("Tense") == ["Past"] and token.pos_ in {"VERB", "AUX"}:
             past = True
         if token.dep_ == "ccomp" and own is None:
+            if token.head.lemma_.lower() in SPECULATIVE_CUES:
+                words.append(token.head.lemma_.lower())  # "wants the US to lower", "urged"
             break  # the clause's own modality, not the reporting verb's
         if (
             token.dep_ == "advcl"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
+from .attachment import is_reference
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
 from .grammar import governing_verb
@@ -71,9 +72,9 @@ def wants_story_date(candidate: Candidate) -> bool:
         return False
     if candidate.type == TARIFF:  # a measure: a rate, or a change ("cut", "paused")
         tariff = candidate.tariff
-        return tariff is not None and (
-            tariff.rate_percent is not None or tariff.action not in {"imposed", "announced"}
-        )
+        if tariff is None or is_reference(candidate.trigger):
+            return False
+        return tariff.rate_percent is not None or tariff.action not in {"imposed", "announced"}
     return candidate.status == "happened" and candidate.definite
 
 

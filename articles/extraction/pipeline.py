@@ -328,6 +328,7 @@ def read_candidate(
         tariffs.modifies_other_noun(trigger)
         or not tariffs.is_tariff_measure(trigger, sentence)
         or attachment.is_comparison(trigger)
+        or attachment.is_negated(trigger)
         or statements.enclosing_trigger(trigger, sentence_triggers, DEADLINE)
     ):
         return None  # "tariff talks"; "the rate was the lowest"; "instead of the 25% rate"
@@ -412,6 +413,8 @@ def read_candidate(
         candidate.pause_days = pause
         if not candidate.tariff.action:
             return None  # "covering tariffs, non-tariff barriers...": a topic, not a measure
+        if candidate.date_mention is None and attachment.in_since_clause(trigger):
+            return None  # "the second visit since Washington imposed a 25% tariff": background
         if candidate.date_mention is not None and preceded_by(candidate.date_mention, {"since"}):
             candidate.status = "happened"  # "a 10 percent tariff, in force since Saturday"
         candidate = date_announced_tariff(candidate, dated, published_at=published_at)
