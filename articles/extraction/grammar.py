@@ -111,8 +111,10 @@ def closest_date(
             continue
         date_path = [dated.span.root, *dated.span.root.ancestors]
         in_own_clause = own is not None and own in date_path
+        date_verb = governing_verb(dated.span.root)
         if status in {"planned", "speculative"} and not (
-            same_predicate(governing_verb(dated.span.root), scope)
+            same_predicate(date_verb, scope)
+            or (date_verb.lemma_ == "be" and same_predicate(scope, date_verb))  # "was to hold"
             or trigger.root in date_path
             or in_own_clause
         ):

@@ -30,10 +30,10 @@ def status_of(trigger: Span, sentence: Span) -> str:
             continue  # "agreed to a deal": a preposition, not an infinitive
         words.append(token.lower_)
         words.append(token.lemma_.lower())
-        if token.lemma_ in {"agree", "decide", "promise", "pledge", "vow"} and (
+        if token.lemma_ in {"agree", "decide", "promise", "pledge", "vow", "be"} and (
             previous is not None and previous.dep_ == "xcomp"
         ):
-            words.append("plan")  # "agreed to hold talks": the talks are planned
+            words.append("plan")  # "agreed to hold talks", "was to hold talks": planned
         previous = token
         for child in token.children:
             if child.dep_ in {

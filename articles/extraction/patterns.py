@@ -55,7 +55,16 @@ def pattern_meetings() -> list[dict]:
         },
         {
             "label": MEETING,
-            "pattern": [{**lemma_in("visit", "trip"), "POS": "NOUN"}, lower_in("to")],
+            "pattern": [{**lemma_in("visit", "trip"), "POS": "NOUN"}],
+        },
+        # "a representative traveled to Washington", "will fly to Washington": a trip for talks
+        {
+            "label": MEETING,
+            "pattern": [
+                {**lemma_in("travel", "fly"), "POS": "VERB"},
+                lower_in("to"),
+                {"ENT_TYPE": {"IN": ["GPE", "LOC"]}},
+            ],
         },
     ]
 
