@@ -112,16 +112,18 @@ def closest_date(
         date_path = [dated.span.root, *dated.span.root.ancestors]
         in_own_clause = own is not None and own in date_path
         date_verb = governing_verb(dated.span.root)
+        be_control = date_verb.lemma_ == "be" and same_predicate(scope, date_verb)
         if status in {"planned", "speculative"} and not (
             same_predicate(date_verb, scope)
-            or (date_verb.lemma_ == "be" and same_predicate(scope, date_verb))  # "was to hold"
+            or be_control  # "On Friday, Akazawa was to hold talks"
             or trigger.root in date_path
             or in_own_clause
         ):
             continue
         reporter = reporting_head(scope) if status == "happened" else None
         if same_clause_only and not (
-            governing_verb(dated.span.root) in {scope, own}
+            be_control
+            or governing_verb(dated.span.root) in {scope, own}
             or trigger.root in date_path
             or right_after(scope, dated.span)
             or (
