@@ -10,7 +10,7 @@ from django.urls import path, reverse
 
 from .forms import IngestForm
 from .models import Article
-from .services import IngestOutcome, Overrides, ingest_bytes
+from .services import IngestOutcome, Overrides, ingest_inputs
 from .tasks import enqueue_extraction
 
 
@@ -92,13 +92,8 @@ def ingest_from_form(data: dict) -> list[IngestOutcome]:
         outlet=data.get("outlet") or None,
         url=data.get("url") or None,
     )
-    outcomes = []
+    inputs = []
     if data.get("text", "").strip():
-        outcomes.append(
-            ingest_bytes(
-                data["text"].encode("utf-8"), source_name="pasted text", overrides=overrides
-            )
-        )
-    for upload in data.get("files") or []:
-        outcomes.append(ingest_bytes(upload.read(), source_name=upload.name, overrides=overrides))
-    return outcomes
+        inputs.append(("pasted text", data["text"].encode("utf-8")))
+    inputs.extend((upload.name, upload.read()) for upload in data.get("files") or [])
+    return ingest_inputs(inputs, overrides=overrides).outcomes

@@ -28,6 +28,8 @@ class ExtractionStatus(models.TextChoices):
     DONE = "done", "Extracted"
     FAILED = "failed", "Extraction failed"
     SKIPPED = "skipped", "Not extracted (not English)"
+    TOO_LONG = "too_long", "Not extracted: too long"
+    UNUSUAL = "unusual", "Not extracted: too unusual"
 
 
 class Article(models.Model):

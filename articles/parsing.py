@@ -190,6 +190,8 @@ def decode_input(raw: bytes, *, max_bytes: int) -> str:
         raise ArticleInputError("the file is empty")
     if b"\x00" in raw[:8192]:
         raise ArticleInputError("the file is binary, not text")
+    if (nul := raw.find(b"\x00")) >= 0:  # PostgreSQL text cannot hold it
+        raise ArticleInputError(f"the file holds a NUL byte at offset {nul:,}: it is not text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -16,8 +16,12 @@ from django.utils import timezone
 
 from timeline.models import Event, Evidence, Jurisdiction, Meeting, Official, TariffMeasure
 
+from ..extraction.bounds import NotExtractable, check
 from ..extraction.types import ExtractedEvent, ExtractedTariff, Gazetteer, Person
 from ..models import Article, ExtractionStatus
+
+# An article the bounds refuse keeps the reason as its extraction state.
+REFUSED_STATUS = {"too_long": ExtractionStatus.TOO_LONG, "unusual": ExtractionStatus.UNUSUAL}
 
 # Any constant will do: it names the lock that serialises event merging across processes.
 MERGE_LOCK_ID = 7_202_505_01
@@ -93,6 +97,13 @@ def extract_events(article: Article, *, gazetteer: Gazetteer | None = None) -> E
     Re-running is safe: this article's earlier machine-made events are replaced, while events an
     editor has touched keep their fields and only gain or keep evidence.
     """
+    try:
+        check(article.body)
+    except NotExtractable as refusal:  # stored as the article's state; retrying cannot help
+        article.extraction_status = REFUSED_STATUS[refusal.reason]
+        article.extraction_error = str(refusal)
+        article.save(update_fields=["extraction_status", "extraction_error"])
+        return ExtractionResult(skipped=1)
     gazetteer = gazetteer or current_gazetteer()
     return store_extraction(article, run_pipeline(article.body, article.published, gazetteer))
 
@@ -216,9 +227,16 @@ def store_event(item: ExtractedEvent, *, article: Article, known: KnownNames) ->
             event=event,
             article=article,
             start_char=span.start_char,
-            defaults={"sentence": span.sentence, "end_char": span.end_char},
+            defaults={"sentence": evidence_text(article, span), "end_char": span.end_char},
         )
     return merged
+
+
+def evidence_text(article: Article, span) -> str:
+    """The sentence exactly as in the stored body: the model saw long punctuation runs blanked
+    out (extraction.bounds.tame), with the same offsets."""
+    text = article.body[span.start_char : span.end_char]
+    return text if len(text) == span.end_char - span.start_char else span.sentence
 
 
 def find_matching_event(
