@@ -7,12 +7,18 @@ first three of a longer run and blanks the rest. It keeps the length, so every o
 tamed text (evidence spans) is an offset into the stored body too.
 
 What is too long for the model (spaCy's own limit is 1,000,000 characters) or is not prose at
-all is refused with `NotExtractable`, which the services store as the article's extraction state.
+all is refused with `NotExtractable`, which the services store as the article's extraction state;
+so is an article whose extraction outruns its time budget (`time_budget()`), whatever the cause.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
+import signal
+import threading
+import time
+from collections.abc import Iterator
 
 MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length
 MIN_LETTER_SHARE = 0.5  # of the non-space characters: below it, the text is not prose
@@ -51,6 +57,36 @@ def check(text: str, *, max_chars: int | None = None) -> None:
                 f"not extracted: too unusual (only {letters / visible:.0%} of the characters "
                 "are letters; this is not running text)",
             )
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise NotExtractable ("unusual") in the block once it has run ``seconds``.
+
+    A SIGALRM timer, so only in the main thread (a db_worker, a gunicorn worker, a command);
+    elsewhere, or with no budget, the block runs unbounded. A timer already set (by a test
+    runner, say) is put back with what is left of it.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame) -> None:
+        raise NotExtractable(
+            "unusual", f"not extracted: too unusual (extraction took more than {seconds:g} s)"
+        )
+
+    started = time.monotonic()
+    previous_handler = signal.signal(signal.SIGALRM, expire)
+    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous_handler)
+        if previous_delay:
+            left = max(previous_delay - (time.monotonic() - started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, previous_interval)
 
 
 class TamingTokenizer:

@@ -10,13 +10,14 @@ import datetime
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from timeline.models import Event, Evidence, Jurisdiction, Meeting, Official, TariffMeasure
 
-from ..extraction.bounds import NotExtractable, check
+from ..extraction.bounds import NotExtractable, check, time_budget
 from ..extraction.types import ExtractedEvent, ExtractedTariff, Gazetteer, Person
 from ..models import Article, ExtractionStatus
 
@@ -97,15 +98,17 @@ def extract_events(article: Article, *, gazetteer: Gazetteer | None = None) -> E
     Re-running is safe: this article's earlier machine-made events are replaced, while events an
     editor has touched keep their fields and only gain or keep evidence.
     """
+    gazetteer = gazetteer or current_gazetteer()
     try:
         check(article.body)
+        with time_budget(settings.PARLEY_EXTRACTION_SECONDS):
+            extracted = run_pipeline(article.body, article.published, gazetteer)
     except NotExtractable as refusal:  # stored as the article's state; retrying cannot help
         article.extraction_status = REFUSED_STATUS[refusal.reason]
         article.extraction_error = str(refusal)
         article.save(update_fields=["extraction_status", "extraction_error"])
         return ExtractionResult(skipped=1)
-    gazetteer = gazetteer or current_gazetteer()
-    return store_extraction(article, run_pipeline(article.body, article.published, gazetteer))
+    return store_extraction(article, extracted)
 
 
 def run_pipeline(

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from ..extraction.bounds import NotExtractable, check
+from ..extraction.bounds import NotExtractable, check, time_budget
 from ..models import Article, ExtractionStatus, content_hash
 from ..parsing import ArticleInputError, ParsedArticle, decode_input, parse_article
 from . import events
@@ -149,7 +149,8 @@ def extract_safely(parsed: ParsedArticle) -> Extraction:
     (NotExtractable) or an error of the pipeline, which must not cost the other articles."""
     try:
         check(parsed.body)
-        return events.run_pipeline(parsed.body, parsed.published)
+        with time_budget(settings.PARLEY_EXTRACTION_SECONDS):
+            return events.run_pipeline(parsed.body, parsed.published)
     except NotExtractable as refusal:
         return refusal
     except Exception as error:  # logged in full; the article is stored as failed
@@ -302,8 +303,9 @@ def extract_batch(batch: list[tuple[str, bytes]], *, overrides: Overrides) -> di
     if not todo:
         return found
     try:
-        results = events.run_pipeline_many([(p.body, p.published) for _, p in todo])
-    except Exception:
+        with time_budget(settings.PARLEY_EXTRACTION_SECONDS * len(todo)):
+            results = events.run_pipeline_many([(p.body, p.published) for _, p in todo])
+    except Exception:  # NotExtractable included: find out which article it was
         logger.warning("a batch of %s articles failed; extracting them one by one", len(todo))
         results = [extract_safely(parsed) for _, parsed in todo]
     found.update((name, result) for (name, _), result in zip(todo, results, strict=True))

@@ -134,3 +134,45 @@ def test_worker_stores_a_too_long_article_as_too_long_without_retrying(monkeypat
     article.refresh_from_db()
     assert article.extraction_status == ExtractionStatus.TOO_LONG
     assert "too long" in article.extraction_error
+
+
+def test_evidence_of_a_sentence_with_a_punctuation_run_is_the_stored_text():
+    raw = (
+        b"date 2025-05-01\nAkazawa met Bessent in Washington on Thursday"
+        + b"," * 40
+        + b" and they held tariff talks.\n"
+    )
+    article = ingest_bytes(raw, source_name="shout.txt").article
+    evidence = article.evidence.get()
+    assert evidence.sentence == article.body[evidence.start_char : evidence.end_char]
+    assert "," * 40 in evidence.sentence
+
+
+def test_text_that_is_not_prose_is_stored_as_too_unusual():
+    raw = b"date 2025-05-01\nTariff rates of the United States on Japan and China: " + (
+        b"tariff 25.5%, 30.25%, 145.75%, 10.5%; " * 100
+    )
+    outcome = ingest_bytes(raw, source_name="table.txt")
+    assert outcome.article.extraction_status == ExtractionStatus.UNUSUAL
+    assert "too unusual" in outcome.message
+
+
+def test_an_extraction_over_its_time_budget_is_stored_as_too_unusual(settings, monkeypatch):
+    import time
+
+    def forever(*args, **kwargs):
+        time.sleep(30)
+
+    settings.PARLEY_EXTRACTION_SECONDS = 0.2
+    monkeypatch.setattr(events, "run_pipeline", forever)
+    monkeypatch.setattr(events, "run_pipeline_many", forever)
+    report = ingest_paths_from({"slow.txt": GOOD})
+    (outcome,) = report.outcomes
+    assert outcome.article.extraction_status == ExtractionStatus.UNUSUAL
+    assert "took more than 0.2 s" in outcome.message
+
+
+def ingest_paths_from(files: dict[str, bytes]):
+    from articles.services import ingest_inputs
+
+    return ingest_inputs(list(files.items()))
