@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from .forms import IngestForm
 from .models import Article
 from .services import IngestOutcome, Overrides, ingest_inputs
-from .tasks import enqueue_extraction
+from .tasks import enqueue_extraction, latest_job_state, runs_in_process
 
 
 @admin.register(Article)
@@ -28,13 +28,24 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ("extraction_status", "language", "outlet")
     search_fields = ("title", "outlet", "url", "body")
     date_hierarchy = "published"
-    readonly_fields = ("content_hash", "ingested_at", "extracted_at", "original", "discarded_text")
+    readonly_fields = (
+        "content_hash",
+        "ingested_at",
+        "extraction_job",
+        "extracted_at",
+        "original",
+        "discarded_text",
+    )
     actions = ("extract_again",)
     change_list_template = "admin/articles/article/change_list.html"
 
     @admin.display(description="events")
     def event_count(self, obj: Article) -> int:
         return obj.evidence.values("event").distinct().count()
+
+    @admin.display(description="extraction job")
+    def extraction_job(self, obj: Article) -> str:
+        return latest_job_state(obj) or "-"
 
     def get_urls(self):
         return [
@@ -96,4 +107,5 @@ def ingest_from_form(data: dict) -> list[IngestOutcome]:
     if data.get("text", "").strip():
         inputs.append(("pasted text", data["text"].encode("utf-8")))
     inputs.extend((upload.name, upload.read()) for upload in data.get("files") or [])
-    return ingest_inputs(inputs, overrides=overrides).outcomes
+    # With a task queue the web process never loads the model: the worker extracts.
+    return ingest_inputs(inputs, overrides=overrides, defer=not runs_in_process()).outcomes

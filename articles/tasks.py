@@ -52,13 +52,38 @@ def enqueue_extraction(article: Article) -> None:
     the article; with the in-process backend it runs once the article is committed."""
     article.extraction_status = ExtractionStatus.PENDING
     article.save(update_fields=["extraction_status"])
-    if _immediate():
+    if runs_in_process():
         transaction.on_commit(lambda: extract_article.enqueue(article.pk))
     else:
         extract_article.enqueue(article.pk)
 
 
-def _immediate() -> bool:
+def extraction_jobs(article_ids=None):
+    """The database queue's job rows of extract_article, newest first (optionally only those
+    of some articles)."""
+    from django_tasks_db.models import DBTaskResult
+
+    jobs = DBTaskResult.objects.filter(task_path=extract_article.module_path).order_by(
+        "-enqueued_at"
+    )
+    if article_ids is not None:
+        jobs = jobs.filter(args_kwargs__args__0__in=list(article_ids))
+    return jobs
+
+
+def latest_job_state(article: Article) -> str:
+    """What the queue says about an article's extraction: "queued", "running since ...",
+    "failed", "done", or "" without a job row (in-process backend)."""
+    job = extraction_jobs().filter(args_kwargs__args__0=article.pk).first()
+    if job is None:
+        return ""
+    when = job.started_at or job.enqueued_at
+    return f"{job.status.lower()} (job {str(job.id)[:8]}, since {when:%Y-%m-%d %H:%M:%S} UTC)"
+
+
+def runs_in_process() -> bool:
+    """True with the in-process backend; any other one (the database queue) runs tasks
+    elsewhere, so the web and the ingest command only enqueue."""
     from django.tasks.backends.immediate import ImmediateBackend
 
     return isinstance(extract_article.get_backend(), ImmediateBackend)
