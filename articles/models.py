@@ -59,6 +59,9 @@ class Article(models.Model):
         max_length=10, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
     )
     extraction_error = models.TextField(blank=True)
+    extraction_started_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the last extraction attempt started."
+    )
     extracted_at = models.DateTimeField(null=True, blank=True)
 
     objects = ArticleQuerySet.as_manager()

@@ -3,7 +3,8 @@
 In-process (ImmediateBackend) by default; in production a database queue (django-tasks-db)
 consumed by `manage.py db_worker` on worker machines. A failed attempt is retried with a delay;
 a worker killed mid-article leaves nothing partial, since events are stored in one transaction
-and the article stays "running" until `manage.py requeue_extractions` picks it up again.
+and the article stays "running" until `manage.py requeue_extractions` marks its job row failed
+and queues it again.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ def extract_article(article_id: int, attempt: int = 1) -> dict:
 
     article = Article.objects.get(pk=article_id)
     Article.objects.filter(pk=article_id).update(
-        extraction_status=ExtractionStatus.RUNNING, extraction_error=""
+        extraction_status=ExtractionStatus.RUNNING,
+        extraction_error="",
+        extraction_started_at=timezone.now(),
     )
     try:
         result = extract_events(article)
@@ -41,8 +44,10 @@ def extract_article(article_id: int, attempt: int = 1) -> dict:
             extraction_error=f"attempt {attempt} of {MAX_ATTEMPTS}: {error!r}",
         )
         if attempt < MAX_ATTEMPTS:
-            retry_at = timezone.now() + RETRY_DELAY * attempt
-            extract_article.using(run_after=retry_at).enqueue(article_id, attempt + 1)
+            retry = extract_article
+            if retry.get_backend().supports_defer:  # the in-process backend retries at once
+                retry = retry.using(run_after=timezone.now() + RETRY_DELAY * attempt)
+            retry.enqueue(article_id, attempt + 1)
         raise
     return {"created": result.created, "merged": result.merged}
 
