@@ -35,6 +35,8 @@ class IngestOutcome:
     article: Article | None = None
     events_created: int = 0
     events_merged: int = 0
+    problem: str = ""  # for a failed or skipped input: "no_date", "bad_date", "too_large",
+    # "input" (see ArticleInputError.kind), "duplicate" or "internal"
 
     @property
     def ok(self) -> bool:
@@ -72,7 +74,8 @@ def read_input(
     published = overrides.published or parsed.published
     if published is None:
         raise ArticleInputError(
-            "no publication date found (add a first line `date YYYY-MM-DD` or give the date)"
+            "no publication date found: add a first line `date YYYY-MM-DD` or give the date",
+            kind="no_date",
         )
     return ParsedArticle(
         body=parsed.body,
@@ -107,7 +110,7 @@ def ingest_bytes(
     try:
         parsed = read_input(raw, source_name=source_name, overrides=overrides)
     except ArticleInputError as error:
-        return IngestOutcome(source_name, "failed", str(error))
+        return IngestOutcome(source_name, "failed", str(error), problem=error.kind)
 
     existing = find_existing(parsed)
     if existing is not None:
@@ -141,7 +144,7 @@ def ingest_bytes(
             raise
         return skipped(source_name, existing)
     except (ArticleInputError, ValidationError) as error:  # rolled back; report and go on
-        return IngestOutcome(source_name, "failed", str(error))
+        return IngestOutcome(source_name, "failed", str(error), problem="input")
 
 
 def extract_safely(parsed: ParsedArticle) -> Extraction:
@@ -190,7 +193,11 @@ def new_article(parsed: ParsedArticle, *, original: str) -> Article:
 
 def skipped(source_name: str, existing: Article) -> IngestOutcome:
     return IngestOutcome(
-        source_name, "skipped", f"already ingested as article #{existing.pk}", existing
+        source_name,
+        "skipped",
+        f"already ingested as article #{existing.pk}",
+        existing,
+        problem="duplicate",
     )
 
 
@@ -275,7 +282,9 @@ def ingest_inputs(
             )
         except Exception as error:  # a bug must not cost the other files; logged in full
             logger.exception("ingesting %s failed", name)
-            outcome = IngestOutcome(name, "failed", f"internal error: {error!r}")
+            outcome = IngestOutcome(
+                name, "failed", f"internal error: {error!r}", problem="internal"
+            )
         report.outcomes.append(outcome)
     return report
 

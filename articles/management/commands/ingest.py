@@ -68,7 +68,8 @@ class Command(BaseCommand):
         )
         for outcome in report.outcomes:
             if outcome.status == "failed":
-                self.stderr.write(self.style.ERROR(f"{outcome.name}: {outcome.message}"))
+                hint = " (or pass --published)" if outcome.problem == "no_date" else ""
+                self.stderr.write(self.style.ERROR(f"{outcome.name}: {outcome.message}{hint}"))
             elif options["verbosity"] >= 2 or outcome.status == "skipped" or outcome.message:
                 detail = outcome.message or f"{outcome.events_created} new events"
                 self.stdout.write(f"{outcome.name}: {outcome.status} ({detail})")
