@@ -176,3 +176,14 @@ def ingest_paths_from(files: dict[str, bytes]):
     from articles.services import ingest_inputs
 
     return ingest_inputs(list(files.items()))
+
+
+def test_extract_command_goes_on_after_a_file_it_cannot_extract(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(bounds, "MAX_CHARS", 200)
+    (tmp_path / "a_long.txt").write_bytes(b"date 2025-05-01\n" + b"Talks went on. " * 30)
+    (tmp_path / "b_good.txt").write_bytes(GOOD)
+    with pytest.raises(CommandError):
+        call_command("extract", str(tmp_path))
+    captured = capsys.readouterr()
+    assert "a_long.txt: not extracted: too long" in captured.err
+    assert '"path": "' in captured.out and "b_good.txt" in captured.out
