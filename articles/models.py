@@ -28,6 +28,8 @@ class ExtractionStatus(models.TextChoices):
     DONE = "done", "Extracted"
     FAILED = "failed", "Extraction failed"
     SKIPPED = "skipped", "Not extracted (not English)"
+    TOO_LONG = "too_long", "Not extracted: too long"
+    UNUSUAL = "unusual", "Not extracted: too unusual"
 
 
 class Article(models.Model):
@@ -57,6 +59,9 @@ class Article(models.Model):
         max_length=10, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
     )
     extraction_error = models.TextField(blank=True)
+    extraction_started_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the last extraction attempt started."
+    )
     extracted_at = models.DateTimeField(null=True, blank=True)
 
     objects = ArticleQuerySet.as_manager()

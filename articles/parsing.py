@@ -14,7 +14,15 @@ import py3langid
 
 
 class ArticleInputError(ValueError):
-    """The input cannot become an article; the message says why, for the person who sent it."""
+    """The input cannot become an article; the message says why, for the person who sent it.
+
+    ``kind`` tells the form which field the problem concerns: "no_date", "bad_date",
+    "too_large" or "input" (anything else about the text itself).
+    """
+
+    def __init__(self, message: str, *, kind: str = "input") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,7 @@ def parse_date_value(value: str) -> datetime.date:
         return datetime.date.fromisoformat(value.strip())
     except ValueError as error:
         raise ArticleInputError(
-            f"the date header {value!r} is not a date (expected YYYY-MM-DD)"
+            f"the date header {value!r} is not a date (expected YYYY-MM-DD)", kind="bad_date"
         ) from error
 
 
@@ -184,12 +192,15 @@ def decode_input(raw: bytes, *, max_bytes: int) -> str:
     """Bytes to text, refusing what is not an article: empty, oversized, binary, undecodable."""
     if len(raw) > max_bytes:
         raise ArticleInputError(
-            f"the file is {len(raw):,} bytes, over the limit of {max_bytes:,} bytes"
+            f"the file is {len(raw):,} bytes, over the limit of {max_bytes:,} bytes",
+            kind="too_large",
         )
     if not raw.strip():
         raise ArticleInputError("the file is empty")
     if b"\x00" in raw[:8192]:
         raise ArticleInputError("the file is binary, not text")
+    if (nul := raw.find(b"\x00")) >= 0:  # PostgreSQL text cannot hold it
+        raise ArticleInputError(f"the file holds a NUL byte at offset {nul:,}: it is not text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

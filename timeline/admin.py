@@ -183,6 +183,37 @@ class EventAdmin(admin.ModelAdmin):
         self.message_user(request, f"{len(events)} events rejected.", messages.SUCCESS)
 
 
+class ArticleListFilter(admin.SimpleListFilter):
+    """The events of one article (?article=ID); offers the latest articles with events to review."""
+
+    title = "article"
+    parameter_name = "article"
+
+    def lookups(self, request: HttpRequest, model_admin) -> list[tuple[str, str]]:
+        from articles.models import Article
+
+        chosen = self.value()
+        latest = (
+            Article.objects.filter(evidence__event__review_state=Event.ReviewState.PROPOSED)
+            .distinct()
+            .order_by("-ingested_at")[:10]
+        )
+        articles = list(latest)
+        if chosen and chosen.isdigit() and all(str(a.pk) != chosen for a in articles):
+            articles += list(Article.objects.filter(pk=int(chosen)))
+        return [(str(article.pk), str(article)[:60]) for article in articles]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        value = self.value()
+        if not value:
+            return queryset
+        if not value.isdigit():
+            return queryset.none()
+        return queryset.filter(
+            pk__in=Evidence.objects.filter(article_id=int(value)).values("event")
+        )
+
+
 @admin.register(ProposedEvent)
 class ProposedEventAdmin(EventAdmin):
     """Only what waits for review, with the evidence beside each event."""
@@ -195,7 +226,16 @@ class ProposedEventAdmin(EventAdmin):
         "confidence_display",
         "evidence_list",
     )
-    list_filter = ("kind", "status", "jurisdictions")
+    list_filter = (ArticleListFilter, "kind", "status", "jurisdictions")
+    search_fields = (
+        "title",
+        "summary",
+        "date_text",
+        "evidence__sentence",
+        "participants__full_name",
+        "jurisdictions__name",
+        "jurisdictions__code",
+    )
     ordering = ("-confidence", "date_start")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:

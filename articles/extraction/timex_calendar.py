@@ -13,10 +13,16 @@ import re
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
+class OutOfRange(ValueError):
+    """The date would fall outside the calendar (years 1 to 9999): the reading is rejected."""
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """Shift by whole months, clamping the day (Jan 31 + 1 month -> Feb 28)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OutOfRange(f"{day.isoformat()} + {months} months is outside the calendar")
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
 
@@ -93,11 +99,17 @@ def weekday_date(dct: dt.date, weekday: int, direction: str) -> dt.date:
 
 
 def shift(dct: dt.date, unit: str, amount: int) -> dt.date:
-    """Move ``dct`` by ``amount`` units (D, W, M, Q, Y, E for decade, C for century)."""
-    if unit == "D":
-        return dct + dt.timedelta(days=amount)
-    if unit == "W":
-        return dct + dt.timedelta(weeks=amount)
+    """Move ``dct`` by ``amount`` units (D, W, M, Q, Y, E for decade, C for century).
+
+    Raises OutOfRange when the result is not a date ("in 900000000 weeks").
+    """
+    if unit in ("D", "W"):
+        try:
+            return dct + dt.timedelta(days=amount * (7 if unit == "W" else 1))
+        except OverflowError as error:
+            raise OutOfRange(
+                f"{dct.isoformat()} + {amount} {unit} is outside the calendar"
+            ) from error
     months = {"M": 1, "Q": 3, "Y": 12, "E": 120, "C": 1200}[unit]
     return add_months(dct, months * amount)
 

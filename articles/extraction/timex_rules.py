@@ -173,7 +173,10 @@ class Context:
         self.text = text
         self.dct = dct
         self.forced_tense = tense
-        last_q = cal.add_months(dct, -3)
+        try:
+            last_q = cal.add_months(dct, -3)
+        except cal.OutOfRange:  # published in the first quarter of year 1
+            last_q = dct
         self.ref_quarter = (last_q.year, cal.quarter_of(last_q))  # the quarter being reported
         self.anchor = dct  # the last day mentioned, for "the next day" / "10 a.m."
         self.anchor_year = dct.year  # the last year written out, for "later that year"
@@ -1388,7 +1391,10 @@ def scan(text: str, dct: dt.date, tense: str | None = None) -> list[Hit]:
     for start, _, _, m, rule, end in candidates:
         if start < taken_until:
             continue
-        norm = rule.normalize(m, ctx)
+        try:
+            norm = rule.normalize(m, ctx)
+        except (ValueError, OverflowError):  # off the calendar: "99999999 years ago"
+            continue
         if norm is None:
             continue
         start = norm.start if norm.start is not None else start

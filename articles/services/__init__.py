@@ -18,6 +18,7 @@ from .ingest import (
     Overrides,
     expand_paths,
     ingest_bytes,
+    ingest_inputs,
     ingest_paths,
     read_input,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "expand_paths",
     "extract_events",
     "ingest_bytes",
+    "ingest_inputs",
     "ingest_paths",
     "read_input",
     "run_pipeline",

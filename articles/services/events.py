@@ -10,6 +10,7 @@ import datetime
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -24,8 +25,12 @@ from timeline.models import (
     TariffMeasure,
 )
 
+from ..extraction.bounds import NotExtractable, check, time_budget
 from ..extraction.types import ExtractedEvent, ExtractedTariff, Gazetteer, Person
 from ..models import Article, ExtractionStatus
+
+# An article the bounds refuse keeps the reason as its extraction state.
+REFUSED_STATUS = {"too_long": ExtractionStatus.TOO_LONG, "unusual": ExtractionStatus.UNUSUAL}
 
 # Any constant will do: it names the lock that serialises event merging across processes.
 MERGE_LOCK_ID = 7_202_505_01
@@ -102,7 +107,16 @@ def extract_events(article: Article, *, gazetteer: Gazetteer | None = None) -> E
     editor has touched keep their fields and only gain or keep evidence.
     """
     gazetteer = gazetteer or current_gazetteer()
-    return store_extraction(article, run_pipeline(article.body, article.published, gazetteer))
+    try:
+        check(article.body)
+        with time_budget(settings.PARLEY_EXTRACTION_SECONDS):
+            extracted = run_pipeline(article.body, article.published, gazetteer)
+    except NotExtractable as refusal:  # stored as the article's state; retrying cannot help
+        article.extraction_status = REFUSED_STATUS[refusal.reason]
+        article.extraction_error = str(refusal)
+        article.save(update_fields=["extraction_status", "extraction_error"])
+        return ExtractionResult(skipped=1)
+    return store_extraction(article, extracted)
 
 
 def run_pipeline(
@@ -231,9 +245,16 @@ def store_event(item: ExtractedEvent, *, article: Article, known: KnownNames) ->
             event=event,
             article=article,
             start_char=span.start_char,
-            defaults={"sentence": span.sentence, "end_char": span.end_char},
+            defaults={"sentence": evidence_text(article, span), "end_char": span.end_char},
         )
     return merged
+
+
+def evidence_text(article: Article, span) -> str:
+    """The sentence exactly as in the stored body: the model saw long punctuation runs blanked
+    out (extraction.bounds.tame), with the same offsets."""
+    text = article.body[span.start_char : span.end_char]
+    return text if len(text) == span.end_char - span.start_char else span.sentence
 
 
 def find_matching_event(

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from ..extraction.bounds import NotExtractable, check, time_budget
 from ..models import Article, ExtractionStatus, content_hash
 from ..parsing import ArticleInputError, ParsedArticle, decode_input, parse_article
 from . import events
@@ -34,6 +35,8 @@ class IngestOutcome:
     article: Article | None = None
     events_created: int = 0
     events_merged: int = 0
+    problem: str = ""  # for a failed or skipped input: "no_date", "bad_date", "too_large",
+    # "input" (see ArticleInputError.kind), "duplicate" or "internal"
 
     @property
     def ok(self) -> bool:
@@ -71,7 +74,8 @@ def read_input(
     published = overrides.published or parsed.published
     if published is None:
         raise ArticleInputError(
-            "no publication date found (add a first line `date YYYY-MM-DD` or pass --published)"
+            "no publication date found: add a first line `date YYYY-MM-DD` or give the date",
+            kind="no_date",
         )
     return ParsedArticle(
         body=parsed.body,
@@ -84,6 +88,9 @@ def read_input(
     )
 
 
+Extraction = list | Exception  # the events, or why there are none (see extract_safely)
+
+
 def ingest_bytes(
     raw: bytes,
     *,
@@ -91,17 +98,19 @@ def ingest_bytes(
     overrides: Overrides = Overrides(),
     extract: bool = True,
     defer: bool = False,
-    extracted: list | None = None,
+    extracted: Extraction | None = None,
 ) -> IngestOutcome:
     """Store one article and, for English text, its events, in one transaction. Idempotent.
 
     The NLP runs before the transaction opens. With ``defer`` the extraction is enqueued as a
     background task instead (in the same transaction, so no article is left without its job).
+    An article the pipeline refuses (too long, not prose) or fails on is still stored, with
+    that extraction state and message.
     """
     try:
         parsed = read_input(raw, source_name=source_name, overrides=overrides)
     except ArticleInputError as error:
-        return IngestOutcome(source_name, "failed", str(error))
+        return IngestOutcome(source_name, "failed", str(error), problem=error.kind)
 
     existing = find_existing(parsed)
     if existing is not None:
@@ -110,13 +119,15 @@ def ingest_bytes(
     if not (english and extract and not defer):
         extracted = None
     elif extracted is None:
-        extracted = events.run_pipeline(parsed.body, parsed.published)
+        extracted = extract_safely(parsed)
     try:
         with transaction.atomic():
             article = new_article(parsed, original=raw.decode("utf-8-sig", errors="replace"))
             outcome = IngestOutcome(source_name, "created", "", article)
             if not english:
                 outcome.message = f"stored but not extracted: the language is {parsed.language!r}"
+            elif isinstance(extracted, Exception):
+                outcome.message = mark_not_extracted(article, extracted)
             elif extracted is not None:
                 result = events.store_extraction(article, extracted)
                 outcome.events_created, outcome.events_merged = result.created, result.merged
@@ -133,7 +144,33 @@ def ingest_bytes(
             raise
         return skipped(source_name, existing)
     except (ArticleInputError, ValidationError) as error:  # rolled back; report and go on
-        return IngestOutcome(source_name, "failed", str(error))
+        return IngestOutcome(source_name, "failed", str(error), problem="input")
+
+
+def extract_safely(parsed: ParsedArticle) -> Extraction:
+    """The events of one article, or the reason there are none: refused by the bounds
+    (NotExtractable) or an error of the pipeline, which must not cost the other articles."""
+    try:
+        check(parsed.body)
+        with time_budget(settings.PARLEY_EXTRACTION_SECONDS):
+            return events.run_pipeline(parsed.body, parsed.published)
+    except NotExtractable as refusal:
+        return refusal
+    except Exception as error:  # logged in full; the article is stored as failed
+        logger.exception("extraction failed")
+        return error
+
+
+def mark_not_extracted(article: Article, reason: Exception) -> str:
+    """Record why an article has no events; returns the message for the person ingesting."""
+    if isinstance(reason, NotExtractable):
+        article.extraction_status = events.REFUSED_STATUS[reason.reason]
+        article.extraction_error = str(reason)
+    else:
+        article.extraction_status = ExtractionStatus.FAILED
+        article.extraction_error = f"extraction failed: {reason!r}"
+    article.save(update_fields=["extraction_status", "extraction_error"])
+    return f"stored, {article.extraction_error}"
 
 
 def new_article(parsed: ParsedArticle, *, original: str) -> Article:
@@ -156,7 +193,11 @@ def new_article(parsed: ParsedArticle, *, original: str) -> Article:
 
 def skipped(source_name: str, existing: Article) -> IngestOutcome:
     return IngestOutcome(
-        source_name, "skipped", f"already ingested as article #{existing.pk}", existing
+        source_name,
+        "skipped",
+        f"already ingested as article #{existing.pk}",
+        existing,
+        problem="duplicate",
     )
 
 
@@ -196,11 +237,7 @@ def ingest_paths(
     read_stdin: Callable[[], bytes] | None = None,
     progress: Callable[[Iterable], Iterable] = lambda items: items,
 ) -> IngestReport:
-    """Ingest files and directories; one bad file never stops the others.
-
-    The NLP of a batch of files runs through nlp.pipe; each article is then stored in its
-    own transaction.
-    """
+    """Ingest files and directories; one bad file never stops the others."""
     report = IngestReport()
     inputs: list[tuple[str, bytes]] = []
     for path in expand_paths(paths):
@@ -211,7 +248,26 @@ def ingest_paths(
             )
         except OSError as error:
             report.outcomes.append(IngestOutcome(name, "failed", error.strerror or str(error)))
-    extracted: dict[str, list] = {}
+    report.outcomes.extend(
+        ingest_inputs(
+            inputs, overrides=overrides, extract=extract, defer=defer, progress=progress
+        ).outcomes
+    )
+    return report
+
+
+def ingest_inputs(
+    inputs: list[tuple[str, bytes]],
+    *,
+    overrides: Overrides = Overrides(),
+    extract: bool = True,
+    defer: bool = False,
+    progress: Callable[[Iterable], Iterable] = lambda items: items,
+) -> IngestReport:
+    """Ingest (name, bytes) inputs, each in its own transaction; every input gets an outcome
+    and none stops the others. The NLP of a batch of inputs runs together through nlp.pipe."""
+    report = IngestReport()
+    extracted: dict[str, Extraction] = {}
     for index, (name, raw) in enumerate(progress(inputs)):
         if index % BATCH_SIZE == 0 and extract and not defer:
             extracted = extract_batch(inputs[index : index + BATCH_SIZE], overrides=overrides)
@@ -226,22 +282,40 @@ def ingest_paths(
             )
         except Exception as error:  # a bug must not cost the other files; logged in full
             logger.exception("ingesting %s failed", name)
-            outcome = IngestOutcome(name, "failed", f"internal error: {error!r}")
+            outcome = IngestOutcome(
+                name, "failed", f"internal error: {error!r}", problem="internal"
+            )
         report.outcomes.append(outcome)
     return report
 
 
-def extract_batch(batch: list[tuple[str, bytes]], *, overrides: Overrides) -> dict[str, list]:
-    """The events of every new English article of a batch, through one nlp.pipe call."""
+def extract_batch(batch: list[tuple[str, bytes]], *, overrides: Overrides) -> dict[str, Extraction]:
+    """The events of every new English article of a batch, through one nlp.pipe call.
+
+    Articles the bounds refuse are left out of the batch; if the batch fails, each article is
+    extracted alone so that the failure stays with the article that caused it.
+    """
     todo: list[tuple[str, ParsedArticle]] = []
+    found: dict[str, Extraction] = {}
     for name, raw in batch:
         try:
             parsed = read_input(raw, source_name=name, overrides=overrides)
+            if parsed.language != "en" or find_existing(parsed) is not None:
+                continue
+            check(parsed.body)
         except ArticleInputError:
             continue  # ingest_bytes reports it
-        if parsed.language == "en" and find_existing(parsed) is None:
-            todo.append((name, parsed))
+        except NotExtractable as refusal:
+            found[name] = refusal
+            continue
+        todo.append((name, parsed))
     if not todo:
-        return {}
-    found = events.run_pipeline_many([(p.body, p.published) for _, p in todo])
-    return {name: result for (name, _), result in zip(todo, found, strict=True)}
+        return found
+    try:
+        with time_budget(settings.PARLEY_EXTRACTION_SECONDS * len(todo)):
+            results = events.run_pipeline_many([(p.body, p.published) for _, p in todo])
+    except Exception:  # NotExtractable included: find out which article it was
+        logger.warning("a batch of %s articles failed; extracting them one by one", len(todo))
+        results = [extract_safely(parsed) for _, parsed in todo]
+    found.update((name, result) for (name, _), result in zip(todo, results, strict=True))
+    return found

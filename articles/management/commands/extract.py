@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from articles.extraction.bounds import NotExtractable, check
 from articles.extraction.pipeline import extract
 from articles.extraction.serialize import event_to_json
 from articles.parsing import ArticleInputError
@@ -38,11 +39,17 @@ class Command(BaseCommand):
                 self.stderr.write(f"{name}: {error}")
                 failures += 1
                 continue
-            events = (
-                extract(parsed.body, published_at=parsed.published, gazetteer=gazetteer)
-                if parsed.language == "en"
-                else []
-            )
+            try:
+                events = (
+                    extract_bounded(parsed.body, published=parsed.published, gazetteer=gazetteer)
+                    if parsed.language == "en"
+                    else []
+                )
+            except Exception as error:  # one file's failure never stops the others
+                message = str(error) if isinstance(error, NotExtractable) else repr(error)
+                self.stderr.write(f"{name}: {message}")
+                failures += 1
+                continue
             record = {
                 "path": name,
                 "published": parsed.published.isoformat(),
@@ -55,4 +62,12 @@ class Command(BaseCommand):
                 outcome = ingest_bytes(raw, source_name=name, overrides=Overrides())
                 self.stderr.write(f"{name}: {outcome.status} {outcome.message}".rstrip())
         if failures:
-            raise CommandError(f"{failures} input(s) could not be read (see above).", returncode=1)
+            raise CommandError(
+                f"{failures} input(s) could not be read or extracted (see above).", returncode=1
+            )
+
+
+def extract_bounded(body: str, *, published, gazetteer) -> list:
+    """What a worker does: refuse what is too long or not prose, then extract."""
+    check(body)
+    return extract(body, published_at=published, gazetteer=gazetteer)

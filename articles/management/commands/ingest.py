@@ -1,5 +1,8 @@
 """Ingest articles from files, directories or stdin, and extract their events.
 
+With the in-process task backend the events are extracted here; with a queue
+(PARLEY_TASK_BACKEND=database) the articles are stored and their extraction is enqueued.
+
 python manage.py ingest ../shared/seed/ article.html - --published 2025-05-01
 """
 
@@ -12,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from articles.services import Overrides, ingest_paths
+from articles.tasks import runs_in_process
 
 
 def iso_date(value: str) -> datetime.date:
@@ -52,6 +56,7 @@ class Command(BaseCommand):
             options["paths"],
             overrides=overrides,
             extract=not options["no_extract"],
+            defer=not runs_in_process(),  # with a task queue the workers extract
             read_stdin=sys.stdin.buffer.read,
             progress=lambda items: tqdm(
                 items,
@@ -63,7 +68,8 @@ class Command(BaseCommand):
         )
         for outcome in report.outcomes:
             if outcome.status == "failed":
-                self.stderr.write(self.style.ERROR(f"{outcome.name}: {outcome.message}"))
+                hint = " (or pass --published)" if outcome.problem == "no_date" else ""
+                self.stderr.write(self.style.ERROR(f"{outcome.name}: {outcome.message}{hint}"))
             elif options["verbosity"] >= 2 or outcome.status == "skipped" or outcome.message:
                 detail = outcome.message or f"{outcome.events_created} new events"
                 self.stdout.write(f"{outcome.name}: {outcome.status} ({detail})")
