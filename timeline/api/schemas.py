@@ -9,6 +9,7 @@ from typing import Annotated
 from ninja import Field, Path, Schema
 from pydantic import AfterValidator, BeforeValidator
 
+from timeline.filters import MAX_VALUES
 from timeline.models import (
     EventKind,
     EventPrecision,
@@ -194,10 +195,12 @@ class Pagination(Schema):
 
 class EventFilters(Pagination):
     country: list[Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")]] = Field(
-        [], description="ISO alpha-2 code; repeat for events concerning every country given."
+        [],
+        description="ISO alpha-2 code; repeat for events concerning every country given "
+        f"(at most {MAX_VALUES} values: more is a 400).",
     )
     official: list[Annotated[str, Field(pattern=SLUG, max_length=200)]] = Field(
-        [], description="Official's slug; repeatable like country."
+        [], description=f"Official's slug; repeatable like country (at most {MAX_VALUES})."
     )
     type: EventKind | None = None
     status: EventStatus | None = None
