@@ -3,11 +3,12 @@
 The public URLs are the timeline and its pages (`timeline/routes.py`), the read-only API under
 /api/, the exports and the Atom feed (`timeline/urls.py`). Each gets the parameters any view,
 filter or template reads (`country`, `official`, `type`, `status`, `from`, `to`, `q`, `order`,
-`page`, `after`, `unreviewed`, the API's `limit`, `offset`, `outlet`, `original`) and unknown
-ones, with adversarial values: any unicode text, NUL and control characters, very long
-strings, huge numbers, impossible dates, repeated parameters, broken percent-escapes, SQL and
-HTML payloads. Each request goes out as a plain GET, as an htmx request and as an htmx history
-restore. A script payload must never come back unescaped in HTML or XML.
+`page`, `after`, `unreviewed`, the API's `limit`, `offset`, `outlet`, `original`, the CSV's
+`excel`) and unknown ones, with adversarial values: any unicode text, NUL and control
+characters, very long strings, huge numbers, impossible dates, repeated parameters, broken
+percent-escapes, SQL and HTML payloads. Each request goes out as a plain GET, as an htmx
+request and as an htmx history restore. A script payload must never come back unescaped in HTML
+or XML.
 
 Filter parameters are also repeated up to hundreds of times (real country codes and slugs,
 duplicates, junk): the answer is a 400 past the cap (or the page's message), and no request
@@ -59,6 +60,7 @@ PARAMETERS = [
     "offset",
     "outlet",
     "original",
+    "excel",
 ]
 PAYLOADS = [
     SCRIPT,
