@@ -162,7 +162,9 @@ class ArticleOut(Schema):
 
 class ArticleDetailOut(ArticleOut):
     body: str
-    original: str | None = Field(description="The input as received; only with original=true.")
+    original: str | None = Field(
+        description="The input as received; only for editors, with original=true."
+    )
     event_ids: list[int] = Field(description="Approved events that cite this article.")
 
 
@@ -224,7 +226,11 @@ class ArticleFilters(Pagination):
 
 
 class ArticleOptions(Schema):
-    original: bool = Field(False, description="Include the input exactly as it was received.")
+    original: bool = Field(
+        False,
+        description="Include the input exactly as it was received (editors only: a 403 "
+        "for anyone else).",
+    )
 
 
 EventId = Annotated[int, Path(ge=1, le=MAX_ID)]

@@ -2,7 +2,10 @@
 
 The OpenAPI schema at /api/openapi.json is generated from `schemas.py`, and the docs are at
 /api/docs. Events take the timeline's filters; malformed parameters get a 422 (wrong type) or a
-400 (unknown country or official), with the offending parameter named.
+400 (unknown country or official, too many values), with the offending parameter named.
+
+Articles are public through the approved events that cite them; the input as it was received
+(reader comments and all) is for editors only.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from .schemas import (
     CountryCode,
     CountryOut,
     CountryPage,
+    Error,
     EventFilters,
     EventId,
     EventOut,
@@ -55,6 +59,8 @@ api = ParleyAPI(
     description=__doc__,
     urls_namespace="api",
 )
+# Editors may read articles in the admin; they see the original input here too.
+EDITOR_PERMISSION = "articles.view_article"
 # The names of the parameter groups below, which django-ninja puts in some error locations.
 PARAMETER_GROUPS = {"filters", "options"}
 
@@ -269,10 +275,21 @@ def get_country(request: HttpRequest, code: CountryCode):
     return country_out(get_object_or_404(Jurisdiction, code=code.upper()), request)
 
 
+def is_editor(request: HttpRequest) -> bool:
+    """Staff with the editors' permissions (signed in to the admin in this browser)."""
+    user = request.user
+    return user.is_active and user.is_staff and user.has_perm(EDITOR_PERMISSION)
+
+
+def readable_articles(request: HttpRequest) -> QuerySet[Article]:
+    """Every article for editors; for the public, those cited by an approved event."""
+    return Article.objects.all() if is_editor(request) else Article.objects.public()
+
+
 @api.get("/articles", response={200: ArticlePage, **ERRORS}, url_name="articles", tags=["articles"])
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
-    """Articles, newest first, or best match first when searching with `q`."""
-    articles = Article.objects.order_by("-published", "-id")
+    """Articles cited by approved events, newest first, or best match first with `q`."""
+    articles = readable_articles(request).order_by("-published", "-id")
     if filters.outlet:
         articles = articles.filter(outlet__iexact=filters.outlet)
     if filters.from_date:
@@ -286,13 +303,16 @@ def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
 
 @api.get(
     "/articles/{article_id}",
-    response={200: ArticleDetailOut, **ERRORS},
+    response={200: ArticleDetailOut, 403: Error, **ERRORS},
     url_name="article",
     tags=["articles"],
 )
 def get_article(request: HttpRequest, article_id: ArticleId, options: Query[ArticleOptions]):
-    """An article with its body; the raw input only when asked for with `original=true`."""
-    article = get_object_or_404(Article, pk=article_id)
+    """An article cited by an approved event, with its body; the raw input only for editors,
+    when asked for with `original=true`."""
+    if options.original and not is_editor(request):
+        return Status(403, {"detail": "original=true is for editors signed in to the admin."})
+    article = get_object_or_404(readable_articles(request), pk=article_id)
     cited_by = article.evidence.filter(event__review_state=Event.ReviewState.APPROVED)
     return {
         **article_out(article, request),
