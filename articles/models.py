@@ -22,16 +22,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(published__gte=day)
 
     def public(self) -> ArticleQuerySet:
-        """What the public may see: articles cited by at least one approved event."""
+        """What the public may see: articles cited by at least one approved event (in public
+        evidence: a sentence waiting for review does not count)."""
         from timeline.models import Event, Evidence
 
-        return self.filter(
-            Exists(
-                Evidence.objects.filter(
-                    article=OuterRef("pk"), event__review_state=Event.ReviewState.APPROVED
-                )
-            )
+        cited = Evidence.objects.public().filter(
+            article=OuterRef("pk"), event__review_state=Event.ReviewState.APPROVED
         )
+        return self.filter(Exists(cited))
 
 
 class ExtractionStatus(models.TextChoices):

@@ -71,9 +71,9 @@ def with_details(events: QuerySet[Event]) -> QuerySet[Event]:
         "participants",
         Prefetch(
             "evidence",
-            queryset=Evidence.objects.select_related("article").order_by(
-                "article__published", "article_id", "start_char"
-            ),
+            queryset=Evidence.objects.public()
+            .select_related("article")
+            .order_by("article__published", "article_id", "start_char"),
         ),
     )
 

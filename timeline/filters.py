@@ -61,7 +61,7 @@ class TimelineEventFilter(django_filters.FilterSet):
     )
     official = django_filters.ModelMultipleChoiceFilter(
         field_name="participants",
-        queryset=Official.objects.all(),
+        queryset=Official.objects.public(),
         to_field_name="slug",
         label="Official",
         method="filter_officials",

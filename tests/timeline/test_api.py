@@ -249,7 +249,8 @@ def test_api_officials_list_and_detail(client, openapi):
 
 
 def test_api_officials_hide_unreviewed_unless_asked(client):
-    Official.objects.create(full_name="Machine Found", is_reviewed=False)
+    found = Official.objects.create(full_name="Machine Found", is_reviewed=False)
+    EventFactory(review_state=Event.ReviewState.PROPOSED).participants.set([found])
     listed = {o["slug"] for o in client.get("/api/officials", {"limit": 500}).json()["results"]}
     assert "machine-found" not in listed
     asked = client.get("/api/officials", {"limit": 500, "unreviewed": "true"}).json()

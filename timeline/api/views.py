@@ -19,7 +19,7 @@ from ninja.errors import ValidationError
 
 from articles.models import Article
 from timeline.exports import filter_errors, is_searching, timeline_filter, with_details
-from timeline.models import Event, Jurisdiction, Official, OfficialRole
+from timeline.models import Event, Evidence, Jurisdiction, Official, OfficialRole
 from timeline.search import search_articles
 
 from .schemas import (
@@ -86,6 +86,11 @@ def country_ref(country: Jurisdiction | None) -> dict | None:
     return {"code": country.code, "name": country.name} if country else None
 
 
+def public(event: Event | None) -> bool:
+    """Whether a linked event may be shown: approved (never rejected, nor unreviewed)."""
+    return event is not None and event.review_state == Event.ReviewState.APPROVED
+
+
 def event_out(event: Event, request: HttpRequest) -> dict:
     meeting = getattr(event, "meeting", None)
     tariff = getattr(event, "tariff", None)
@@ -128,7 +133,7 @@ def event_out(event: Event, request: HttpRequest) -> dict:
             "products": tariff.products,
             "in_force_from": tariff.in_force_from,
             "in_force_to": tariff.in_force_to,
-            "modifies": tariff.modifies_id,
+            "modifies": tariff.modifies_id if public(tariff.modifies) else None,
         },
         "evidence": [
             {
@@ -219,7 +224,7 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]):
     events = filterset.qs
     if not is_searching(filterset):
         events = events.in_timeline_order()
-    return paginate(request, with_details(events), filters, event_out)
+    return paginate(request, with_api_details(events), filters, event_out)
 
 
 @api.get(
@@ -227,13 +232,20 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]):
 )
 def get_event(request: HttpRequest, event_id: EventId):
     """One event, if the public may see it (approved, or proposed: those are flagged)."""
-    events = with_details(Event.objects.visible(include_unreviewed=True))
+    events = with_api_details(Event.objects.visible(include_unreviewed=True))
     return event_out(get_object_or_404(events, pk=event_id), request)
 
 
+def with_api_details(events: QuerySet[Event]) -> QuerySet[Event]:
+    return with_details(events).select_related("tariff__modifies")
+
+
 def officials() -> QuerySet[Official]:
-    return Official.objects.select_related("jurisdiction").prefetch_related(
-        Prefetch("roles", queryset=OfficialRole.objects.order_by("start"))
+    """People with a public page (never someone known only from rejected events)."""
+    return (
+        Official.objects.public()
+        .select_related("jurisdiction")
+        .prefetch_related(Prefetch("roles", queryset=OfficialRole.objects.order_by("start")))
     )
 
 
@@ -313,7 +325,9 @@ def get_article(request: HttpRequest, article_id: ArticleId, options: Query[Arti
     if options.original and not is_editor(request):
         return Status(403, {"detail": "original=true is for editors signed in to the admin."})
     article = get_object_or_404(readable_articles(request), pk=article_id)
-    cited_by = article.evidence.filter(event__review_state=Event.ReviewState.APPROVED)
+    cited_by = Evidence.objects.public().filter(
+        article=article, event__review_state=Event.ReviewState.APPROVED
+    )
     return {
         **article_out(article, request),
         "body": article.body,
