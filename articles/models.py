@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 
 def content_hash(body: str) -> str:
@@ -20,6 +20,16 @@ class ArticleQuerySet(models.QuerySet):
 
     def published_since(self, day) -> ArticleQuerySet:
         return self.filter(published__gte=day)
+
+    def public(self) -> ArticleQuerySet:
+        """What the public may see: articles cited by at least one approved event (in public
+        evidence: a sentence waiting for review does not count)."""
+        from timeline.models import Event, Evidence
+
+        cited = Evidence.objects.public().filter(
+            article=OuterRef("pk"), event__review_state=Event.ReviewState.APPROVED
+        )
+        return self.filter(Exists(cited))
 
 
 class ExtractionStatus(models.TextChoices):

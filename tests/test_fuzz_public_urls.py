@@ -3,11 +3,17 @@
 The public URLs are the timeline and its pages (`timeline/routes.py`), the read-only API under
 /api/, the exports and the Atom feed (`timeline/urls.py`). Each gets the parameters any view,
 filter or template reads (`country`, `official`, `type`, `status`, `from`, `to`, `q`, `order`,
-`page`, `after`, `unreviewed`, the API's `limit`, `offset`, `outlet`, `original`) and unknown
-ones, with adversarial values: any unicode text, NUL and control characters, very long
-strings, huge numbers, impossible dates, repeated parameters, broken percent-escapes, SQL and
-HTML payloads. Each request goes out as a plain GET, as an htmx request and as an htmx history
-restore. A script payload must never come back unescaped in HTML or XML.
+`page`, `after`, `unreviewed`, the API's `limit`, `offset`, `outlet`, `original`, the CSV's
+`excel`) and unknown ones, with adversarial values: any unicode text, NUL and control
+characters, very long strings, huge numbers, impossible dates, repeated parameters, broken
+percent-escapes, SQL and HTML payloads. Each request goes out as a plain GET, as an htmx
+request and as an htmx history restore. A script payload must never come back unescaped in HTML
+or XML.
+
+Filter parameters are also repeated up to hundreds of times (real country codes and slugs,
+duplicates, junk): the answer is a 400 past the cap (or the page's message), and no request
+costs more than a normal filtered page, counted in SQL statements and joins (timing would make
+a flaky test; `bench/` has the timings).
 
 Bounded for CI: a few dozen examples per URL, the data made once per test.
 """
@@ -15,9 +21,12 @@ Bounded for CI: a few dozen examples per URL, the data made once per test.
 from __future__ import annotations
 
 import datetime
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
+import pycountry
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +36,7 @@ from tests.factories import (
     OfficialFactory,
     TariffMeasureFactory,
 )
+from timeline.filters import MAX_VALUES
 from timeline.models import Event, Jurisdiction
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +60,7 @@ PARAMETERS = [
     "offset",
     "outlet",
     "original",
+    "excel",
 ]
 PAYLOADS = [
     SCRIPT,
@@ -201,6 +212,69 @@ def test_country_path_never_500(client, public_data, code):
     """The country page takes any string in its path (`<str:code>`), NUL included."""
     for path in (f"/countries/{quote(code, safe='')}/", f"/api/countries/{quote(code, safe='')}"):
         assert_no_server_error(client.get(path), path)
+
+
+FILTERS = ["country", "official", "type", "status", "from", "to", "q"]
+# What a repeated filter carries: real codes (in either case), slugs, choices, days, junk.
+COUNTRY_CODES = ["JP", "US", "jp", "us", "EU", "CN", "GB", "DE", "FR", "KR", "IN", "QQ", "ZZ"]
+REPEATABLE = st.one_of(
+    st.sampled_from(COUNTRY_CODES),
+    st.from_regex(r"\A[A-Z]{2}\Z"),
+    st.sampled_from(["scott-bessent", "ryosei-akazawa", "jamieson-greer", "nobody-at-all"]),
+    st.sampled_from(["meeting", "tariff_measure", "planned", "happened", "2025-04-16"]),
+    st.sampled_from(PAYLOADS),
+)
+# Every code the reference data has (pycountry's and the EU): a filter that is valid throughout.
+ALL_CODES = sorted({country.alpha_2 for country in pycountry.countries} | {"EU"})
+repeated = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("country"), st.lists(st.sampled_from(ALL_CODES), min_size=1, max_size=300)
+        ),
+        st.tuples(st.sampled_from(FILTERS), st.lists(REPEATABLE, min_size=1, max_size=400)),
+    ),
+    min_size=1,
+    max_size=3,
+)
+# The URLs that answer a filter they cannot take with a 400 (the timeline page shows it).
+FILTERED = [
+    "/api/events",
+    "/export/events.csv",
+    "/export/events.ics",
+    "/export/events.timelinejs.json",
+    "/feeds/events.atom",
+]
+# Normal views, as the timeline's form makes them, all with results: what a request may cost.
+NORMAL = [
+    "",
+    "country=JP&country=US&official={official}&type=meeting&status=happened"
+    "&from=2025-01-01&to=2025-12-31&q=Akazawa&unreviewed=1&order=newest",
+]
+
+
+def cost(client, url: str, extra: dict) -> tuple[int, int, int]:
+    """Status, SQL statements and the most joins in one statement, for one request."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+        assert_no_server_error(response, url)
+    joins = [q["sql"].count("JOIN") for q in queries.captured_queries]
+    return response.status_code, len(joins), max(joins, default=0)
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+@settings(FUZZ, max_examples=25)
+@given(groups=repeated, extra=headers)
+def test_repeated_parameters_cost_no_more_than_a_normal_page(
+    client, public_data, url, groups, extra
+):
+    path = url.format(**public_data)
+    normal = [cost(client, f"{path}?{q.format(**public_data)}", extra) for q in NORMAL]
+    normal_queries, normal_joins = (max(c[i] for c in normal) for i in (1, 2))
+    pairs = [(name, value) for name, values in groups for value in values]
+    status, queries, joins = cost(client, f"{path}?{urlencode(pairs)}", extra)
+    assert queries <= normal_queries and joins <= normal_joins, (queries, joins)
+    if url in FILTERED and any(len(values) > MAX_VALUES for _, values in groups):
+        assert status == 400
 
 
 # Regressions found by the fuzzer, kept explicit.

@@ -93,7 +93,7 @@ class EvidenceInline(admin.TabularInline):
     model = Evidence
     extra = 0
     raw_id_fields = ("article",)
-    fields = ("article", "sentence", "start_char", "end_char")
+    fields = ("article", "sentence", "start_char", "end_char", "awaits_review")
 
 
 @admin.register(Event)
@@ -107,7 +107,14 @@ class EventAdmin(admin.ModelAdmin):
         "confidence_display",
         "country_list",
     )
-    list_filter = ("review_state", "kind", "status", "date_precision", "jurisdictions")
+    list_filter = (
+        "review_state",
+        ("evidence__awaits_review", admin.BooleanFieldListFilter),
+        "kind",
+        "status",
+        "date_precision",
+        "jurisdictions",
+    )
     search_fields = ("title", "summary", "date_text", "participants__full_name")
     date_hierarchy = "date_start"
     autocomplete_fields = ("jurisdictions", "participants")
@@ -260,7 +267,8 @@ class ProposedEventAdmin(EventAdmin):
 
 @admin.register(Evidence)
 class EvidenceAdmin(admin.ModelAdmin):
-    list_display = ("sentence_short", "event", "article", "start_char", "end_char")
+    list_display = ("sentence_short", "event", "article", "awaits_review")
+    list_filter = ("awaits_review",)
     search_fields = ("sentence", "event__title", "article__title")
     raw_id_fields = ("article",)
     autocomplete_fields = ("event",)

@@ -3,12 +3,18 @@
 Every export takes the timeline's query string (`country`, `official`, `type`, `status`, `from`,
 `to`, `q`, `unreviewed`), so a link from a filtered page exports that view. The helpers at the
 top are shared with the API and the Atom feed.
+
+The CSV takes `excel=1` too: the same file with a UTF-8 byte order mark, which Excel needs to
+read accents and dashes as UTF-8 rather than the local code page. No cell of it starts a
+spreadsheet formula.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
+import itertools
 from collections.abc import Iterable, Iterator
 
 import icalendar
@@ -65,9 +71,9 @@ def with_details(events: QuerySet[Event]) -> QuerySet[Event]:
         "participants",
         Prefetch(
             "evidence",
-            queryset=Evidence.objects.select_related("article").order_by(
-                "article__published", "article_id", "start_char"
-            ),
+            queryset=Evidence.objects.public()
+            .select_related("article")
+            .order_by("article__published", "article_id", "start_char"),
         ),
     )
 
@@ -141,11 +147,18 @@ CSV_COLUMNS = [
 
 
 def spreadsheet_safe(text: str) -> str:
+    """The cell as text: a leading quote where a spreadsheet would run it as a formula."""
     return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
+def text_list(items: Iterable[str], separator: str) -> str:
+    """Items on one line each, every one guarded: a spreadsheet may split the cell."""
+    return separator.join(spreadsheet_safe(one_line(item)) for item in items)
+
+
 def csv_row(event: Event, request: HttpRequest) -> list[str]:
-    """One row per event; its sources are newline-separated lists, aligned line by line."""
+    """One row per event; its sources are newline-separated lists, aligned line by line.
+    Free text is guarded here item by item, and every cell again as it is written."""
     meeting = getattr(event, "meeting", None)
     tariff = getattr(event, "tariff", None)
     countries = list(event.jurisdictions.all())
@@ -164,10 +177,10 @@ def csv_row(event: Event, request: HttpRequest) -> list[str]:
         event.date_end.isoformat() if event.date_end else "",
         event.date_precision,
         text(event.date_text),
-        "; ".join(c.code for c in countries),
-        "; ".join(c.name for c in countries),
-        "; ".join(p.slug for p in participants),
-        "; ".join(p.full_name for p in participants),
+        text_list((c.code for c in countries), "; "),
+        text_list((c.name for c in countries), "; "),
+        text_list((p.slug for p in participants), "; "),
+        text_list((p.full_name for p in participants), "; "),
         text(meeting.location) if meeting else "",
         meeting.format if meeting else "",
         str(round(meeting.duration.total_seconds() / 60)) if meeting and meeting.duration else "",
@@ -181,10 +194,10 @@ def csv_row(event: Event, request: HttpRequest) -> list[str]:
         tariff.in_force_from.isoformat() if tariff and tariff.in_force_from else "",
         tariff.in_force_to.isoformat() if tariff and tariff.in_force_to else "",
         str(len(evidence)),
-        "\n".join(one_line(e.article.outlet) for e in evidence),
-        "\n".join(e.article.url for e in evidence),
+        text_list((e.article.outlet for e in evidence), "\n"),
+        text_list((e.article.url for e in evidence), "\n"),
         "\n".join(e.article.published.isoformat() for e in evidence),
-        "\n".join(text(one_line(e.sentence)) for e in evidence),
+        text_list((e.sentence for e in evidence), "\n"),
     ]
 
 
@@ -199,7 +212,7 @@ def csv_lines(events: Iterable[Event], request: HttpRequest) -> Iterator[str]:
     writer = csv.writer(Echo())
     yield writer.writerow(CSV_COLUMNS)
     for event in events:
-        yield writer.writerow(csv_row(event, request))
+        yield writer.writerow([spreadsheet_safe(cell) for cell in csv_row(event, request)])
 
 
 @require_GET
@@ -208,8 +221,14 @@ def events_csv(request: HttpRequest) -> HttpResponse:
     if not filterset.is_valid():
         return bad_filter_response(filterset)
     events = with_details(filterset.qs.in_timeline_order()).iterator(chunk_size=500)
+    lines = csv_lines(events, request)
+    # The header and the first row before the response starts: the first page of events is
+    # read here, so a database failure is an error response, not a 200 with a cut body.
+    first = list(itertools.islice(lines, 2))
+    if request.GET.get("excel", "").lower() in TRUE_VALUES:
+        first.insert(0, codecs.BOM_UTF8.decode())
     response = StreamingHttpResponse(
-        csv_lines(events, request), content_type="text/csv; charset=utf-8; header=present"
+        itertools.chain(first, lines), content_type="text/csv; charset=utf-8; header=present"
     )
     response["Content-Disposition"] = 'attachment; filename="parley-events.csv"'
     response["Access-Control-Allow-Origin"] = "*"

@@ -30,10 +30,15 @@ class JurisdictionQuerySet(models.QuerySet):
                 table.setdefault(name.lower(), jurisdiction)
         return table
 
-    def with_events(self) -> JurisdictionQuerySet:
-        """Countries on at least one event (an index lookup per country, fast at any size)."""
+    def with_events(self, events: models.QuerySet) -> JurisdictionQuerySet:
+        """Countries on at least one of `events` (the viewer's: a country only on rejected
+        events is not offered to the public)."""
         return self.filter(
-            Exists(Event.jurisdictions.through.objects.filter(jurisdiction=OuterRef("pk")))
+            Exists(
+                Event.jurisdictions.through.objects.filter(
+                    jurisdiction=OuterRef("pk"), event__in=events.values("pk")
+                )
+            )
         )
 
     def partners_of(self, country: Jurisdiction, events: models.QuerySet) -> JurisdictionQuerySet:
@@ -96,10 +101,27 @@ class OfficialQuerySet(models.QuerySet):
     def reviewed(self) -> OfficialQuerySet:
         return self.filter(is_reviewed=True)
 
-    def with_events(self) -> OfficialQuerySet:
-        """Officials taking part in at least one event (an index lookup per official)."""
+    def with_events(self, events: models.QuerySet) -> OfficialQuerySet:
+        """Officials taking part in at least one of `events` (the viewer's)."""
         return self.filter(
-            Exists(Event.participants.through.objects.filter(official=OuterRef("pk")))
+            Exists(
+                Event.participants.through.objects.filter(
+                    official=OuterRef("pk"), event__in=events.values("pk")
+                )
+            )
+        )
+
+    def public(self) -> OfficialQuerySet:
+        """Who has a public page: reviewed people, and those the pipeline found on an approved
+        or a proposed event; never someone known only from events editors rejected."""
+        shown = Event.objects.visible(include_unreviewed=True)
+        return self.filter(
+            Q(is_reviewed=True)
+            | Exists(
+                Event.participants.through.objects.filter(
+                    official=OuterRef("pk"), event__in=shown.values("pk")
+                )
+            )
         )
 
 
@@ -417,8 +439,12 @@ class Event(models.Model):
         return reverse("timeline:event-detail", args=[self.pk])
 
     def approve(self) -> None:
+        """Approve the event with all the evidence it has now (new finds included)."""
         self.review_state = self.ReviewState.APPROVED
         self.save(update_fields=["review_state", "updated_at"])
+        for evidence in self.evidence.filter(awaits_review=True):  # one save each: audited
+            evidence.awaits_review = False
+            evidence.save(update_fields=["awaits_review"])
 
     def reject(self) -> None:
         self.review_state = self.ReviewState.REJECTED
@@ -564,6 +590,13 @@ class TariffMeasure(models.Model):
         return f"{self.get_action_display()} {rate} tariff"
 
 
+class EvidenceQuerySet(models.QuerySet):
+    def public(self) -> EvidenceQuerySet:
+        """What the public sees of an event's evidence: not the sentences the pipeline found
+        after the event was approved, until an editor has seen them."""
+        return self.filter(awaits_review=False)
+
+
 class Evidence(models.Model):
     """The sentence of an article that supports an event, with its exact place in the text."""
 
@@ -574,7 +607,14 @@ class Evidence(models.Model):
     sentence = models.TextField(help_text="The supporting sentence, exactly as in the article.")
     start_char = models.PositiveIntegerField(help_text="Offset of the sentence in the body.")
     end_char = models.PositiveIntegerField()
+    awaits_review = models.BooleanField(
+        default=False,
+        help_text="Found by the pipeline after the event was approved: hidden from the public "
+        "until an editor unticks this (approving the event again unticks them all).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "evidence"

@@ -102,12 +102,14 @@ def search_events(queryset: QuerySet, query: str) -> QuerySet:
             .values("pk")
         )
         by_evidence = (
-            Evidence.objects.annotate(search_vector=evidence_vector())
+            Evidence.objects.public()
+            .annotate(search_vector=evidence_vector())
             .filter(search_vector=tsquery)
             .values("event_id")
         )
         best_evidence = (
-            Evidence.objects.filter(event=OuterRef("pk"))
+            Evidence.objects.public()
+            .filter(event=OuterRef("pk"))
             .annotate(search_vector=evidence_vector())
             .filter(search_vector=tsquery)
             .annotate(rank=SearchRank(F("search_vector"), tsquery))
@@ -130,7 +132,7 @@ def search_events(queryset: QuerySet, query: str) -> QuerySet:
     rank = Value(0.0, output_field=FloatField())
     for term in terms:
         in_evidence = Exists(
-            Evidence.objects.filter(event=OuterRef("pk"), sentence__icontains=term)
+            Evidence.objects.public().filter(event=OuterRef("pk"), sentence__icontains=term)
         )
         queryset = queryset.filter(
             Q(title__icontains=term) | Q(summary__icontains=term) | in_evidence

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "timeline.middleware.AdminRefusesNulMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
@@ -71,7 +72,10 @@ AXES_FAILURE_LIMIT = int(os.environ.get("PARLEY_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+# The proxies in front of the app (1 behind the documented load balancer): the client's address
+# is then read from X-Forwarded-For, so a lockout is per user and real client (timeline/auth.py).
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "timeline.auth.client_address"
 
 # Who changed what, when: every editorial model, with the many-to-many links of events.
 AUDITLOG_INCLUDE_TRACKING_MODELS = (
@@ -171,6 +175,8 @@ SESSION_COOKIE_HTTPONLY = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
+# Where a login goes when its `next` is missing or unsafe (Django's default is a 404 here).
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Background work: in-process by default; PARLEY_TASK_BACKEND=database puts jobs in a
 # PostgreSQL queue (django-tasks-db) that `manage.py db_worker` processes on worker machines.

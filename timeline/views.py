@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,7 +20,7 @@ from django_htmx.middleware import HtmxDetails
 
 from .charts import tariff_chart
 from .filters import TimelineEventFilter
-from .models import Event, Jurisdiction, Official, TariffMeasure
+from .models import Event, Evidence, Jurisdiction, Official, TariffMeasure
 
 PAGE_SIZE = 50
 REVIEW_PERMISSION = "timeline.change_event"
@@ -60,8 +61,8 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
         "filter": filterset,
         "page": events_page(request, events),
         "newest": newest,
-        "countries": Jurisdiction.objects.with_events(),
-        "officials": Official.objects.with_events(),
+        "countries": Jurisdiction.objects.with_events(visible),
+        "officials": Official.objects.with_events(visible),
     }
     return render(request, fragment(request, "timeline/index.html", "filter-results"), context)
 
@@ -69,24 +70,38 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 def event_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """An event with its evidence (editors also see new finds waiting for review, marked) and
+    its links to the events the viewer may see."""
     reviewer = request.user.has_perm(REVIEW_PERMISSION)
     events = Event.objects.all() if reviewer else Event.objects.visible(include_unreviewed=True)
+    evidence = Evidence.objects.all() if reviewer else Evidence.objects.public()
     event = get_object_or_404(
         events.for_listing().prefetch_related(
-            "evidence__article", "participants__roles", "modified_by__event"
+            Prefetch("evidence", queryset=evidence.select_related("article")),
+            "participants__roles",
         ),
         pk=pk,
     )
-    related = visible_events(request).related_to(event).for_listing()[:6]
+    visible = visible_events(request)
+    tariff = getattr(event, "tariff", None)
+    context = {
+        "event": event,
+        "modifies": tariff and tariff.modifies_id and visible.filter(pk=tariff.modifies_id).first(),
+        "modified_by": visible.filter(tariff__modifies=event).in_timeline_order(),
+        "related": visible.related_to(event).for_listing()[:6],
+        "awaiting": [e for e in event.evidence.all() if e.awaits_review],
+    }
     template = fragment(request, "timeline/event_detail.html", "event-more", paged=False)
-    return render(request, template, {"event": event, "related": related})
+    return render(request, template, context)
 
 
 @require_GET
 @vary_on_headers("HX-Request")
 def official_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    reviewer = request.user.has_perm(REVIEW_PERMISSION)
+    people = Official.objects.all() if reviewer else Official.objects.public()
     official = get_object_or_404(
-        Official.objects.select_related("jurisdiction").prefetch_related("roles"), slug=slug
+        people.select_related("jurisdiction").prefetch_related("roles"), slug=slug
     )
     events = visible_events(request).involving(official).in_timeline_order().for_listing()
     context = {"official": official, "page": events_page(request, events)}

@@ -245,7 +245,12 @@ def store_event(item: ExtractedEvent, *, article: Article, known: KnownNames) ->
             event=event,
             article=article,
             start_char=span.start_char,
-            defaults={"sentence": evidence_text(article, span), "end_char": span.end_char},
+            defaults={
+                "sentence": evidence_text(article, span),
+                "end_char": span.end_char,
+                # A new sentence on an event editors approved is not public until reviewed.
+                "awaits_review": event.review_state == Event.ReviewState.APPROVED,
+            },
         )
     return merged
 

@@ -5,6 +5,7 @@ import datetime
 import jsonschema
 import pytest
 
+from articles.models import Article
 from tests.factories import ArticleFactory, EventFactory, EvidenceFactory
 from timeline.models import Event, Jurisdiction, Meeting, Official, TariffMeasure
 
@@ -248,7 +249,8 @@ def test_api_officials_list_and_detail(client, openapi):
 
 
 def test_api_officials_hide_unreviewed_unless_asked(client):
-    Official.objects.create(full_name="Machine Found", is_reviewed=False)
+    found = Official.objects.create(full_name="Machine Found", is_reviewed=False)
+    EventFactory(review_state=Event.ReviewState.PROPOSED).participants.set([found])
     listed = {o["slug"] for o in client.get("/api/officials", {"limit": 500}).json()["results"]}
     assert "machine-found" not in listed
     asked = client.get("/api/officials", {"limit": 500, "unreviewed": "true"}).json()
@@ -274,8 +276,58 @@ def test_api_articles_leave_out_the_original_unless_asked(client, openapi, event
     assert response.json()["original"] is None
     assert response.json()["body"] == article.body
     assert response.json()["event_ids"] == [events["talks"].pk]
-    asked = client.get(f"/api/articles/{article.pk}", {"original": "true"}).json()
-    assert asked["original"] == "<html>raw input</html>"
+
+
+def test_api_article_original_is_for_editors_only(client, openapi, events, editor):
+    """The original holds what the body leaves out: reader comments with e-mail addresses."""
+    url = f"/api/articles/{events['article'].pk}"
+    refused = client.get(url, {"original": "true"})
+    assert_matches_schema(openapi, "/api/articles/{article_id}", refused, status=403)
+    assert "raw input" not in refused.text
+    client.force_login(editor)
+    asked = client.get(url, {"original": "true"})
+    assert_matches_schema(openapi, "/api/articles/{article_id}", asked)
+    assert asked.json()["original"] == "<html>raw input</html>"
+
+
+def test_api_article_original_is_refused_to_staff_who_are_not_editors(
+    client, events, django_user_model
+):
+    intern = django_user_model.objects.create_user("intern", password="pw", is_staff=True)
+    client.force_login(intern)
+    response = client.get(f"/api/articles/{events['article'].pk}", {"original": "true"})
+    assert response.status_code == 403
+
+
+@pytest.fixture
+def unpublished_articles(events) -> dict[str, Article]:
+    """Articles whose events were all rejected, are all unreviewed, or that have none."""
+    articles = {}
+    for state in (Event.ReviewState.REJECTED, Event.ReviewState.PROPOSED):
+        article = ArticleFactory(title=f"Only {state} events", body=f"Bessent said {state}.")
+        EvidenceFactory(article=article, event__review_state=state)
+        articles[state] = article
+    articles["none"] = ArticleFactory(title="No events", body="Bessent said nothing.")
+    return articles
+
+
+def test_api_articles_list_only_articles_of_approved_events(client, events, unpublished_articles):
+    for params in ({}, {"q": "Bessent"}):
+        listed = [a["id"] for a in client.get("/api/articles", params).json()["results"]]
+        assert listed == [events["article"].pk]
+
+
+def test_api_article_without_approved_events_is_not_found(client, unpublished_articles):
+    for article in unpublished_articles.values():
+        assert client.get(f"/api/articles/{article.pk}").status_code == 404
+
+
+def test_api_editors_see_every_article(client, editor, events, unpublished_articles):
+    client.force_login(editor)
+    listed = {a["id"] for a in client.get("/api/articles").json()["results"]}
+    assert listed == {events["article"].pk, *(a.pk for a in unpublished_articles.values())}
+    rejected = unpublished_articles[Event.ReviewState.REJECTED]
+    assert client.get(f"/api/articles/{rejected.pk}").json()["event_ids"] == []
 
 
 def test_api_articles_list_searches(client, openapi, events):

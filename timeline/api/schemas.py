@@ -9,6 +9,7 @@ from typing import Annotated
 from ninja import Field, Path, Schema
 from pydantic import AfterValidator, BeforeValidator
 
+from timeline.filters import MAX_VALUES
 from timeline.models import (
     EventKind,
     EventPrecision,
@@ -161,7 +162,9 @@ class ArticleOut(Schema):
 
 class ArticleDetailOut(ArticleOut):
     body: str
-    original: str | None = Field(description="The input as received; only with original=true.")
+    original: str | None = Field(
+        description="The input as received; only for editors, with original=true."
+    )
     event_ids: list[int] = Field(description="Approved events that cite this article.")
 
 
@@ -194,10 +197,12 @@ class Pagination(Schema):
 
 class EventFilters(Pagination):
     country: list[Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")]] = Field(
-        [], description="ISO alpha-2 code; repeat for events concerning every country given."
+        [],
+        description="ISO alpha-2 code; repeat for events concerning every country given "
+        f"(at most {MAX_VALUES} values: more is a 400).",
     )
     official: list[Annotated[str, Field(pattern=SLUG, max_length=200)]] = Field(
-        [], description="Official's slug; repeatable like country."
+        [], description=f"Official's slug; repeatable like country (at most {MAX_VALUES})."
     )
     type: EventKind | None = None
     status: EventStatus | None = None
@@ -221,7 +226,11 @@ class ArticleFilters(Pagination):
 
 
 class ArticleOptions(Schema):
-    original: bool = Field(False, description="Include the input exactly as it was received.")
+    original: bool = Field(
+        False,
+        description="Include the input exactly as it was received (editors only: a 403 "
+        "for anyone else).",
+    )
 
 
 EventId = Annotated[int, Path(ge=1, le=MAX_ID)]

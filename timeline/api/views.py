@@ -2,7 +2,10 @@
 
 The OpenAPI schema at /api/openapi.json is generated from `schemas.py`, and the docs are at
 /api/docs. Events take the timeline's filters; malformed parameters get a 422 (wrong type) or a
-400 (unknown country or official), with the offending parameter named.
+400 (unknown country or official, too many values), with the offending parameter named.
+
+Articles are public through the approved events that cite them; the input as it was received
+(reader comments and all) is for editors only.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from ninja.errors import ValidationError
 
 from articles.models import Article
 from timeline.exports import filter_errors, is_searching, timeline_filter, with_details
-from timeline.models import Event, Jurisdiction, Official, OfficialRole
+from timeline.models import Event, Evidence, Jurisdiction, Official, OfficialRole
 from timeline.search import search_articles
 
 from .schemas import (
@@ -29,6 +32,7 @@ from .schemas import (
     CountryCode,
     CountryOut,
     CountryPage,
+    Error,
     EventFilters,
     EventId,
     EventOut,
@@ -55,6 +59,8 @@ api = ParleyAPI(
     description=__doc__,
     urls_namespace="api",
 )
+# Editors may read articles in the admin; they see the original input here too.
+EDITOR_PERMISSION = "articles.view_article"
 # The names of the parameter groups below, which django-ninja puts in some error locations.
 PARAMETER_GROUPS = {"filters", "options"}
 
@@ -78,6 +84,11 @@ def absolute(request: HttpRequest, path: str) -> str:
 
 def country_ref(country: Jurisdiction | None) -> dict | None:
     return {"code": country.code, "name": country.name} if country else None
+
+
+def public(event: Event | None) -> bool:
+    """Whether a linked event may be shown: approved (never rejected, nor unreviewed)."""
+    return event is not None and event.review_state == Event.ReviewState.APPROVED
 
 
 def event_out(event: Event, request: HttpRequest) -> dict:
@@ -122,7 +133,7 @@ def event_out(event: Event, request: HttpRequest) -> dict:
             "products": tariff.products,
             "in_force_from": tariff.in_force_from,
             "in_force_to": tariff.in_force_to,
-            "modifies": tariff.modifies_id,
+            "modifies": tariff.modifies_id if public(tariff.modifies) else None,
         },
         "evidence": [
             {
@@ -213,7 +224,7 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]):
     events = filterset.qs
     if not is_searching(filterset):
         events = events.in_timeline_order()
-    return paginate(request, with_details(events), filters, event_out)
+    return paginate(request, with_api_details(events), filters, event_out)
 
 
 @api.get(
@@ -221,13 +232,20 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]):
 )
 def get_event(request: HttpRequest, event_id: EventId):
     """One event, if the public may see it (approved, or proposed: those are flagged)."""
-    events = with_details(Event.objects.visible(include_unreviewed=True))
+    events = with_api_details(Event.objects.visible(include_unreviewed=True))
     return event_out(get_object_or_404(events, pk=event_id), request)
 
 
+def with_api_details(events: QuerySet[Event]) -> QuerySet[Event]:
+    return with_details(events).select_related("tariff__modifies")
+
+
 def officials() -> QuerySet[Official]:
-    return Official.objects.select_related("jurisdiction").prefetch_related(
-        Prefetch("roles", queryset=OfficialRole.objects.order_by("start"))
+    """People with a public page (never someone known only from rejected events)."""
+    return (
+        Official.objects.public()
+        .select_related("jurisdiction")
+        .prefetch_related(Prefetch("roles", queryset=OfficialRole.objects.order_by("start")))
     )
 
 
@@ -269,10 +287,21 @@ def get_country(request: HttpRequest, code: CountryCode):
     return country_out(get_object_or_404(Jurisdiction, code=code.upper()), request)
 
 
+def is_editor(request: HttpRequest) -> bool:
+    """Staff with the editors' permissions (signed in to the admin in this browser)."""
+    user = request.user
+    return user.is_active and user.is_staff and user.has_perm(EDITOR_PERMISSION)
+
+
+def readable_articles(request: HttpRequest) -> QuerySet[Article]:
+    """Every article for editors; for the public, those cited by an approved event."""
+    return Article.objects.all() if is_editor(request) else Article.objects.public()
+
+
 @api.get("/articles", response={200: ArticlePage, **ERRORS}, url_name="articles", tags=["articles"])
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
-    """Articles, newest first, or best match first when searching with `q`."""
-    articles = Article.objects.order_by("-published", "-id")
+    """Articles cited by approved events, newest first, or best match first with `q`."""
+    articles = readable_articles(request).order_by("-published", "-id")
     if filters.outlet:
         articles = articles.filter(outlet__iexact=filters.outlet)
     if filters.from_date:
@@ -286,14 +315,19 @@ def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
 
 @api.get(
     "/articles/{article_id}",
-    response={200: ArticleDetailOut, **ERRORS},
+    response={200: ArticleDetailOut, 403: Error, **ERRORS},
     url_name="article",
     tags=["articles"],
 )
 def get_article(request: HttpRequest, article_id: ArticleId, options: Query[ArticleOptions]):
-    """An article with its body; the raw input only when asked for with `original=true`."""
-    article = get_object_or_404(Article, pk=article_id)
-    cited_by = article.evidence.filter(event__review_state=Event.ReviewState.APPROVED)
+    """An article cited by an approved event, with its body; the raw input only for editors,
+    when asked for with `original=true`."""
+    if options.original and not is_editor(request):
+        return Status(403, {"detail": "original=true is for editors signed in to the admin."})
+    article = get_object_or_404(readable_articles(request), pk=article_id)
+    cited_by = Evidence.objects.public().filter(
+        article=article, event__review_state=Event.ReviewState.APPROVED
+    )
     return {
         **article_out(article, request),
         "body": article.body,
