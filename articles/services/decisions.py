@@ -28,12 +28,19 @@ CHOICES = {"approve", "reject"}
 
 
 def event_fingerprint(event: Event) -> str:
-    """sha1 over what a reviewer checks: the articles' content hashes, the type, dates, status,
-    countries and participants, the meeting's place, and a tariff's rate, action, parties, sector
-    and days in force. Any change to one of them gives a new fingerprint."""
+    """sha1 over what a reviewer checks: the evidence (article content hash and place of each
+    sentence), the type, title, dates, status, countries and participants, the meeting's place, and
+    a tariff's rate, action, parties, sector and days in force. Any change to one of them gives a
+    new fingerprint."""
     parts = [
-        " ".join(sorted({evidence.article.content_hash for evidence in event.evidence.all()})),
+        " ".join(
+            sorted(
+                f"{e.article.content_hash}:{e.start_char}:{e.end_char}"
+                for e in event.evidence.all()
+            )
+        ),
         event.kind,
+        event.title,
         str(event.date_start),
         str(event.date_end),
         event.status,

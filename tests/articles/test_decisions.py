@@ -44,6 +44,7 @@ def test_event_fingerprint_is_stable_across_loads():
     "change",
     [
         {"kind": Event.Kind.AGREEMENT},
+        {"title": "Akazawa meets Trump"},
         {"date_start": datetime.date(2025, 4, 9)},
         {"date_end": datetime.date(2025, 4, 30)},
         {"status": Event.Status.PLANNED},
@@ -61,6 +62,14 @@ def test_event_fingerprint_changes_with_a_country():
     before = event_fingerprint(fresh(event))
     event.jurisdictions.add(Jurisdiction.objects.get(code="SE"))
     assert event_fingerprint(fresh(event)) != before
+
+
+def test_event_fingerprint_changes_with_another_evidence_sentence():
+    event = proposed_event()
+    before = event_fingerprint(fresh(event))
+    article = event.evidence.get().article
+    EvidenceFactory(event=event, article=article, start_char=50, end_char=60)
+    assert event_fingerprint(events_of([article]).get()) != before
 
 
 def test_event_fingerprint_changes_with_the_article():
