@@ -55,7 +55,7 @@ def states() -> dict[int, str]:
 
 def test_load_demo_approves_nothing_without_a_decision(small_demo):
     call_command("load_demo", verbosity=0)
-    assert Event.objects.filter(confidence__gte=0.7).exists()
+    assert Event.objects.exists()
     assert set(states().values()) == {Event.ReviewState.PROPOSED}
 
 
