@@ -1,48 +1,46 @@
 """Load the demo: the demo editor account and the demo articles, ingested through the pipeline.
 
-Idempotent: running it again changes nothing. Events the pipeline is confident about are
-approved so that the first screen is a useful timeline; the rest wait in the review queue.
+Idempotent: running it again changes nothing. Events are approved or rejected only as the team
+decided in articles/demo/decisions.json, matched by fingerprint (see `demo_decisions`); every
+other event waits in the review queue.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import transaction
 
 from articles.services import ingest_paths
-from timeline.models import Event
+from articles.services.decisions import (
+    DECISIONS_FILE,
+    DEMO_DIR,
+    apply_decisions,
+    events_of,
+    read_decisions,
+)
 
-DEMO_DIR = Path(settings.BASE_DIR) / "articles" / "demo"
 EDITOR_USERNAME = "editor"
 EDITOR_PASSWORD = "parley-demo-editor"
-AUTO_APPROVE_CONFIDENCE = 0.7
 
 
 class Command(BaseCommand):
-    help = "Create the demo editor and ingest the demo articles (idempotent)."
+    help = "Create the demo editor, ingest the demo articles and apply the team's decisions."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-articles", action="store_true", help="Only create the editor.")
 
     def handle(self, *args, **options) -> None:
         created_editor = create_demo_editor()
-        report = None
+        report = decided = None
         if not options["no_articles"]:
             report = ingest_paths([str(DEMO_DIR)])
-            fresh = [o.article for o in report.outcomes if o.status == "created" and o.article]
-            with transaction.atomic():
-                Event.objects.filter(
-                    evidence__article__in=fresh,
-                    review_state=Event.ReviewState.PROPOSED,
-                    confidence__gte=AUTO_APPROVE_CONFIDENCE,
-                ).update(review_state=Event.ReviewState.APPROVED)
+            articles = [o.article for o in report.outcomes if o.article]
+            decided = apply_decisions(events_of(articles), decisions=read_decisions(DECISIONS_FILE))
         if options["verbosity"] >= 1:
             articles = (
-                f"{report.count('created')} articles ingested, {report.count('skipped')} already there"
+                f"{report.count('created')} articles ingested, {report.count('skipped')} already "
+                f"there; events {decided.approved} approved, {decided.rejected} rejected, "
+                f"{decided.undecided} left for review"
                 if report
                 else "no articles"
             )
