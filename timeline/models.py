@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from typing import NamedTuple
 
 from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 
@@ -36,14 +38,32 @@ class JurisdictionQuerySet(models.QuerySet):
             Exists(Event.jurisdictions.through.objects.filter(jurisdiction=OuterRef("pk")))
         )
 
-    def partners_of(self, country: Jurisdiction, events: models.QuerySet) -> JurisdictionQuerySet:
-        """Countries sharing events with `country`, most shared events first (as `shared`)."""
-        return (
-            self.filter(events__in=events.filter(jurisdictions=country))
-            .exclude(pk=country.pk)
-            .annotate(shared=Count("events", distinct=True))
-            .order_by("-shared", "name")
+    def partners_of(
+        self, country: Jurisdiction, events: models.QuerySet, *, limit: int = 12
+    ) -> list[Jurisdiction]:
+        """Countries sharing events with `country`, most shared events first (as `shared`).
+
+        One query over the country's links: its events (through the (jurisdiction, event)
+        index), then the other countries on each of them, counted per country.
+        """
+        links = Event.jurisdictions.through.objects
+        shared = (
+            links.filter(event__in=events.filter(jurisdictions=country).values("pk"))
+            .exclude(jurisdiction=country)
+            .values("jurisdiction", "jurisdiction__code", "jurisdiction__name")
+            .annotate(shared=Count("*"))
+            .order_by("-shared", "jurisdiction__name")
         )
+        partners = []
+        for row in shared[:limit]:
+            partner = Jurisdiction(
+                pk=row["jurisdiction"],
+                code=row["jurisdiction__code"],
+                name=row["jurisdiction__name"],
+            )
+            partner.shared = row["shared"]
+            partners.append(partner)
+        return partners
 
 
 class Jurisdiction(models.Model):
@@ -476,6 +496,73 @@ class TariffMeasureQuerySet(models.QuerySet):
             | (Q(applies_to_all=True) & ~Q(imposing=country))
         )
 
+    def for_chart(self, country: Jurisdiction, events: models.QuerySet, *, lines: int) -> list:
+        """The visible measures affecting `country`, as light rows for its chart (one query).
+
+        Plain values, not model instances (a busy country has thousands of measures), and only
+        those of its `lines` busiest tariff lines (imposing country, target, sector).
+        """
+        rows = list(
+            self.affecting(country)
+            .filter(Exists(events.filter(pk=OuterRef("event_id"))))
+            .values(
+                "pk",
+                "imposing",
+                "target",
+                "applies_to_all",
+                "sector",
+                "action",
+                "rate_percent",
+                "in_force_from",
+                "in_force_to",
+                imposing_name=F("imposing__name"),
+                target_name=F("target__name"),
+                date_start=F("event__date_start"),
+                status=F("event__status"),
+            )
+        )
+        sizes = Counter(ChartMeasure.line_of(row) for row in rows)
+        busiest = {line for line, _ in sizes.most_common(lines)}
+        return [ChartMeasure(row) for row in rows if ChartMeasure.line_of(row) in busiest]
+
+
+class ChartMeasure:
+    """A tariff measure as `charts.tariff_series` reads it, built from a `values()` row."""
+
+    __slots__ = ("event", "imposing", "pk", "row", "target")
+
+    def __init__(self, row: dict) -> None:
+        self.row = row
+        self.pk = row["pk"]
+        self.event = ChartEvent(row["date_start"], row["status"])
+        self.imposing = ChartName(row["imposing_name"]) if row["imposing"] else None
+        self.target = ChartName(row["target_name"]) if row["target"] else None
+
+    def __getattr__(self, name: str):
+        try:
+            return self.row[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @staticmethod
+    def line_of(row: dict) -> tuple:
+        return (row["imposing"], row["target"], row["applies_to_all"], row["sector"])
+
+    def get_action_display(self) -> str:
+        return TariffAction(self.row["action"]).label
+
+
+class ChartName(NamedTuple):
+    name: str
+
+
+class ChartEvent(NamedTuple):
+    date_start: datetime.date | None
+    status: str
+
+    def get_status_display(self) -> str:
+        return EventStatus(self.status).label
+
 
 class TariffMeasure(models.Model):
     """Details of a tariff measure: who imposes what rate on whom, from when to when."""
@@ -557,6 +644,8 @@ class TariffMeasure(models.Model):
         indexes = [
             models.Index(fields=["imposing", "in_force_from"], name="tariff_imposing_idx"),
             models.Index(fields=["target", "in_force_from"], name="tariff_target_idx"),
+            # With the two above, `affecting()` reads a country's measures through indexes.
+            models.Index(fields=["applies_to_all", "in_force_from"], name="tariff_all_idx"),
         ]
 
     def __str__(self) -> str:
@@ -599,3 +688,20 @@ class ProposedEvent(Event):
         proxy = True
         verbose_name = "proposed event"
         verbose_name_plural = "review queue (proposed events)"
+
+
+class DataVersion(models.Model):
+    """One row counting the changes readers can see (timeline/caching.py bumps and reads it).
+
+    Cached pages are keyed by `version`, so the first request after a change renders afresh;
+    `changed_at` is the pages' Last-Modified.
+    """
+
+    version = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "data version"
+
+    def __str__(self) -> str:
+        return f"version {self.version} of {self.changed_at:%Y-%m-%d %H:%M:%S}"

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from articles.services import ingest_paths
+from timeline.caching import bump_data_version
 from timeline.models import Event
 
 DEMO_DIR = Path(settings.BASE_DIR) / "articles" / "demo"
@@ -40,6 +41,7 @@ class Command(BaseCommand):
                     review_state=Event.ReviewState.PROPOSED,
                     confidence__gte=AUTO_APPROVE_CONFIDENCE,
                 ).update(review_state=Event.ReviewState.APPROVED)
+                bump_data_version()  # update() sends no signals
         if options["verbosity"] >= 1:
             articles = (
                 f"{report.count('created')} articles ingested, {report.count('skipped')} already there"
