@@ -48,7 +48,8 @@ WATCHED = {
     "timeline.officialrole",
     "articles.article",
 }
-KINDS = ("full", "partial", "restore")
+# Set again on every response (by the decorators and middleware around the view).
+UNCACHED_HEADERS = {"Content-Length", "Vary", "Cache-Control", "ETag", "Last-Modified"}
 _state = threading.local()
 
 View = Callable[..., HttpResponse]
@@ -187,13 +188,14 @@ def cached_for_readers(view: View) -> View:
             cache = caches[settings.PARLEY_PAGE_CACHE]
             stored = cache.get(key)
             if stored is not None:
-                content, content_type = stored
-                response = HttpResponse(content, content_type=content_type)
+                content, headers = stored
+                response = HttpResponse(content, headers=headers)
             else:
                 response = view(request, *args, **kwargs)
-                if response.status_code != 200 or response.streaming:
+                if response.status_code != 200 or response.streaming or response.cookies:
                     return response
-                cache.set(key, (response.content, response["Content-Type"]))
+                headers = {k: v for k, v in response.items() if k not in UNCACHED_HEADERS}
+                cache.set(key, (response.content, headers))
         return with_validators(response, etag, modified)
 
     return wrapper

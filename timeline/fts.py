@@ -3,14 +3,15 @@
 An event matches when its title and summary together, or one of its evidence sentences, contain
 every term of the query, each as a prefix after Porter stemming ("negotiations" finds
 "negotiating"). The rank weighs where the terms are: per term 1 in the title and 0.4 in the
-summary (ts_rank's A and B weights), plus a share for a sentence that matches the whole query.
+summary (ts_rank's A and B weights), plus a share when evidence matches the whole query.
 
 Two FTS5 tables, kept in step by triggers on the tables they index:
-- `timeline_event_fts` indexes the events' title and summary (external content: the text stays
-  in `timeline_event`; the FTS rowid is the event id);
-- `timeline_evidence_fts` indexes the evidence sentences without keeping a copy (contentless).
-  Its rowid is `event_id << 32 | evidence id`, so a search reads the matching events' ids
-  straight from the index, without a lookup per sentence.
+- `timeline_event_fts`: one row per event (rowid = event id) with its title, its summary and
+  all its evidence sentences, in a table of its own (FTS5 keeps a copy of the text, so a
+  trigger can replace a row by rowid). A one-word search reads one list of event ids.
+- `timeline_evidence_fts`: one row per sentence, without a copy of the text (contentless),
+  for searches of several words, which must find them all in one sentence. Its rowid is
+  `event_id << 32 | evidence id`, so a match gives the event id without a lookup.
 
 `ensure_sqlite_fts` makes the tables and triggers in migration 0008 and again after every
 `migrate` (TimelineConfig): SQLite rebuilds a table, dropping its triggers, when a migration
@@ -21,31 +22,41 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import Case, FloatField, Q, QuerySet, Value, When
+from django.db.models import Case, F, FloatField, Func, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 EVENT_FTS = "timeline_event_fts"
 EVIDENCE_FTS = "timeline_evidence_fts"
+SENTENCES = "(SELECT group_concat(sentence, ' / ') FROM timeline_evidence WHERE event_id = {0})"
 EVIDENCE_ROWID = "(({row}.event_id << 32) | {row}.id)"
 
 
 def event_fts_sql() -> list[str]:
-    delete = (
-        f"INSERT INTO {EVENT_FTS}({EVENT_FTS}, rowid, title, summary) "
-        "VALUES ('delete', old.id, old.title, old.summary);"
-    )
-    insert = (
-        f"INSERT INTO {EVENT_FTS}(rowid, title, summary) VALUES (new.id, new.title, new.summary);"
+    refresh = (
+        f"UPDATE {EVENT_FTS} SET evidence = coalesce({SENTENCES.format('{row}.event_id')}, '') "
+        "WHERE rowid = {row}.event_id;"
     )
     return [
-        f"CREATE VIRTUAL TABLE {EVENT_FTS} USING fts5(title, summary, content='timeline_event', "
-        f"content_rowid='id', tokenize='{TOKENIZER}')",
-        f"CREATE TRIGGER {EVENT_FTS}_insert AFTER INSERT ON timeline_event BEGIN {insert} END",
-        f"CREATE TRIGGER {EVENT_FTS}_delete AFTER DELETE ON timeline_event BEGIN {delete} END",
+        f"CREATE VIRTUAL TABLE {EVENT_FTS} USING fts5(title, summary, evidence, "
+        f"tokenize='{TOKENIZER}')",
+        f"CREATE TRIGGER {EVENT_FTS}_insert AFTER INSERT ON timeline_event BEGIN "
+        f"INSERT INTO {EVENT_FTS}(rowid, title, summary, evidence) "
+        "VALUES (new.id, new.title, new.summary, ''); END",
+        f"CREATE TRIGGER {EVENT_FTS}_delete AFTER DELETE ON timeline_event BEGIN "
+        f"DELETE FROM {EVENT_FTS} WHERE rowid = old.id; END",
         f"CREATE TRIGGER {EVENT_FTS}_update AFTER UPDATE OF title, summary ON timeline_event "
-        f"BEGIN {delete} {insert} END",
-        f"INSERT INTO {EVENT_FTS}({EVENT_FTS}) VALUES ('rebuild')",
+        f"BEGIN UPDATE {EVENT_FTS} SET title = new.title, summary = new.summary "
+        "WHERE rowid = new.id; END",
+        f"CREATE TRIGGER {EVENT_FTS}_evidence_insert AFTER INSERT ON timeline_evidence BEGIN "
+        f"{refresh.format(row='new')} END",
+        f"CREATE TRIGGER {EVENT_FTS}_evidence_delete AFTER DELETE ON timeline_evidence BEGIN "
+        f"{refresh.format(row='old')} END",
+        f"CREATE TRIGGER {EVENT_FTS}_evidence_update AFTER UPDATE OF sentence, event_id "
+        f"ON timeline_evidence BEGIN {refresh.format(row='old')} {refresh.format(row='new')} END",
+        f"INSERT INTO {EVENT_FTS}(rowid, title, summary, evidence) "
+        f"SELECT id, title, summary, coalesce({SENTENCES.format('timeline_event.id')}, '') "
+        "FROM timeline_event",
     ]
 
 
@@ -68,11 +79,22 @@ def evidence_fts_sql() -> list[str]:
     ]
 
 
+# Each table with the table it needs and the triggers that keep it in step.
 FTS = {
-    EVENT_FTS: ("timeline_event", event_fts_sql),
-    EVIDENCE_FTS: ("timeline_evidence", evidence_fts_sql),
+    EVENT_FTS: (
+        "timeline_evidence",
+        event_fts_sql,
+        (
+            "_insert",
+            "_delete",
+            "_update",
+            "_evidence_insert",
+            "_evidence_delete",
+            "_evidence_update",
+        ),
+    ),
+    EVIDENCE_FTS: ("timeline_evidence", evidence_fts_sql, ("_insert", "_delete", "_update")),
 }
-SUFFIXES = ("", "_insert", "_delete", "_update")
 
 
 def ensure_sqlite_fts(connection) -> None:
@@ -82,16 +104,17 @@ def ensure_sqlite_fts(connection) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
         existing = {row[0] for row in cursor.fetchall()}
-        for name, (table, statements) in FTS.items():
-            if table not in existing or {name + suffix for suffix in SUFFIXES} <= existing:
+        for name, (needed, statements, triggers) in FTS.items():
+            wanted = {name} | {name + suffix for suffix in triggers}
+            if needed not in existing or wanted <= existing:
                 continue
-            drop(cursor, name)
+            drop(cursor, name, triggers)
             for statement in statements():
                 cursor.execute(statement)
 
 
-def drop(cursor, name: str) -> None:
-    for suffix in SUFFIXES[1:]:
+def drop(cursor, name: str, triggers: tuple[str, ...]) -> None:
+    for suffix in triggers:
         cursor.execute(f"DROP TRIGGER IF EXISTS {name}{suffix}")
     cursor.execute(f"DROP TABLE IF EXISTS {name}")
 
@@ -100,8 +123,8 @@ def drop_sqlite_fts(connection) -> None:
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
-        for name in FTS:
-            drop(cursor, name)
+        for name, (_, _, triggers) in FTS.items():
+            drop(cursor, name, triggers)
 
 
 def fts_phrase(term: str) -> str | None:
@@ -110,36 +133,49 @@ def fts_phrase(term: str) -> str | None:
     return '"' + " ".join(words) + '"*' if words else None
 
 
-def matching_events(match: str) -> RawSQL:
-    """Ids of events whose title and summary, or one evidence sentence, match."""
+def event_ids(match: str) -> RawSQL:
+    return RawSQL(f"SELECT rowid FROM {EVENT_FTS} WHERE {EVENT_FTS} MATCH %s", [match])
+
+
+def matching_events(phrases: list[str]) -> RawSQL:
+    """Ids of events whose title and summary together, or one evidence sentence, match."""
+    if len(phrases) == 1:  # one word: anywhere in the event's row
+        return event_ids(phrases[0])
+    everything = " AND ".join(phrases)
     return RawSQL(
         f"SELECT rowid FROM {EVENT_FTS} WHERE {EVENT_FTS} MATCH %s "
         f"UNION SELECT rowid >> 32 FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH %s",
-        [match, match],
+        [f"{{title summary}}: ({everything})", everything],
     )
 
 
-def events_with(table: str, match: str) -> RawSQL:
-    column = "rowid >> 32" if table == EVIDENCE_FTS else "rowid"
-    return RawSQL(f"SELECT {column} FROM {table} WHERE {table} MATCH %s", [match])
+def with_evidence_matching(phrases: list[str]) -> RawSQL:
+    everything = " AND ".join(phrases)
+    if len(phrases) == 1:
+        return event_ids(f"{{evidence}}: {everything}")
+    sql = f"SELECT rowid >> 32 FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH %s"
+    return RawSQL(sql, [everything])
 
 
 def search_events_fts(queryset: QuerySet, terms: list[str], *, evidence_weight: float) -> QuerySet:
     phrases = [phrase for phrase in map(fts_phrase, terms) if phrase]
     if not phrases:
         return queryset.none()
-    everything = " AND ".join(phrases)
     rank = Case(
-        When(pk__in=events_with(EVIDENCE_FTS, everything), then=Value(0.4 * evidence_weight)),
+        When(pk__in=with_evidence_matching(phrases), then=Value(0.4 * evidence_weight)),
         default=Value(0.0),
         output_field=FloatField(),
     )
     for phrase in phrases:
         for column, weight in (("title", 1.0), ("summary", 0.4)):
-            in_column = events_with(EVENT_FTS, f"{{{column}}}: {phrase}")
+            in_column = event_ids(f"{{{column}}}: {phrase}")
             rank = rank + Case(When(pk__in=in_column, then=Value(weight)), default=Value(0.0))
+    # `+id`: SQLite then keeps walking its timeline index and checks each event against the
+    # list of matches, instead of fetching every match by id and sorting them all.
+    unindexed = Func(F("pk"), template="+%(expressions)s", output_field=IntegerField())
     return (
-        queryset.filter(Q(pk__in=matching_events(everything)))
+        queryset.alias(search_id=unindexed)
+        .filter(search_id__in=matching_events(phrases))
         .annotate(search_rank=rank)
         .order_by("-search_rank", "date_start", "id")
     )
