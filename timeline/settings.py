@@ -139,7 +139,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "parley",
         "TIMEOUT": 600,
-        "OPTIONS": {"MAX_ENTRIES": 1000},
+        "OPTIONS": {"MAX_ENTRIES": 300},  # pages of 3 to 200 KB: at most ~30 MB a process
     }
 }
 PARLEY_PAGE_CACHE = "default"
