@@ -22,7 +22,7 @@ each gunicorn worker has its own local-memory cache, or with `--redis` all share
 a freshly rendered response and of a cached one.
 
 Environment: LOAD_EVENTS (100000), LOAD_WORKERS (gunicorn sync workers, 2 x cores + 1),
-LOAD_THREADS / LOAD_CONNECTIONS / LOAD_DURATION (wrk: 2 / 16 / 20s), LOAD_PG
+LOAD_THREADS / LOAD_CONNECTIONS / LOAD_DURATION (wrk: 2 / 16 / 20s), LOAD_DATABASE (parley_load), LOAD_PG
 (postgres://postgres@127.0.0.1:5432), LOAD_REDIS_URL.
 """
 
@@ -46,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PG = os.environ.get("LOAD_PG", "postgres://postgres@127.0.0.1:5432")
-DATABASE = "parley_load"
+DATABASE = os.environ.get("LOAD_DATABASE", "parley_load")
 EVENTS = int(os.environ.get("LOAD_EVENTS", "100000"))
 WORKERS = int(os.environ.get("LOAD_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
 WRK_THREADS = os.environ.get("LOAD_THREADS", "2")
