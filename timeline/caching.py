@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -112,7 +114,7 @@ def normalized_query(request: HttpRequest) -> str:
         for value in values
         if value.strip()
     )
-    return "&".join(f"{key}={value}" for key, value in pairs)
+    return urlencode(pairs)  # encoded: "a=1%26b%3D2" and "a=1&b=2" stay apart
 
 
 def page_key(request: HttpRequest, version: int, changed_at: datetime.datetime) -> str:
@@ -121,7 +123,7 @@ def page_key(request: HttpRequest, version: int, changed_at: datetime.datetime) 
     # The day is part of the key: pages drawn "up to today" (the country chart) move with it.
     parts = [request_kind(request), request.path, normalized_query(request)]
     parts.append(timezone.localdate().isoformat())
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
     return f"page:{version}.{int(changed_at.timestamp() * 1000)}:{digest}"
 
 

@@ -197,3 +197,10 @@ def test_generate_demo_bumps_the_version():
     version, _ = data_version()
     call_command("generate_demo", events=3, verbosity=0)
     assert data_version()[0] > version
+
+
+def test_an_encoded_ampersand_never_shares_a_page_with_two_parameters(client, shown):
+    poisoned = client.get("/?country=JP%26type%3Dstatement", **HX)  # one odd country value
+    assert "Akazawa meets Bessent" in poisoned.text  # the malformed filter is ignored
+    response = client.get("/?country=JP&type=statement", **HX)
+    assert "Akazawa meets Bessent" not in response.text
