@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install migrate demo test lint check pytest test-pg bench clean lock test-browser bench-timeline
+.PHONY: run setup install migrate demo test lint check pytest test-pg test-redis bench clean lock test-browser bench-timeline
 
 run: setup
 	@echo ""
@@ -59,6 +59,13 @@ test-pg: install
 		|| { echo "PostgreSQL is not reachable at 127.0.0.1:5432" >&2; exit 1; }
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q --create-db -m "not browser" $(PYTEST_ARGS)
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q --create-db -m browser tests/browser $(PYTEST_ARGS)
+
+# The page-cache tests against Redis (CI runs them; needs a server on 127.0.0.1:6379). They
+# empty the Redis database they use: pick a spare one with REDIS_TEST_URL.
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+test-redis: install
+	@redis-cli -u $(REDIS_TEST_URL) ping >/dev/null 2>&1 || { echo "Redis is not reachable at $(REDIS_TEST_URL)" >&2; exit 1; }
+	REDIS_URL=$(REDIS_TEST_URL) $(VENV)/bin/pytest -q $(if $(DATABASE_URL),--create-db) tests/timeline/test_caching.py $(PYTEST_ARGS)
 
 # Benchmarks (never tests): pipeline throughput against the bare model, then the timeline page.
 bench: install

@@ -16,9 +16,14 @@ It prints a Markdown table: requests per second, latency p50 / p95 / p99 (from w
 histogram, through a small Lua `done` hook), non-2xx responses and queries per response. The
 raw wrk output goes to bench/results/ (ignored by git).
 
+Pages are served from the page cache after a worker's first request (timeline/caching.py):
+each gunicorn worker has its own local-memory cache, or with `--redis` all share Redis
+(LOAD_REDIS_URL, database 11 by default, emptied first). The query column gives the queries of
+a freshly rendered response and of a cached one.
+
 Environment: LOAD_EVENTS (100000), LOAD_WORKERS (gunicorn sync workers, 2 x cores + 1),
-LOAD_THREADS / LOAD_CONNECTIONS / LOAD_DURATION (wrk: 2 / 16 / 20s), LOAD_PG
-(postgres://postgres@127.0.0.1:5432).
+LOAD_THREADS / LOAD_CONNECTIONS / LOAD_DURATION (wrk: 2 / 16 / 20s), LOAD_DATABASE (parley_load), LOAD_PG
+(postgres://postgres@127.0.0.1:5432), LOAD_REDIS_URL.
 """
 
 from __future__ import annotations
@@ -41,13 +46,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PG = os.environ.get("LOAD_PG", "postgres://postgres@127.0.0.1:5432")
-DATABASE = "parley_load"
+DATABASE = os.environ.get("LOAD_DATABASE", "parley_load")
 EVENTS = int(os.environ.get("LOAD_EVENTS", "100000"))
 WORKERS = int(os.environ.get("LOAD_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
 WRK_THREADS = os.environ.get("LOAD_THREADS", "2")
 WRK_CONNECTIONS = os.environ.get("LOAD_CONNECTIONS", "16")
 WRK_DURATION = os.environ.get("LOAD_DURATION", "20s")
 HOST = "127.0.0.1"
+REDIS_URL = os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/11")
 HX = {"HX-Request": "true"}
 
 # (name, path, headers); {event} is a real event id, chosen after the data is generated.
@@ -59,6 +65,7 @@ CASES = [
         HX,
     ),
     ("event page `/events/{event}/`", "/events/{event}/", {}),
+    ("country page `/countries/jp/`", "/countries/jp/", {}),
     ("baseline: API `/api/countries/jp`", "/api/countries/jp", {}),
     ("baseline: static `/static/css/site.css`", "/static/css/site.css", {}),
 ]
@@ -130,8 +137,10 @@ def pick_event() -> int:
     return events.values_list("pk", flat=True)[events.count() // 2]
 
 
-def count_queries(cases: list[tuple[str, str, dict]]) -> dict[str, tuple[int, int]]:
-    """Queries and bytes per response, through the test client with the production settings."""
+def count_queries(cases: list[tuple[str, str, dict]]) -> dict[str, tuple[int, int, int]]:
+    """Queries of a response rendered afresh and served from the page cache, and its bytes,
+    through the test client with the production settings."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -141,11 +150,15 @@ def count_queries(cases: list[tuple[str, str, dict]]) -> dict[str, tuple[int, in
     for name, path, headers in cases:
         extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in headers.items()}
         client.get(path, **extra)  # warm caches (ContentTypes, templates)
-        with CaptureQueriesContext(connection) as queries:
+        cache.clear()
+        with CaptureQueriesContext(connection) as fresh:
             response = client.get(path, **extra)
         assert response.status_code == 200, (path, response.status_code)
+        with CaptureQueriesContext(connection) as cached:
+            client.get(path, **extra)
         body = b"".join(response) if response.streaming else response.content
-        counts[name] = (len(queries), len(body))
+        counts[name] = (len(fresh), len(cached), len(body))
+    cache.clear()  # gunicorn's workers start cold (Redis is shared with this process)
     connection.close()
     return counts
 
@@ -158,7 +171,7 @@ def free_port() -> int:
 
 def start_gunicorn(port: int) -> subprocess.Popen:
     command = [
-        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        str(Path(sys.executable).parent / "gunicorn"),  # the venv running this script
         "timeline.wsgi",
         "--bind",
         f"{HOST}:{port}",
@@ -216,7 +229,14 @@ def run_wrk(port: int, name: str, path: str, headers: dict, script: Path) -> dic
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reuse", action="store_true", help="Keep a filled parley_load.")
+    parser.add_argument(
+        "--redis",
+        action="store_true",
+        help=f"Cache pages in Redis ({REDIS_URL}, emptied first) instead of each worker's memory.",
+    )
     args = parser.parse_args()
+    if args.redis:
+        os.environ["REDIS_URL"] = REDIS_URL
     RESULTS.mkdir(parents=True, exist_ok=True)
     # A SIGTERM (Ctrl-C is already an exception) must also reach the finally below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
@@ -237,21 +257,28 @@ def main() -> None:
         stop_gunicorn(server)
         shutil.rmtree(os.environ["DJANGO_STATIC_ROOT"], ignore_errors=True)
 
+    cache = f"Redis ({REDIS_URL})" if args.redis else "local memory per worker"
     print()
     print(
         f"{datetime.date.today().isoformat()}, {platform.node()}, {os.cpu_count()} CPUs, "
-        f"{EVENTS} events, PostgreSQL on {HOST}, gunicorn {WORKERS} sync workers, "
+        f"load average {os.getloadavg()[0]:.1f} at the end, {EVENTS} events, PostgreSQL on "
+        f"{HOST}, gunicorn {WORKERS} sync workers, page cache in {cache}, "
         f"wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS} -d{WRK_DURATION}"
     )
     print()
-    print("| case | req/s | p50 ms | p95 ms | p99 ms | non-2xx | queries | bytes |")
-    print("|------|------:|-------:|-------:|-------:|--------:|--------:|------:|")
+    baseline = next(f["rps"] for name, f in results.items() if name.startswith("baseline: API"))
+    print(
+        "| case | req/s | of API | p50 ms | p95 ms | p99 ms | non-2xx | queries fresh/cached "
+        "| bytes |"
+    )
+    print("|------|------:|-------:|-------:|-------:|-------:|--------:|------:|------:|")
     for name, figures in results.items():
-        queries, size = counts[name]
+        fresh, cached, size = counts[name]
         print(
-            f"| {name} | {figures['rps']:.1f} | {figures['p50_us'] / 1000:.1f} | "
-            f"{figures['p95_us'] / 1000:.1f} | {figures['p99_us'] / 1000:.1f} | "
-            f"{figures['non2xx'] + figures['socket_errors']} | {queries} | {size} |"
+            f"| {name} | {figures['rps']:.1f} | {figures['rps'] / baseline:.0%} | "
+            f"{figures['p50_us'] / 1000:.1f} | {figures['p95_us'] / 1000:.1f} | "
+            f"{figures['p99_us'] / 1000:.1f} | {figures['non2xx'] + figures['socket_errors']} | "
+            f"{fresh}/{cached} | {size} |"
         )
 
 

@@ -41,3 +41,12 @@ def _fresh_gazetteer():
     forget_gazetteer()
     yield
     forget_gazetteer()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached pages are keyed by the data version, which each test's rollback winds back."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

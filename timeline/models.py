@@ -7,13 +7,36 @@ all obey them.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import Counter
+from typing import NamedTuple
 
+from django.core.signals import setting_changed
 from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Lower
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import timezone
 from django.utils.text import slugify
+
+
+@functools.lru_cache(maxsize=8192)
+def _reverse(name: str, arg: str | int, urlconf: str | None, prefix: str) -> str:
+    return reverse(name, args=[arg], urlconf=urlconf)
+
+
+def page_url(name: str, arg: str | int) -> str:
+    """`reverse()` remembered per process: a timeline page links every row's event, countries
+    and people, and reversing each of them again was a tenth of its rendering."""
+    return _reverse(name, arg, get_urlconf(), get_script_prefix())
+
+
+def forget_page_urls(*, setting: str, **kwargs) -> None:
+    if setting == "ROOT_URLCONF":
+        _reverse.cache_clear()
+
+
+setting_changed.connect(forget_page_urls, dispatch_uid="timeline-page-urls")
 
 
 def split_aliases(text: str) -> list[str]:
@@ -41,14 +64,32 @@ class JurisdictionQuerySet(models.QuerySet):
             )
         )
 
-    def partners_of(self, country: Jurisdiction, events: models.QuerySet) -> JurisdictionQuerySet:
-        """Countries sharing events with `country`, most shared events first (as `shared`)."""
-        return (
-            self.filter(events__in=events.filter(jurisdictions=country))
-            .exclude(pk=country.pk)
-            .annotate(shared=Count("events", distinct=True))
-            .order_by("-shared", "name")
+    def partners_of(
+        self, country: Jurisdiction, events: models.QuerySet, *, limit: int = 12
+    ) -> list[Jurisdiction]:
+        """Countries sharing events with `country`, most shared events first (as `shared`).
+
+        One query over the country's links: its events (through the (jurisdiction, event)
+        index), then the other countries on each of them, counted per country.
+        """
+        links = Event.jurisdictions.through.objects
+        shared = (
+            links.filter(event__in=events.filter(jurisdictions=country).values("pk"))
+            .exclude(jurisdiction=country)
+            .values("jurisdiction", "jurisdiction__code", "jurisdiction__name")
+            .annotate(shared=Count("*"))
+            .order_by("-shared", "jurisdiction__name")
         )
+        partners = []
+        for row in shared[:limit]:
+            partner = Jurisdiction(
+                pk=row["jurisdiction"],
+                code=row["jurisdiction__code"],
+                name=row["jurisdiction__name"],
+            )
+            partner.shared = row["shared"]
+            partners.append(partner)
+        return partners
 
 
 class Jurisdiction(models.Model):
@@ -94,7 +135,7 @@ class Jurisdiction(models.Model):
         return split_aliases(self.aliases)
 
     def get_absolute_url(self) -> str:
-        return reverse("timeline:country-detail", args=[self.code.lower()])
+        return page_url("timeline:country-detail", self.code.lower())
 
 
 class OfficialQuerySet(models.QuerySet):
@@ -178,7 +219,7 @@ class Official(models.Model):
         return None
 
     def get_absolute_url(self) -> str:
-        return reverse("timeline:official-detail", args=[self.slug])
+        return page_url("timeline:official-detail", self.slug)
 
 
 class OfficialRole(models.Model):
@@ -436,7 +477,7 @@ class Event(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("timeline:event-detail", args=[self.pk])
+        return page_url("timeline:event-detail", self.pk)
 
     def approve(self) -> None:
         """Approve the event with all the evidence it has now (new finds included)."""
@@ -501,6 +542,73 @@ class TariffMeasureQuerySet(models.QuerySet):
             | Q(target=country)
             | (Q(applies_to_all=True) & ~Q(imposing=country))
         )
+
+    def for_chart(self, country: Jurisdiction, events: models.QuerySet, *, lines: int) -> list:
+        """The visible measures affecting `country`, as light rows for its chart (one query).
+
+        Plain values, not model instances (a busy country has thousands of measures), and only
+        those of its `lines` busiest tariff lines (imposing country, target, sector).
+        """
+        rows = list(
+            self.affecting(country)
+            .filter(Exists(events.filter(pk=OuterRef("event_id"))))
+            .values(
+                "pk",
+                "imposing",
+                "target",
+                "applies_to_all",
+                "sector",
+                "action",
+                "rate_percent",
+                "in_force_from",
+                "in_force_to",
+                imposing_name=F("imposing__name"),
+                target_name=F("target__name"),
+                date_start=F("event__date_start"),
+                status=F("event__status"),
+            )
+        )
+        sizes = Counter(ChartMeasure.line_of(row) for row in rows)
+        busiest = {line for line, _ in sizes.most_common(lines)}
+        return [ChartMeasure(row) for row in rows if ChartMeasure.line_of(row) in busiest]
+
+
+class ChartMeasure:
+    """A tariff measure as `charts.tariff_series` reads it, built from a `values()` row."""
+
+    __slots__ = ("event", "imposing", "pk", "row", "target")
+
+    def __init__(self, row: dict) -> None:
+        self.row = row
+        self.pk = row["pk"]
+        self.event = ChartEvent(row["date_start"], row["status"])
+        self.imposing = ChartName(row["imposing_name"]) if row["imposing"] else None
+        self.target = ChartName(row["target_name"]) if row["target"] else None
+
+    def __getattr__(self, name: str):
+        try:
+            return self.row[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @staticmethod
+    def line_of(row: dict) -> tuple:
+        return (row["imposing"], row["target"], row["applies_to_all"], row["sector"])
+
+    def get_action_display(self) -> str:
+        return TariffAction(self.row["action"]).label
+
+
+class ChartName(NamedTuple):
+    name: str
+
+
+class ChartEvent(NamedTuple):
+    date_start: datetime.date | None
+    status: str
+
+    def get_status_display(self) -> str:
+        return EventStatus(self.status).label
 
 
 class TariffMeasure(models.Model):
@@ -583,6 +691,8 @@ class TariffMeasure(models.Model):
         indexes = [
             models.Index(fields=["imposing", "in_force_from"], name="tariff_imposing_idx"),
             models.Index(fields=["target", "in_force_from"], name="tariff_target_idx"),
+            # With the two above, `affecting()` reads a country's measures through indexes.
+            models.Index(fields=["applies_to_all", "in_force_from"], name="tariff_all_idx"),
         ]
 
     def __str__(self) -> str:
@@ -639,3 +749,20 @@ class ProposedEvent(Event):
         proxy = True
         verbose_name = "proposed event"
         verbose_name_plural = "review queue (proposed events)"
+
+
+class DataVersion(models.Model):
+    """One row counting the changes readers can see (timeline/caching.py bumps and reads it).
+
+    Cached pages are keyed by `version`, so the first request after a change renders afresh;
+    `changed_at` is the pages' Last-Modified.
+    """
+
+    version = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "data version"
+
+    def __str__(self) -> str:
+        return f"version {self.version} of {self.changed_at:%Y-%m-%d %H:%M:%S}"

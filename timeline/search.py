@@ -2,9 +2,10 @@
 
 On PostgreSQL this is full-text search: English stemming, prefix matching of every term (so the
 search box finds "negotiat" as it is typed), `ts_rank` weighted title > summary > evidence, and
-GIN expression indexes (migration 0005) that match the vectors built here. Any other database
-gets a fallback with the same contract: every term must match somewhere, and results are ranked
-by where they match. Both annotate `search_rank` and order by it, best first.
+GIN expression indexes (migration 0005) that match the vectors built here. On SQLite, events are
+searched through FTS5 tables with the same contract (`timeline/fts.py`). Other databases, and
+articles on SQLite, get a slower fallback: every term must match somewhere, and results are
+ranked by where they match. All annotate `search_rank` and order by it, best first.
 """
 
 from __future__ import annotations
@@ -128,6 +129,11 @@ def search_events(queryset: QuerySet, query: str) -> QuerySet:
             )
             .order_by("-search_rank", "date_start", "id")
         )
+
+    if connections[queryset.db].vendor == "sqlite":
+        from .fts import search_events_fts
+
+        return search_events_fts(queryset, terms, evidence_weight=EVIDENCE_WEIGHT)
 
     rank = Value(0.0, output_field=FloatField())
     for term in terms:

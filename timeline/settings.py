@@ -128,6 +128,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
+# Readers' pages are cached under a data version (timeline/caching.py): in this process's memory
+# by default, in Redis with REDIS_URL (shared by every web process and machine).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "parley",
+        "TIMEOUT": 600,
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "parley",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 300},  # pages of 3 to 200 KB: at most ~30 MB a process
+    }
+}
+PARLEY_PAGE_CACHE = "default"
+# How long a CDN or shared proxy may serve a public page without asking again (seconds).
+PARLEY_CDN_MAX_AGE = int(os.environ.get("PARLEY_CDN_MAX_AGE", "30"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -7,13 +7,19 @@ from django.urls import include, path
 
 from . import exports, feeds
 from .api import api
+from .caching import conditional_for_readers
 
-# Each export takes the timeline's query string: link to them with the page's filters.
+# Each export takes the timeline's query string: link to them with the page's filters. They
+# answer conditional GETs from the data version (timeline/caching.py).
 export_patterns = [
-    path("export/events.csv", exports.events_csv, name="events-csv"),
-    path("export/events.ics", exports.events_ics, name="events-ics"),
-    path("export/events.timelinejs.json", exports.events_timelinejs, name="events-timelinejs"),
-    path("feeds/events.atom", feeds.events_atom, name="events-atom"),
+    path("export/events.csv", conditional_for_readers(exports.events_csv), name="events-csv"),
+    path("export/events.ics", conditional_for_readers(exports.events_ics), name="events-ics"),
+    path(
+        "export/events.timelinejs.json",
+        conditional_for_readers(exports.events_timelinejs),
+        name="events-timelinejs",
+    ),
+    path("feeds/events.atom", conditional_for_readers(feeds.events_atom), name="events-atom"),
 ]
 
 urlpatterns = [

@@ -18,7 +18,8 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 from django_htmx.middleware import HtmxDetails
 
-from .charts import tariff_chart
+from .caching import cached_for_readers
+from .charts import MAX_SERIES, tariff_chart
 from .filters import TimelineEventFilter
 from .models import Event, Evidence, Jurisdiction, Official, TariffMeasure
 
@@ -51,7 +52,8 @@ def visible_events(request: HtmxHttpRequest):
 
 
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@cached_for_readers
 def index(request: HtmxHttpRequest) -> HttpResponse:
     visible = visible_events(request)
     filterset = TimelineEventFilter(request.GET, queryset=visible)
@@ -68,7 +70,8 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@cached_for_readers
 def event_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """An event with its evidence (editors also see new finds waiting for review, marked) and
     its links to the events the viewer may see."""
@@ -96,7 +99,8 @@ def event_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@cached_for_readers
 def official_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     reviewer = request.user.has_perm(REVIEW_PERMISSION)
     people = Official.objects.all() if reviewer else Official.objects.public()
@@ -109,17 +113,17 @@ def official_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@cached_for_readers
 def country_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
     country = get_object_or_404(Jurisdiction, code=code.upper())
     visible = visible_events(request)
-    measures = TariffMeasure.objects.affecting(country).filter(event__in=visible)
-    measures = measures.select_related("event", "imposing", "target")
+    measures = TariffMeasure.objects.for_chart(country, visible, lines=2 * MAX_SERIES)
     series, chart = tariff_chart(measures, country, today=timezone.localdate())
     context = {
         "country": country,
         "page": events_page(request, visible.concerning(country).in_timeline_order().for_listing()),
-        "partners": Jurisdiction.objects.partners_of(country, visible)[:12],
+        "partners": Jurisdiction.objects.partners_of(country, visible),
         "series": series,
         "chart": chart,
     }

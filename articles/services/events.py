@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from timeline.caching import one_bump
 from timeline.models import (
     Event,
     Evidence,
@@ -139,7 +140,7 @@ def run_pipeline_many(
 
 def store_extraction(article: Article, extracted: list[ExtractedEvent]) -> ExtractionResult:
     """Store an article's extracted events in one transaction (all or nothing)."""
-    with transaction.atomic():
+    with transaction.atomic(), one_bump():
         lock_event_merging()
         forget_machine_events(article)
         result = ExtractionResult()

@@ -150,3 +150,94 @@ def test_highlight_escapes_text_and_never_breaks_entities():
 
 def test_highlight_without_terms_escapes():
     assert highlight("<i>x</i>", "  ") == "&lt;i&gt;x&lt;/i&gt;"
+
+
+# The same results on SQLite (FTS5) and PostgreSQL (GIN): these run on both backends in CI.
+
+
+@pytest.fixture
+def corpus() -> None:
+    talks = EventFactory(title="Akazawa and Bessent hold tariff talks", summary="")
+    EvidenceFactory(event=talks, sentence="The talks ran late.")
+    EventFactory(title="Second round", summary="Both sides discussed tariffs on cars.")
+    quoted = EventFactory(title="Phone call", summary="")
+    EvidenceFactory(event=quoted, sentence="Officials said tariff relief was not discussed.")
+    split = EventFactory(title="Steel quota agreed", summary="A quota for steel.")
+    EvidenceFactory(
+        event=split, sentence="Negotiators spoke about autos.", start_char=0, end_char=30
+    )
+    EvidenceFactory(event=split, sentence="Tariff cuts came later.", start_char=40, end_char=63)
+    EventFactory(title="Negotiating continues in Geneva", summary="")
+    EventFactory(title="U.S. statement on export controls", summary="")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "tariff",
+            {
+                "Akazawa and Bessent hold tariff talks",
+                "Second round",
+                "Phone call",
+                "Steel quota agreed",
+            },
+        ),
+        (
+            "tariffs",
+            {
+                "Akazawa and Bessent hold tariff talks",
+                "Second round",
+                "Phone call",
+                "Steel quota agreed",
+            },
+        ),
+        ("TARIFF talks", {"Akazawa and Bessent hold tariff talks"}),
+        ("akaza", {"Akazawa and Bessent hold tariff talks"}),
+        ("tariff relief", {"Phone call"}),  # in one evidence sentence
+        ("tariff autos", set()),  # in two sentences of one event: no single place has both
+        ("steel quota", {"Steel quota agreed"}),  # title and summary together
+        ("cars discussed", {"Second round"}),
+        ("negotiations", {"Negotiating continues in Geneva", "Steel quota agreed"}),
+        ("geneva negotiating", {"Negotiating continues in Geneva"}),
+        ("export control", {"U.S. statement on export controls"}),
+        ("ran late", {"Akazawa and Bessent hold tariff talks"}),
+        ("bessent quota", set()),
+        ("zzz", set()),
+    ],
+)
+def test_search_events_finds_the_same_events_on_every_backend(corpus, query, expected):
+    assert set(titles(search_events(Event.objects.all(), query))) == expected
+
+
+def test_search_events_ranks_alike_on_every_backend(corpus):
+    found = titles(search_events(Event.objects.all(), "tariff"))
+    assert found[0] == "Akazawa and Bessent hold tariff talks"  # in the title
+    assert found[1] == "Second round"  # in the summary
+    assert set(found[2:]) == {"Phone call", "Steel quota agreed"}  # in evidence only
+
+
+@on_sqlite
+def test_fts_follows_edits_deletes_and_bulk_inserts(events):
+    talks = events["talks"]
+    talks.title = "Akazawa and Bessent hold steel talks"
+    talks.save()
+    assert "Akazawa and Bessent hold steel talks" not in titles(
+        search_events(Event.objects.all(), "tariff")
+    )
+    assert titles(search_events(Event.objects.all(), "steel talks")) == [talks.title]
+    events["quoted"].evidence.all().delete()
+    assert "Phone call" not in titles(search_events(Event.objects.all(), "relief"))
+    Event.objects.bulk_create([Event(title="Bulk tariff entry", date_start=None, date_end=None)])
+    assert "Bulk tariff entry" in titles(search_events(Event.objects.all(), "tariff"))
+
+
+@on_sqlite
+def test_fts_triggers_come_back_after_a_table_rebuild(events):
+    from timeline.fts import ensure_sqlite_fts
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER timeline_event_fts_insert")
+    ensure_sqlite_fts(connection)
+    EventFactory(title="Tariff after the rebuild", summary="")
+    assert "Tariff after the rebuild" in titles(search_events(Event.objects.all(), "tariff"))

@@ -253,8 +253,8 @@ def test_index_partial_queries_do_not_grow_with_the_data(
 ):
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
     make_events(count)
-    # count, page, countries prefetch, participants prefetch (+1 to look up the country)
-    with django_assert_num_queries(4 + ("country" in params)):
+    # data version, count, page, countries and participants prefetches (+1: the country)
+    with django_assert_num_queries(5 + ("country" in params)):
         client.get(INDEX, params, **HX)
 
 
@@ -263,7 +263,7 @@ def test_index_full_page_queries_do_not_grow_with_the_data(
     client, django_assert_num_queries, count
 ):
     make_events(count)
-    with django_assert_num_queries(6):  # the partial's four + the form's countries and officials
+    with django_assert_num_queries(7):  # the partial's five + the form's countries and officials
         client.get(INDEX)
 
 

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection, transaction
 
 from articles.models import Article, content_hash
+from timeline.caching import bump_data_version, one_bump
 from timeline.models import Event, Evidence, Jurisdiction, Official, TariffMeasure
 
 MARKER = "synthetic:"
@@ -58,7 +59,7 @@ class Command(BaseCommand):
 
 
 def clear_synthetic() -> None:
-    with transaction.atomic():
+    with transaction.atomic(), one_bump():
         Event.objects.filter(merge_key__startswith=MARKER).delete()
         Article.objects.filter(outlet=OUTLET).delete()
 
@@ -115,6 +116,7 @@ def generate_events(count: int, *, seed: int, offset: int = 0) -> None:
             rates.append(rng.choice([10, 15, 20, 24, 25, 30, 34, 50]))
         events = Event.objects.bulk_create(events, batch_size=BATCH)
         _attach(rng, events, pairs, rates, officials, offset + batch_start)
+    bump_data_version()  # bulk_create sends no signals
 
 
 def _attach(rng, events, pairs, rates, officials, number) -> None:

@@ -18,6 +18,7 @@ from articles.services.decisions import (
     events_of,
     read_decisions,
 )
+from timeline.caching import bump_data_version
 
 EDITOR_USERNAME = "editor"
 EDITOR_PASSWORD = "parley-demo-editor"
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             report = ingest_paths([str(DEMO_DIR)])
             articles = [o.article for o in report.outcomes if o.article]
             decided = apply_decisions(events_of(articles), decisions=read_decisions(DECISIONS_FILE))
+            bump_data_version()  # decisions are saved row by row; bump once more to be sure
         if options["verbosity"] >= 1:
             articles = (
                 f"{report.count('created')} articles ingested, {report.count('skipped')} already "
