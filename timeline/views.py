@@ -6,7 +6,10 @@ event) instead of the whole page, except when htmx restores history.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+import datetime
+import re
+
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +22,8 @@ from django_htmx.middleware import HtmxDetails
 
 from .charts import tariff_chart
 from .filters import TimelineEventFilter
-from .models import Event, Jurisdiction, Official, TariffMeasure
+from .models import Event, Jurisdiction, Negotiation, Official, TariffMeasure
+from .negotiations import overview
 
 PAGE_SIZE = 50
 REVIEW_PERMISSION = "timeline.change_event"
@@ -47,6 +51,19 @@ def visible_events(request: HtmxHttpRequest):
     return Event.objects.visible(
         include_unreviewed=reviewer or request.GET.get("unreviewed") == "1"
     )
+
+
+def requested_day(request: HtmxHttpRequest) -> datetime.date | None:
+    """`?as_of=YYYY-MM-DD`: the page as articles published by that day told it."""
+    value = request.GET.get("as_of", "")
+    if not value:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return datetime.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise BadRequest("as_of must be a day as YYYY-MM-DD")
 
 
 @require_GET
@@ -105,10 +122,41 @@ def country_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
         "country": country,
         "page": events_page(request, visible.concerning(country).in_timeline_order().for_listing()),
         "partners": Jurisdiction.objects.partners_of(country, visible)[:12],
+        "negotiations": Negotiation.objects.filter(parties=country)
+        .with_activity(visible, day=timezone.localdate())
+        .prefetch_related("parties"),
         "series": series,
         "chart": chart,
     }
     return render(request, fragment(request, "timeline/country_detail.html", "events"), context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def negotiation_index(request: HtmxHttpRequest) -> HttpResponse:
+    as_of = requested_day(request)
+    visible = visible_events(request).known_on(as_of)
+    day = as_of or timezone.localdate()
+    negotiations = list(
+        Negotiation.objects.with_activity(visible, day=day).prefetch_related("parties")
+    )
+    next_steps = Event.objects.in_bulk([n.next_step_id for n in negotiations if n.next_step_id])
+    for negotiation in negotiations:
+        negotiation.next_step = next_steps.get(negotiation.next_step_id)
+    context = {"negotiations": negotiations, "as_of": as_of, "day": day}
+    return render(request, "timeline/negotiation_index.html", context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def negotiation_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    as_of = requested_day(request)
+    negotiation = get_object_or_404(Negotiation.objects.prefetch_related("parties"), slug=slug)
+    visible = visible_events(request).known_on(as_of)
+    thread = overview(negotiation, visible, day=as_of or timezone.localdate())
+    context = {"thread": thread, "page": events_page(request, thread.events), "as_of": as_of}
+    template = fragment(request, "timeline/negotiation_detail.html", "events")
+    return render(request, template, context)
 
 
 @require_POST

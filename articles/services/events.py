@@ -18,6 +18,7 @@ from timeline.models import Event, Evidence, Jurisdiction, Meeting, Official, Ta
 
 from ..extraction.types import ExtractedEvent, ExtractedTariff, Gazetteer, Person
 from ..models import Article, ExtractionStatus
+from .negotiations import assign_negotiation, record_stated_round
 
 # Any constant will do: it names the lock that serialises event merging across processes.
 MERGE_LOCK_ID = 7_202_505_01
@@ -218,6 +219,8 @@ def store_event(item: ExtractedEvent, *, article: Article, known: KnownNames) ->
             start_char=span.start_char,
             defaults={"sentence": span.sentence, "end_char": span.end_char},
         )
+    record_stated_round(event, [span.sentence for span in item.evidence])
+    assign_negotiation(event)
     return merged
 
 
