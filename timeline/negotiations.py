@@ -105,6 +105,7 @@ class Overview:
     rounds: list[Round]
     agreements: list[Event]
     tariffs: list[TariffMeasure]
+    last_activity: datetime.date | None
     next_step: Event | None
     deadline: Deadline | None
     events: QuerySet = field(repr=False)  # the whole thread, for paging
@@ -174,9 +175,17 @@ def nearest_deadline(thread: QuerySet, *, day: datetime.date) -> Deadline | None
     )
     if measure is not None:
         ends = measure.in_force_to
-        label = f"{measure.event.title}: ends"
+        label = f"Ends: {measure.event.title}"
         candidates.append(Deadline(ends, label, measure.event, (ends - day).days))
     return min(candidates, key=lambda d: d.day, default=None)
+
+
+def attach_next_steps(threads: list[Negotiation]) -> None:
+    """Each thread's `next_step` event, from its `next_step_id` annotation (`with_activity`),
+    in one query."""
+    steps = Event.objects.in_bulk([t.next_step_id for t in threads if t.next_step_id])
+    for thread in threads:
+        thread.next_step = steps.get(thread.next_step_id)
 
 
 def overview(negotiation: Negotiation, visible: QuerySet, *, day: datetime.date) -> Overview:
@@ -196,6 +205,10 @@ def overview(negotiation: Negotiation, visible: QuerySet, *, day: datetime.date)
         rounds=number_rounds(meetings.prefetch_related("participants")),
         agreements=list(thread.filter(kind=Event.Kind.AGREEMENT).in_timeline_order()),
         tariffs=tariff_state(visible, parties, day=day),
+        last_activity=thread.filter(status=Event.Status.HAPPENED, date_start__lte=day)
+        .order_by("-date_start")
+        .values_list("date_start", flat=True)
+        .first(),
         next_step=next_step,
         deadline=nearest_deadline(thread, day=day),
         events=thread.in_timeline_order().for_listing(),

@@ -23,7 +23,7 @@ from django_htmx.middleware import HtmxDetails
 from .charts import tariff_chart
 from .filters import TimelineEventFilter
 from .models import Event, Jurisdiction, Negotiation, Official, TariffMeasure
-from .negotiations import overview
+from .negotiations import attach_next_steps, overview
 
 PAGE_SIZE = 50
 REVIEW_PERMISSION = "timeline.change_event"
@@ -140,9 +140,7 @@ def negotiation_index(request: HtmxHttpRequest) -> HttpResponse:
     negotiations = list(
         Negotiation.objects.with_activity(visible, day=day).prefetch_related("parties")
     )
-    next_steps = Event.objects.in_bulk([n.next_step_id for n in negotiations if n.next_step_id])
-    for negotiation in negotiations:
-        negotiation.next_step = next_steps.get(negotiation.next_step_id)
+    attach_next_steps(negotiations)
     context = {"negotiations": negotiations, "as_of": as_of, "day": day}
     return render(request, "timeline/negotiation_index.html", context)
 
