@@ -43,8 +43,8 @@ def extracted(kind: str = "meeting", *, countries=("Japan", "United States"), **
     return ExtractedEvent(type=kind, **(defaults | fields))
 
 
-def store(*items: ExtractedEvent, published=D(2025, 5, 1)):
-    article = ArticleFactory(published=published)
+def store(*items: ExtractedEvent, published: datetime.date | None = None):
+    article = ArticleFactory(published=published or D(2025, 5, 1))
     store_extraction(article, list(items))
     return article
 

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, EventFactory, EvidenceFactory, TariffMeasureFactory
-from timeline.models import Event, Jurisdiction, Meeting, Negotiation, Official
+from tests.factories import EventFactory, TariffMeasureFactory, thread_round
+from timeline.models import Event, Jurisdiction, Negotiation
 
 pytestmark = pytest.mark.django_db
 
@@ -21,68 +21,6 @@ HX = {"HTTP_HX_REQUEST": "true"}
 
 def country(code: str) -> Jurisdiction:
     return Jurisdiction.objects.get(code=code)
-
-
-def person(slug: str) -> Official:
-    return Official.objects.get(slug=slug)
-
-
-def reported(event: Event, published: datetime.date) -> Event:
-    EvidenceFactory(event=event, article=ArticleFactory(published=published))
-    return event
-
-
-def round_held(negotiation, start, *, published=None, place="Washington", **fields) -> Event:
-    event = EventFactory(negotiation=negotiation, date_start=start, **fields)
-    event.jurisdictions.set([country("JP"), country("US")])
-    event.participants.set([person("ryosei-akazawa"), person("scott-bessent")])
-    Meeting.objects.create(event=event, location=place)
-    return reported(event, published or start)
-
-
-@pytest.fixture
-def japan_us() -> Negotiation:
-    """The seed's thread: rounds on 16 April and 1 May, one planned for mid-May, a pause to
-    early July; then the third round reported on 24 May."""
-    negotiation = Negotiation.objects.create(
-        title="Japan–United States", slug="japan-united-states"
-    )
-    negotiation.parties.set([country("JP"), country("US")])
-    round_held(negotiation, D(2025, 4, 16), published=D(2025, 4, 17), title="First talks")
-    round_held(negotiation, D(2025, 5, 1), title="Akazawa meets Bessent")
-    round_held(
-        negotiation,
-        D(2025, 5, 11),
-        date_end=D(2025, 5, 20),
-        date_precision="range",
-        status="planned",
-        published=D(2025, 5, 1),
-        title="Planned: ministerial talks",
-    )
-    round_held(
-        negotiation, D(2025, 5, 23), published=D(2025, 5, 24), round_number=3, title="Third round"
-    )
-    pause = TariffMeasureFactory(
-        event__negotiation=negotiation,
-        event__title="United States pauses 24% tariff on Japan",
-        event__date_start=D(2025, 4, 9),
-        event__date_end=D(2025, 7, 9),
-        event__date_precision="range",
-        action="paused",
-        in_force_to=D(2025, 7, 9),
-    )
-    reported(pause.event, D(2025, 4, 10))
-    deal = EventFactory(
-        negotiation=negotiation,
-        kind="agreement",
-        title="Possible deal",
-        status="speculative",
-        date_start=D(2025, 6, 1),
-        date_end=D(2025, 6, 30),
-        date_precision="month",
-    )
-    reported(deal, D(2025, 5, 1))
-    return negotiation
 
 
 def plain(html: str) -> str:
@@ -171,7 +109,7 @@ def test_negotiation_page_queries_do_not_grow_with_the_events(client, japan_us):
     url = reverse("timeline:negotiation-detail", args=[japan_us.slug]) + "?as_of=2025-06-01"
     before = count_queries(client, url)
     for n in range(20):
-        round_held(japan_us, D(2025, 2, 1) + datetime.timedelta(days=n))
+        thread_round(japan_us, D(2025, 2, 1) + datetime.timedelta(days=n))
         TariffMeasureFactory(event__negotiation=japan_us, event__date_start=D(2025, 3, n + 1))
     assert count_queries(client, url) == before
 
