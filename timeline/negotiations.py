@@ -136,8 +136,9 @@ def lead_negotiators(thread: QuerySet, parties: list[Jurisdiction]) -> list[Part
 def tariff_state(
     visible: QuerySet, parties: list[Jurisdiction], *, day: datetime.date
 ) -> list[TariffMeasure]:
-    """The latest measure on each tariff line between the parties (and each party's universal
-    tariffs), among events that happened by `day`; undated measures count as oldest."""
+    """What applies on `day` on each tariff line between the parties (and each party's universal
+    tariffs), among measures that happened by then: a temporary measure in force that day (a
+    pause to early July) wins; otherwise the latest one. Undated measures count as oldest."""
     measures = (
         TariffMeasure.objects.filter(
             event__in=visible.filter(Q(date_start__lte=day) | Q(date_start__isnull=True)),
@@ -147,14 +148,25 @@ def tariff_state(
         .filter(Q(target__in=parties) | Q(applies_to_all=True))
         .select_related("event", "imposing", "target")
     )
-    latest: dict[tuple, TariffMeasure] = {}
-    for measure in sorted(
-        measures, key=lambda m: (m.event.date_start or datetime.date.min, m.event_id)
-    ):
-        latest[(measure.imposing_id, measure.target_id, measure.applies_to_all, measure.sector)] = (
-            measure
-        )
-    return sorted(latest.values(), key=lambda m: (m.imposing.name, m.applies_to_all, m.sector))
+    lines: dict[tuple, list[TariffMeasure]] = defaultdict(list)
+    for measure in measures:
+        key = (measure.imposing_id, measure.target_id, measure.applies_to_all, measure.sector)
+        lines[key].append(measure)
+    state = [in_force(line, day=day) for line in lines.values()]
+    return sorted(
+        (m for m in state if m is not None),
+        key=lambda m: (m.imposing.name, m.applies_to_all, m.sector),
+    )
+
+
+def in_force(line: list[TariffMeasure], *, day: datetime.date) -> TariffMeasure | None:
+    def start(measure: TariffMeasure) -> datetime.date:
+        return measure.in_force_from or measure.event.date_start or datetime.date.min
+
+    temporary = [m for m in line if m.in_force_to and start(m) <= day <= m.in_force_to]
+    lasting = [m for m in line if not m.in_force_to or m.in_force_to >= day]
+    chosen = temporary or lasting
+    return max(chosen, key=lambda m: (start(m), m.event_id), default=None)
 
 
 def nearest_deadline(thread: QuerySet, *, day: datetime.date) -> Deadline | None:

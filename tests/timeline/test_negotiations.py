@@ -9,7 +9,7 @@ import pytest
 
 from tests.factories import EventFactory, EvidenceFactory, OfficialFactory, TariffMeasureFactory
 from timeline.models import Event, Jurisdiction, Negotiation
-from timeline.negotiations import nearest_deadline, number_rounds, overview
+from timeline.negotiations import nearest_deadline, number_rounds, overview, tariff_state
 
 D = datetime.date
 ids = itertools.count(1)
@@ -118,3 +118,17 @@ def test_overview_leads_are_each_partys_most_present_people():
     }
     assert leads["JP"] == [(akazawa, 3)]
     assert leads["US"][0] == (bessent, 3) and len(leads["US"]) == 2
+
+
+@pytest.mark.django_db
+def test_tariff_state_a_pause_in_force_wins_over_a_later_dated_imposition():
+    negotiation = Negotiation.objects.create(title="Japan–United States", slug="jp-us")
+    negotiation.parties.set(Jurisdiction.objects.filter(code__in=["JP", "US"]))
+    pause = TariffMeasureFactory(  # its start is computed back from "early July": 2 April
+        event__date_start=D(2025, 4, 2), action="paused", in_force_to=D(2025, 7, 10)
+    )
+    TariffMeasureFactory(event__date_start=D(2025, 4, 9), action="imposed")
+    events = Event.objects.all()
+    assert tariff_state(events, list(negotiation.parties.all()), day=D(2025, 5, 1)) == [pause]
+    [after] = tariff_state(events, list(negotiation.parties.all()), day=D(2025, 7, 11))
+    assert after.action == "imposed"
