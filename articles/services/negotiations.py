@@ -129,7 +129,8 @@ def split_negotiation(events: Iterable[Event], *, title: str) -> Negotiation:
     if len(sources) != 1 or None in sources:
         raise ValueError("Choose events of one and the same thread to split off.")
     source = Negotiation.objects.get(pk=sources.pop())
-    negotiation = Negotiation(title=title, slug=free_slug(slugify(title)), subject=source.subject)
+    slug = free_slug(slugify(title.replace("–", "-")))  # "Japan–United States: autos"
+    negotiation = Negotiation(title=title, slug=slug, subject=source.subject)
     negotiation.full_clean()
     negotiation.save()
     negotiation.parties.set(source.parties.all())

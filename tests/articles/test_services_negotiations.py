@@ -181,7 +181,7 @@ def test_split_makes_a_thread_with_the_same_parties():
     source = thread("japan-united-states")
     later = Event.objects.get(date_start=D(2025, 5, 20))
     new = split_negotiation([later], title="Japan–United States: shipbuilding")
-    assert new.slug == "japanunited-states-shipbuilding"
+    assert new.slug == "japan-united-states-shipbuilding"
     assert {p.code for p in new.parties.all()} == {"JP", "US"}
     later.refresh_from_db()
     assert later.negotiation == new and later.edited_by_editor
