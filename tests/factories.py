@@ -6,7 +6,15 @@ import factory
 from factory.django import DjangoModelFactory
 
 from articles.models import Article
-from timeline.models import Event, Evidence, Jurisdiction, Official, TariffMeasure
+from timeline.models import (
+    Event,
+    Evidence,
+    Jurisdiction,
+    Meeting,
+    Negotiation,
+    Official,
+    TariffMeasure,
+)
 
 
 class ArticleFactory(DjangoModelFactory):
@@ -61,6 +69,29 @@ class TariffMeasureFactory(DjangoModelFactory):
     target = factory.LazyFunction(lambda: Jurisdiction.objects.get(code="JP"))
     rate_percent = 24
     action = TariffMeasure.Action.IMPOSED
+
+
+def reported(event: Event, published: datetime.date) -> Event:
+    """The event, with evidence from an article published on that day."""
+    EvidenceFactory(event=event, article=ArticleFactory(published=published))
+    return event
+
+
+def thread_round(
+    negotiation: Negotiation,
+    start: datetime.date,
+    *,
+    published: datetime.date | None = None,
+    place: str = "Washington",
+    **fields,
+) -> Event:
+    """A Japan–United States meeting of Akazawa and Bessent in the thread, reported on
+    `published` (the meeting's day by default)."""
+    event = EventFactory(negotiation=negotiation, date_start=start, **fields)
+    event.jurisdictions.set(Jurisdiction.objects.filter(code__in=["JP", "US"]))
+    event.participants.set(Official.objects.filter(slug__in=["ryosei-akazawa", "scott-bessent"]))
+    Meeting.objects.create(event=event, location=place)
+    return reported(event, published or start)
 
 
 def event_admin_form(event: Event, **changes) -> dict:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 
 from .models import (
@@ -12,6 +15,7 @@ from .models import (
     Evidence,
     Jurisdiction,
     Meeting,
+    Negotiation,
     Official,
     OfficialRole,
     ProposedEvent,
@@ -114,12 +118,13 @@ class EventAdmin(admin.ModelAdmin):
         "status",
         "date_precision",
         "jurisdictions",
+        "negotiation",
     )
     search_fields = ("title", "summary", "date_text", "participants__full_name")
     date_hierarchy = "date_start"
-    autocomplete_fields = ("jurisdictions", "participants")
+    autocomplete_fields = ("jurisdictions", "participants", "negotiation")
     inlines = (MeetingInline, TariffMeasureInline, EvidenceInline)
-    actions = ("approve", "reject")
+    actions = ("approve", "reject", "split_off")
     readonly_fields = ("merge_key", "edited_by_editor", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("kind", "title", "summary", "status", "review_state")}),
@@ -136,6 +141,7 @@ class EventAdmin(admin.ModelAdmin):
             },
         ),
         ("Who", {"fields": ("jurisdictions", "participants")}),
+        ("Thread", {"fields": ("negotiation", "round_number")}),
         (
             "Pipeline",
             {
@@ -188,6 +194,40 @@ class EventAdmin(admin.ModelAdmin):
         for event in events:
             event.reject()
         self.message_user(request, f"{len(events)} events rejected.", messages.SUCCESS)
+
+    @admin.action(description="Split off into a new negotiation thread", permissions=["change"])
+    def split_off(self, request: HttpRequest, queryset: QuerySet[Event]) -> HttpResponse | None:
+        """Ask for the new thread's title, then move the chosen events into it."""
+        from articles.services.negotiations import split_negotiation
+
+        events = list(Event.objects.filter(pk__in=queryset.values("pk")).order_by("pk"))
+        form = SplitForm(request.POST if "title" in request.POST else None)
+        if form.is_valid():
+            try:
+                thread = split_negotiation(events, title=form.cleaned_data["title"])
+            except ValueError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return None
+            self.message_user(
+                request, f"{len(events)} events moved to “{thread}”.", messages.SUCCESS
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Split off into a new thread",
+            "events": events,
+            "form": form,
+            "action": "split_off",
+            "checkbox_name": ACTION_CHECKBOX_NAME,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/timeline/split_thread.html", context)
+
+
+class SplitForm(forms.Form):
+    title = forms.CharField(
+        max_length=200, help_text='The new thread\'s title: "Japan–United States: shipbuilding".'
+    )
 
 
 class ArticleListFilter(admin.SimpleListFilter):
@@ -277,3 +317,48 @@ class EvidenceAdmin(admin.ModelAdmin):
     @admin.display(description="sentence")
     def sentence_short(self, obj: Evidence) -> str:
         return obj.sentence[:120]
+
+
+@admin.register(Negotiation)
+class NegotiationAdmin(admin.ModelAdmin):
+    """Threads: rename them, change their parties, merge several into one."""
+
+    list_display = ("title", "slug", "party_list", "event_count", "updated_at")
+    list_filter = ("parties",)
+    search_fields = ("title", "slug", "subject", "parties__name")
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("parties",)
+    actions = ("merge",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Negotiation]:
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("parties")
+            .annotate(num_events=Count("events", distinct=True))
+        )
+
+    @admin.display(description="parties")
+    def party_list(self, obj: Negotiation) -> str:
+        return ", ".join(party.name for party in obj.parties.all())
+
+    @admin.display(description="events", ordering="num_events")
+    def event_count(self, obj: Negotiation) -> int:
+        return obj.num_events
+
+    @admin.action(
+        description="Merge selected threads into the oldest one", permissions=["change", "delete"]
+    )
+    def merge(self, request: HttpRequest, queryset: QuerySet[Negotiation]) -> None:
+        from articles.services.negotiations import merge_negotiations
+
+        threads = list(queryset.order_by("created_at", "pk"))
+        if len(threads) < 2:
+            self.message_user(request, "Choose two or more threads to merge.", messages.WARNING)
+            return
+        moved = merge_negotiations(threads[0], threads[1:])
+        self.message_user(
+            request,
+            f"{len(threads) - 1} threads merged into “{threads[0]}” ({moved} events moved).",
+            messages.SUCCESS,
+        )

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from django.core.signals import setting_changed
 from django.db import models
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Lower
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
@@ -248,6 +248,80 @@ class OfficialRole(models.Model):
         return f"{self.title} ({self.start or '?'} – {self.end or 'present'})"
 
 
+class NegotiationQuerySet(models.QuerySet):
+    def with_parties(self, parties: list[Jurisdiction]) -> NegotiationQuerySet:
+        """Negotiations between exactly these parties (no more, no fewer)."""
+        through = Negotiation.parties.through
+        qs = self.annotate(party_count=Count("parties", distinct=True)).filter(
+            party_count=len({p.pk for p in parties})
+        )
+        for party in parties:
+            qs = qs.filter(
+                Exists(through.objects.filter(negotiation=OuterRef("pk"), jurisdiction=party))
+            )
+        return qs
+
+    def with_activity(self, events: models.QuerySet, *, day: datetime.date) -> NegotiationQuerySet:
+        """Threads holding some of `events`, with the day of the last one that happened by `day`
+        (`last_activity`) and the id of the first one planned from `day` on (`next_step_id`);
+        most recently active first."""
+        thread = events.filter(negotiation=OuterRef("pk"))
+        return (
+            self.filter(Exists(thread))
+            .annotate(
+                last_activity=Subquery(
+                    thread.filter(status=Event.Status.HAPPENED, date_start__lte=day)
+                    .order_by("-date_start")
+                    .values("date_start")[:1]
+                ),
+                next_step_id=Subquery(
+                    thread.filter(status=Event.Status.PLANNED, date_end__gte=day)
+                    .order_by("date_start", "id")
+                    .values("pk")[:1]
+                ),
+            )
+            .order_by(F("last_activity").desc(nulls_last=True), "title")
+        )
+
+
+class Negotiation(models.Model):
+    """A thread: the talks between two or more parties, with every event assigned to it."""
+
+    title = models.CharField(
+        max_length=200, help_text='What readers call it: "Japan–United States tariff talks".'
+    )
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text='Used in URLs: "japan-united-states". Changing it breaks links people shared.',
+    )
+    subject = models.CharField(
+        max_length=200,
+        blank=True,
+        default="Trade and tariffs",
+        help_text="What is being negotiated, in a few words.",
+    )
+    parties = models.ManyToManyField(
+        Jurisdiction,
+        related_name="negotiations",
+        help_text="The countries or blocs at the table. New events between exactly these "
+        "parties are filed here automatically.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NegotiationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:negotiation-detail", args=[self.slug])
+
+
 class EventQuerySet(models.QuerySet):
     def approved(self) -> EventQuerySet:
         return self.filter(review_state=Event.ReviewState.APPROVED)
@@ -276,6 +350,17 @@ class EventQuerySet(models.QuerySet):
 
     def concerning(self, jurisdiction: Jurisdiction) -> EventQuerySet:
         return self.filter(jurisdictions=jurisdiction)
+
+    def known_on(self, day: datetime.date | None) -> EventQuerySet:
+        """Events some article published on or before `day` reported (all events for None).
+
+        Events without evidence (entered by hand) have no publication date and are left out.
+        """
+        if day is None:
+            return self
+        return self.filter(
+            Exists(Evidence.objects.filter(event=OuterRef("pk"), article__published__lte=day))
+        )
 
     def for_listing(self) -> EventQuerySet:
         """Everything a timeline row shows, in a fixed number of queries."""
@@ -423,6 +508,22 @@ class Event(models.Model):
         Jurisdiction, blank=True, related_name="events", verbose_name="countries"
     )
     participants = models.ManyToManyField(Official, blank=True, related_name="events")
+    negotiation = models.ForeignKey(
+        Negotiation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        db_index=False,  # the (negotiation, date_start, id) index below serves every lookup
+        help_text="The thread this event belongs to; filled in from its parties, and yours to "
+        "change (the pipeline then leaves it alone).",
+    )
+    round_number = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text='For meetings: the round the text states ("the third round of talks"). '
+        "Leave empty to number rounds by date within the thread.",
+    )
     merge_key = models.CharField(
         max_length=200,
         blank=True,
@@ -460,6 +561,10 @@ class Event(models.Model):
                 condition=Q(review_state__in=EventReviewState.values),
                 name="event_review_state_valid",
             ),
+            models.CheckConstraint(
+                condition=Q(round_number__isnull=True) | Q(round_number__gte=1),
+                name="event_round_number_positive",
+            ),
         ]
         indexes = [
             models.Index(fields=["review_state", "date_start", "id"], name="event_review_date_idx"),
@@ -471,6 +576,9 @@ class Event(models.Model):
             models.Index(fields=["date_start", "date_end"], name="event_dates_idx"),
             models.Index(fields=["kind", "date_start"], name="event_kind_date_idx"),
             models.Index(fields=["status", "date_start"], name="event_status_date_idx"),
+            models.Index(
+                fields=["negotiation", "date_start", "id"], name="event_negotiation_date_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -14,4 +14,6 @@ urlpatterns = [
     path("events/<int:pk>/review/", views.event_review, name="event-review"),
     path("officials/<slug:slug>/", views.official_detail, name="official-detail"),
     path("countries/<slug:code>/", views.country_detail, name="country-detail"),
+    path("negotiations/", views.negotiation_index, name="negotiation-index"),
+    path("negotiations/<slug:slug>/", views.negotiation_detail, name="negotiation-detail"),
 ]

@@ -88,6 +88,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "timeline.official",
     "timeline.officialrole",
     "timeline.jurisdiction",
+    {"model": "timeline.negotiation", "m2m_fields": ["parties"]},
     {"model": "articles.article", "exclude_fields": ["original", "content_hash"]},
 )
 

@@ -6,7 +6,10 @@ event) instead of the whole page, except when htmx restores history.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+import datetime
+import re
+
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -21,7 +24,8 @@ from django_htmx.middleware import HtmxDetails
 from .caching import cached_for_readers
 from .charts import MAX_SERIES, tariff_chart
 from .filters import TimelineEventFilter
-from .models import Event, Evidence, Jurisdiction, Official, TariffMeasure
+from .models import Event, Evidence, Jurisdiction, Negotiation, Official, TariffMeasure
+from .negotiations import attach_next_steps, overview
 
 PAGE_SIZE = 50
 REVIEW_PERMISSION = "timeline.change_event"
@@ -49,6 +53,19 @@ def visible_events(request: HtmxHttpRequest):
     return Event.objects.visible(
         include_unreviewed=reviewer or request.GET.get("unreviewed") == "1"
     )
+
+
+def requested_day(request: HtmxHttpRequest) -> datetime.date | None:
+    """`?as_of=YYYY-MM-DD`: the page as articles published by that day told it."""
+    value = request.GET.get("as_of", "")
+    if not value:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return datetime.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise BadRequest("as_of must be a day as YYYY-MM-DD")
 
 
 @require_GET
@@ -124,10 +141,39 @@ def country_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
         "country": country,
         "page": events_page(request, visible.concerning(country).in_timeline_order().for_listing()),
         "partners": Jurisdiction.objects.partners_of(country, visible),
+        "negotiations": Negotiation.objects.filter(parties=country)
+        .with_activity(visible, day=timezone.localdate())
+        .prefetch_related("parties"),
         "series": series,
         "chart": chart,
     }
     return render(request, fragment(request, "timeline/country_detail.html", "events"), context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def negotiation_index(request: HtmxHttpRequest) -> HttpResponse:
+    as_of = requested_day(request)
+    visible = visible_events(request).known_on(as_of)
+    day = as_of or timezone.localdate()
+    negotiations = list(
+        Negotiation.objects.with_activity(visible, day=day).prefetch_related("parties")
+    )
+    attach_next_steps(negotiations)
+    context = {"negotiations": negotiations, "as_of": as_of, "day": day}
+    return render(request, "timeline/negotiation_index.html", context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def negotiation_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    as_of = requested_day(request)
+    negotiation = get_object_or_404(Negotiation.objects.prefetch_related("parties"), slug=slug)
+    visible = visible_events(request).known_on(as_of)
+    thread = overview(negotiation, visible, day=as_of or timezone.localdate())
+    context = {"thread": thread, "page": events_page(request, thread.events), "as_of": as_of}
+    template = fragment(request, "timeline/negotiation_detail.html", "events")
+    return render(request, template, context)
 
 
 @require_POST

@@ -29,6 +29,7 @@ from timeline.models import (
 from ..extraction.bounds import NotExtractable, check, time_budget
 from ..extraction.types import ExtractedEvent, ExtractedTariff, Gazetteer, Person
 from ..models import Article, ExtractionStatus
+from .negotiations import assign_negotiation, record_stated_round
 
 # An article the bounds refuse keeps the reason as its extraction state.
 REFUSED_STATUS = {"too_long": ExtractionStatus.TOO_LONG, "unusual": ExtractionStatus.UNUSUAL}
@@ -253,6 +254,8 @@ def store_event(item: ExtractedEvent, *, article: Article, known: KnownNames) ->
                 "awaits_review": event.review_state == Event.ReviewState.APPROVED,
             },
         )
+    record_stated_round(event, [span.sentence for span in item.evidence])
+    assign_negotiation(event)
     return merged
 
 

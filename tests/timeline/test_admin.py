@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import EventFactory, EvidenceFactory, OfficialFactory, event_admin_form
-from timeline.models import Event, Jurisdiction
+from timeline.models import Event, Jurisdiction, Negotiation
 
 pytestmark = pytest.mark.django_db
 
@@ -13,6 +13,7 @@ EDITOR_MODELS = [
     ("timeline", "proposedevent"),
     ("timeline", "official"),
     ("timeline", "evidence"),
+    ("timeline", "negotiation"),
     ("articles", "article"),
 ]
 
@@ -109,3 +110,72 @@ def test_anonymous_is_sent_to_login(client):
     response = client.get(reverse("admin:timeline_event_changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def thread(slug: str, *codes: str) -> Negotiation:
+    negotiation = Negotiation.objects.create(title=slug.title(), slug=slug)
+    negotiation.parties.set(Jurisdiction.objects.filter(code__in=codes))
+    return negotiation
+
+
+def test_editor_moves_an_event_to_another_thread(editor_client):
+    event = EventFactory(negotiation=thread("japan-united-states", "JP", "US"))
+    other = thread("tokyo-track", "JP", "US")
+    response = editor_client.post(
+        reverse("admin:timeline_event_change", args=[event.pk]),
+        event_admin_form(event, negotiation=str(other.pk)),
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.negotiation == other and event.edited_by_editor
+
+
+def test_editor_merges_threads_into_the_oldest(editor_client):
+    oldest = thread("japan-united-states", "JP", "US")
+    newer = thread("japan-us-autos", "JP", "US")
+    event = EventFactory(negotiation=newer)
+    response = editor_client.post(
+        reverse("admin:timeline_negotiation_changelist"),
+        {"action": "merge", "_selected_action": [oldest.pk, newer.pk]},
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.negotiation == oldest
+    assert list(Negotiation.objects.all()) == [oldest]
+
+
+def test_editor_splits_events_off_into_a_new_thread(editor_client):
+    source = thread("japan-united-states", "JP", "US")
+    stays, leaves = EventFactory(negotiation=source), EventFactory(negotiation=source)
+    url = reverse("admin:timeline_event_changelist")
+    asked = editor_client.post(url, {"action": "split_off", "_selected_action": [leaves.pk]})
+    assert asked.status_code == 200 and "Split off" in asked.text
+    done = editor_client.post(
+        url,
+        {"action": "split_off", "_selected_action": [leaves.pk], "title": "Japan–US shipbuilding"},
+    )
+    assert done.status_code == 302
+    leaves.refresh_from_db()
+    stays.refresh_from_db()
+    assert leaves.negotiation.title == "Japan–US shipbuilding"
+    assert set(leaves.negotiation.parties.values_list("code", flat=True)) == {"JP", "US"}
+    assert stays.negotiation == source
+
+
+def test_editor_renames_a_thread(editor_client):
+    negotiation = thread("japan-united-states", "JP", "US")
+    response = editor_client.post(
+        reverse("admin:timeline_negotiation_change", args=[negotiation.pk]),
+        {
+            "title": "Japan–US tariff talks",
+            "slug": "japan-us-tariff-talks",
+            "subject": "Tariffs",
+            "parties": [j.pk for j in negotiation.parties.all()],
+        },
+    )
+    assert response.status_code == 302
+    negotiation.refresh_from_db()
+    assert (negotiation.title, negotiation.slug) == (
+        "Japan–US tariff talks",
+        "japan-us-tariff-talks",
+    )

@@ -23,14 +23,16 @@ from ninja.responses import NinjaJSONEncoder
 
 from tests.factories import EventFactory, EvidenceFactory
 from timeline.api import api
-from timeline.models import Event, Jurisdiction, Meeting, Official, TariffMeasure
+from timeline.models import Event, Jurisdiction, Meeting, Negotiation, Official, TariffMeasure
 
 
 @pytest.fixture
 def api_data(db, settings):
     settings.ALLOWED_HOSTS = ["localhost", "testserver"]
     japan, usa = Jurisdiction.objects.get(code="JP"), Jurisdiction.objects.get(code="US")
-    meeting = EventFactory(title="Akazawa meets Bessent")
+    thread = Negotiation.objects.create(title="Japan–United States", slug="japan-united-states")
+    thread.parties.set([japan, usa])
+    meeting = EventFactory(title="Akazawa meets Bessent", negotiation=thread)
     meeting.jurisdictions.set([japan, usa])
     meeting.participants.set([Official.objects.get(slug="scott-bessent")])
     Meeting.objects.create(event=meeting, location="Washington")

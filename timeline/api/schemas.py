@@ -190,6 +190,70 @@ class ArticlePage(Page):
     results: list[ArticleOut]
 
 
+class EventRef(Schema):
+    id: int
+    title: str
+    type: EventKind
+    status: EventStatus
+    date: EventDate
+    api_url: str
+
+
+class NegotiationOut(Schema):
+    slug: str
+    title: str
+    subject: str
+    parties: list[CountryRef]
+    last_activity: datetime.date | None = Field(
+        description="The day of the thread's latest event that happened (by `as_of`)."
+    )
+    next_step: EventRef | None = Field(description="The first event planned from today on.")
+    url: str = Field(description="The negotiation's page on Parley.")
+    api_url: str
+
+
+class RoundOut(Schema):
+    number: int | None = Field(
+        description="Stated in the text, or inferred by date; null for a cancelled round or a "
+        "plan overtaken by a later round held."
+    )
+    inferred: bool = Field(description="Numbered by date within the thread, not stated.")
+    event: EventRef
+    location: str
+    participants: list[OfficialRef]
+
+
+class LeadOut(Schema):
+    official: OfficialRef
+    role: str | None = Field(description="The title held on the day of the view.")
+    events: int = Field(description="Events of the thread this person took part in.")
+
+
+class PartyOut(Schema):
+    country: CountryRef
+    leads: list[LeadOut] = Field(description="Lead negotiators: most events in the thread first.")
+
+
+class DeadlineOut(Schema):
+    day: datetime.date
+    title: str
+    days_left: int
+    event: EventRef
+
+
+class NegotiationDetailOut(NegotiationOut):
+    day: datetime.date = Field(description="The day the view is as of (today without as_of).")
+    party_leads: list[PartyOut]
+    rounds: list[RoundOut]
+    agreements: list[EventRef]
+    deadline: DeadlineOut | None = Field(description="The nearest deadline from the day on.")
+    event_ids: list[int] = Field(description="Every event of the thread, in date order.")
+
+
+class NegotiationPage(Page):
+    results: list[NegotiationOut]
+
+
 class Pagination(Schema):
     limit: int = Field(50, ge=1, le=500, description="Results per page.")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Results to skip.")
@@ -212,6 +276,17 @@ class EventFilters(Pagination):
     to: Day | None = Field(None, description="Events starting on or before this day.")
     q: Text | None = Field(None, max_length=500, description="Full-text search; ranks results.")
     unreviewed: bool = Field(False, description="Include events not yet reviewed by an editor.")
+
+
+class PastView(Schema):
+    as_of: Day | None = Field(
+        None, description="Only what articles published on or before this day reported."
+    )
+    unreviewed: bool = Field(False, description="Include events not yet reviewed by an editor.")
+
+
+class NegotiationFilters(Pagination, PastView):
+    pass
 
 
 class ListFilters(Pagination):

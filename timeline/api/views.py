@@ -14,12 +14,14 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from ninja import NinjaAPI, Query, Status
 from ninja.errors import ValidationError
 
 from articles.models import Article
 from timeline.exports import filter_errors, is_searching, timeline_filter, with_details
-from timeline.models import Event, Evidence, Jurisdiction, Official, OfficialRole
+from timeline.models import Event, Evidence, Jurisdiction, Negotiation, Official, OfficialRole
+from timeline.negotiations import attach_next_steps, overview
 from timeline.search import search_articles
 
 from .schemas import (
@@ -38,9 +40,13 @@ from .schemas import (
     EventOut,
     EventPage,
     ListFilters,
+    NegotiationDetailOut,
+    NegotiationFilters,
+    NegotiationPage,
     OfficialOut,
     OfficialPage,
     Pagination,
+    PastView,
     Slug,
 )
 
@@ -189,8 +195,50 @@ def article_out(article: Article, request: HttpRequest) -> dict:
     }
 
 
-def paginate(request: HttpRequest, items: QuerySet, page: Pagination, serialise) -> dict:
-    """count/next/previous around one slice; next and previous keep every other parameter."""
+def event_ref(event: Event, request: HttpRequest) -> dict:
+    return {
+        "id": event.pk,
+        "title": event.title,
+        "type": event.kind,
+        "status": event.status,
+        "date": {
+            "start": event.date_start,
+            "end": event.date_end,
+            "precision": event.date_precision or None,
+            "text": event.date_text,
+            "explanation": event.date_explanation,
+            "computed": event.date_computed,
+        },
+        "api_url": absolute(request, reverse("api:event", args=[event.pk])),
+    }
+
+
+def negotiation_out(negotiation: Negotiation, request: HttpRequest) -> dict:
+    next_step = getattr(negotiation, "next_step", None)
+    return {
+        "slug": negotiation.slug,
+        "title": negotiation.title,
+        "subject": negotiation.subject,
+        "parties": [country_ref(c) for c in negotiation.parties.all()],
+        "last_activity": getattr(negotiation, "last_activity", None),
+        "next_step": event_ref(next_step, request) if next_step else None,
+        "url": absolute(request, negotiation.get_absolute_url()),
+        "api_url": absolute(request, reverse("api:negotiation", args=[negotiation.slug])),
+    }
+
+
+def past_view(options: PastView):
+    """The events a request may see, as known on `as_of`, and the day the view is of."""
+    events = Event.objects.visible(include_unreviewed=options.unreviewed).known_on(options.as_of)
+    return events, options.as_of or timezone.localdate()
+
+
+def paginate(
+    request: HttpRequest, items: QuerySet, page: Pagination, serialise, prepare=None
+) -> dict:
+    """count/next/previous around one slice; next and previous keep every other parameter.
+
+    `prepare`, if given, receives the slice as a list first (to load what it needs in bulk)."""
     count = items.count()
 
     def link(offset: int) -> str:
@@ -199,12 +247,18 @@ def paginate(request: HttpRequest, items: QuerySet, page: Pagination, serialise)
         params["limit"] = str(page.limit)
         return absolute(request, f"{request.path}?{params.urlencode()}")
 
+    def prepared(rows: QuerySet) -> list:
+        rows = list(rows)
+        if prepare is not None:
+            prepare(rows)
+        return rows
+
     end = page.offset + page.limit
     return {
         "count": count,
         "next": link(end) if end < count else None,
         "previous": link(max(page.offset - page.limit, 0)) if page.offset > 0 else None,
-        "results": [serialise(item, request) for item in items[page.offset : end]],
+        "results": [serialise(item, request) for item in prepared(items[page.offset : end])],
     }
 
 
@@ -333,4 +387,71 @@ def get_article(request: HttpRequest, article_id: ArticleId, options: Query[Arti
         "body": article.body,
         "original": article.original if options.original else None,
         "event_ids": sorted(set(cited_by.values_list("event_id", flat=True))),
+    }
+
+
+@api.get(
+    "/negotiations",
+    response={200: NegotiationPage, **ERRORS},
+    url_name="negotiations",
+    tags=["negotiations"],
+)
+def list_negotiations(request: HttpRequest, filters: Query[NegotiationFilters]):
+    """Negotiation threads with events, most recently active first, with their next step."""
+    events, day = past_view(filters)
+    threads = Negotiation.objects.with_activity(events, day=day).prefetch_related("parties")
+    return paginate(request, threads, filters, negotiation_out, prepare=attach_next_steps)
+
+
+@api.get(
+    "/negotiations/{slug}",
+    response={200: NegotiationDetailOut, **ERRORS},
+    url_name="negotiation",
+    tags=["negotiations"],
+)
+def get_negotiation(request: HttpRequest, slug: Slug, options: Query[PastView]):
+    """A thread: parties and lead negotiators, rounds, agreements, next step, nearest deadline."""
+    events, day = past_view(options)
+    negotiation = get_object_or_404(Negotiation.objects.prefetch_related("parties"), slug=slug)
+    thread = overview(negotiation, events, day=day)
+    negotiation.next_step = thread.next_step
+    return {
+        **negotiation_out(negotiation, request),
+        "last_activity": thread.last_activity,
+        "day": day,
+        "party_leads": [
+            {
+                "country": country_ref(party.country),
+                "leads": [
+                    {
+                        "official": {"slug": lead.official.slug, "name": lead.official.full_name},
+                        "role": role.title if (role := lead.official.role_on(day)) else None,
+                        "events": lead.events,
+                    }
+                    for lead in party.leads
+                ],
+            }
+            for party in thread.parties
+        ],
+        "rounds": [
+            {
+                "number": r.number,
+                "inferred": r.inferred,
+                "event": event_ref(r.event, request),
+                "location": r.event.meeting.location if hasattr(r.event, "meeting") else "",
+                "participants": [
+                    {"slug": p.slug, "name": p.full_name} for p in r.event.participants.all()
+                ],
+            }
+            for r in thread.rounds
+        ],
+        "agreements": [event_ref(e, request) for e in thread.agreements],
+        "deadline": thread.deadline
+        and {
+            "day": thread.deadline.day,
+            "title": thread.deadline.title,
+            "days_left": thread.deadline.days_left,
+            "event": event_ref(thread.deadline.event, request),
+        },
+        "event_ids": list(thread.events.values_list("pk", flat=True)),
     }

@@ -1,0 +1,64 @@
+"""The issue's "done when", through the real pipeline: the seed alone makes the Japan–United
+States thread with its rounds; with the demo articles, each past day shows what was known."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from articles.services import ingest_bytes
+from tests.conftest import ROOT
+from timeline.models import Event, Negotiation
+from timeline.negotiations import overview
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+D = datetime.date
+DEMO = ROOT / "articles" / "demo"
+
+
+def ingest(*paths: Path) -> None:
+    for path in paths:
+        assert ingest_bytes(path.read_bytes(), source_name=path.name).status == "created"
+
+
+def rounds_as_of(day: datetime.date) -> list[tuple]:
+    thread = Negotiation.objects.get(slug="japan-united-states")
+    events = Event.objects.visible(include_unreviewed=True).known_on(day)
+    return [
+        (r.number, r.inferred, r.event.status, r.event.date_start)
+        for r in overview(thread, events, day=day).rounds
+    ]
+
+
+def test_seed_alone_gives_the_japan_us_thread_with_two_rounds_and_a_planned_third(seed_bytes):
+    assert ingest_bytes(seed_bytes, source_name="seed.txt").status == "created"
+    thread = Negotiation.objects.get(slug="japan-united-states")
+    assert thread.title == "Japan–United States"
+    assert {p.code for p in thread.parties.all()} == {"JP", "US"}
+    assert rounds_as_of(D(2025, 5, 1)) == [
+        (1, True, "happened", D(2025, 4, 16)),
+        (2, True, "happened", D(2025, 5, 1)),
+        (3, True, "planned", D(2025, 5, 11)),  # "in or after mid-May"
+    ]
+    events = Event.objects.visible(include_unreviewed=True)
+    view = overview(thread, events, day=D(2025, 5, 1))
+    assert view.next_step.date_start == D(2025, 5, 11)
+    assert view.deadline.day == D(2025, 7, 10)  # the 90-day pause ends "early July"
+    assert thread.events.filter(kind="tariff_measure", tariff__action="paused").exists()
+
+
+def test_demo_thread_as_known_on_each_day():
+    ingest(*sorted(DEMO.glob("0[0-2]_*.txt")))  # 17 April, 1 May and 24 May
+    assert rounds_as_of(D(2025, 4, 20)) == [(1, False, "happened", D(2025, 4, 16))]
+    assert rounds_as_of(D(2025, 5, 2)) == [
+        (1, False, "happened", D(2025, 4, 16)),  # "Japan's first round of tariff negotiations"
+        (2, True, "happened", D(2025, 5, 1)),
+        (3, True, "planned", D(2025, 5, 11)),
+    ]
+    assert rounds_as_of(D(2025, 5, 25))[2:] == [
+        (None, False, "planned", D(2025, 5, 11)),  # overtaken by the round held on 23 May
+        (3, False, "happened", D(2025, 5, 23)),  # "a third round of talks"
+    ]

@@ -1,0 +1,227 @@
+"""A negotiation thread read as an analyst wants it: rounds, people, tariffs, what comes next.
+
+Round numbers are derived on every read, not stored: a number stated in the text (the event's
+`round_number`) wins; other rounds are numbered by date within the thread and marked inferred.
+Deriving keeps them right whatever happens to the thread (an event moved, merged, rejected, or
+a past view with `as_of`) without a recomputation step that could be forgotten.
+
+`overview()` gathers everything the page and the API show in a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+
+from .models import Event, Jurisdiction, Negotiation, Official, TariffMeasure
+
+ROUND_STATUSES = {Event.Status.HAPPENED, Event.Status.PLANNED, Event.Status.CANCELLED}
+LEADS_PER_PARTY = 2
+
+
+@dataclass(frozen=True)
+class Round:
+    event: Event
+    number: int | None  # None: cancelled, or a plan overtaken by a later round that happened
+    inferred: bool  # numbered by date, not stated in the text
+    overtaken: bool = False  # planned for a time before a round that was held
+
+
+def is_same_round_told_vaguely(meeting: Event, others: list[Event]) -> bool:
+    """ "Talks kicked off two weeks ago" (a week) beside "met on April 16" (a day, inside it)."""
+    if meeting.date_precision == Event.Precision.DAY:
+        return False
+    return any(
+        other.date_precision == Event.Precision.DAY
+        and other.status == meeting.status
+        and meeting.date_start <= other.date_start <= meeting.date_end
+        for other in others
+        if other is not meeting
+    )
+
+
+def number_rounds(meetings: Iterable[Event]) -> list[Round]:
+    """The rounds of a thread from its dated meetings, in date order.
+
+    A vaguely dated meeting that holds a precisely dated one of the same status is the same
+    round and is left out; plans whose whole period lies before the last round held are shown
+    unnumbered (they happened as that round or did not happen at all); speculation is no round.
+    """
+    meetings = sorted(
+        (m for m in meetings if m.date_start is not None and m.status in ROUND_STATUSES),
+        key=lambda m: (m.date_start, m.date_end, m.pk),
+    )
+    meetings = [m for m in meetings if not is_same_round_told_vaguely(m, meetings)]
+    held = [m.date_start for m in meetings if m.status == Event.Status.HAPPENED]
+    last_held = max(held) if held else None
+    rounds: list[Round] = []
+    count = 0
+    for meeting in meetings:
+        overtaken = (
+            meeting.status == Event.Status.PLANNED
+            and last_held is not None
+            and meeting.date_end < last_held
+        )
+        if meeting.status == Event.Status.CANCELLED or overtaken:
+            rounds.append(Round(meeting, None, False, overtaken))
+        elif meeting.round_number:
+            count = meeting.round_number
+            rounds.append(Round(meeting, count, False))
+        else:
+            count += 1
+            rounds.append(Round(meeting, count, True))
+    return rounds
+
+
+@dataclass(frozen=True)
+class Lead:
+    official: Official
+    events: int  # how many of the thread's events they took part in
+
+
+@dataclass(frozen=True)
+class Party:
+    country: Jurisdiction
+    leads: list[Lead]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    day: datetime.date
+    title: str
+    event: Event
+    days_left: int
+
+
+@dataclass
+class Overview:
+    negotiation: Negotiation
+    day: datetime.date
+    parties: list[Party]  # with their lead negotiators
+    rounds: list[Round]
+    agreements: list[Event]
+    tariffs: list[TariffMeasure]
+    last_activity: datetime.date | None
+    next_step: Event | None
+    deadline: Deadline | None
+    events: QuerySet = field(repr=False)  # the whole thread, for paging
+
+    @property
+    def next_step_days(self) -> int | None:
+        if self.next_step is None:
+            return None
+        return max((self.next_step.date_start - self.day).days, 0)
+
+
+def lead_negotiators(thread: QuerySet, parties: list[Jurisdiction]) -> list[Party]:
+    """Each party with its people who took part in most of the thread's events."""
+    people = (
+        Official.objects.filter(events__in=thread, jurisdiction__in=parties)
+        .annotate(thread_events=Count("events", distinct=True))
+        .select_related("jurisdiction")
+        .prefetch_related("roles")
+        .order_by("-thread_events", "full_name")
+    )
+    leads: dict[Jurisdiction, list[Lead]] = defaultdict(list)
+    for person in people:
+        if len(leads[person.jurisdiction]) < LEADS_PER_PARTY:
+            leads[person.jurisdiction].append(Lead(person, person.thread_events))
+    return [Party(country, leads[country]) for country in parties]
+
+
+def tariff_state(
+    visible: QuerySet, parties: list[Jurisdiction], *, day: datetime.date
+) -> list[TariffMeasure]:
+    """What applies on `day` on each tariff line between the parties (and each party's universal
+    tariffs), among measures that happened by then: a temporary measure in force that day (a
+    pause to early July) wins; otherwise the latest one. Undated measures count as oldest."""
+    measures = (
+        TariffMeasure.objects.filter(
+            event__in=visible.filter(Q(date_start__lte=day) | Q(date_start__isnull=True)),
+            event__status=Event.Status.HAPPENED,
+            imposing__in=parties,
+        )
+        .filter(Q(target__in=parties) | Q(applies_to_all=True))
+        .select_related("event", "imposing", "target")
+    )
+    lines: dict[tuple, list[TariffMeasure]] = defaultdict(list)
+    for measure in measures:
+        key = (measure.imposing_id, measure.target_id, measure.applies_to_all, measure.sector)
+        lines[key].append(measure)
+    state = [in_force(line, day=day) for line in lines.values()]
+    return sorted(
+        (m for m in state if m is not None),
+        key=lambda m: (m.imposing.name, m.applies_to_all, m.sector),
+    )
+
+
+def in_force(line: list[TariffMeasure], *, day: datetime.date) -> TariffMeasure | None:
+    def start(measure: TariffMeasure) -> datetime.date:
+        return measure.in_force_from or measure.event.date_start or datetime.date.min
+
+    temporary = [m for m in line if m.in_force_to and start(m) <= day <= m.in_force_to]
+    lasting = [m for m in line if not m.in_force_to or m.in_force_to >= day]
+    chosen = temporary or lasting
+    return max(chosen, key=lambda m: (start(m), m.event_id), default=None)
+
+
+def nearest_deadline(thread: QuerySet, *, day: datetime.date) -> Deadline | None:
+    """The first deadline from `day` on: a deadline event, or the end of a tariff pause or term."""
+    candidates: list[Deadline] = []
+    event = (
+        thread.filter(kind=Event.Kind.DEADLINE, date_end__gte=day)
+        .order_by("date_end", "id")
+        .first()
+    )
+    if event is not None:
+        candidates.append(Deadline(event.date_end, event.title, event, (event.date_end - day).days))
+    measure = (
+        TariffMeasure.objects.filter(event__in=thread, in_force_to__gte=day)
+        .select_related("event")
+        .order_by("in_force_to", "event_id")
+        .first()
+    )
+    if measure is not None:
+        ends = measure.in_force_to
+        label = f"Ends: {measure.event.title}"
+        candidates.append(Deadline(ends, label, measure.event, (ends - day).days))
+    return min(candidates, key=lambda d: d.day, default=None)
+
+
+def attach_next_steps(threads: list[Negotiation]) -> None:
+    """Each thread's `next_step` event, from its `next_step_id` annotation (`with_activity`),
+    in one query."""
+    steps = Event.objects.in_bulk([t.next_step_id for t in threads if t.next_step_id])
+    for thread in threads:
+        thread.next_step = steps.get(thread.next_step_id)
+
+
+def overview(negotiation: Negotiation, visible: QuerySet, *, day: datetime.date) -> Overview:
+    """Everything about one thread as of `day`, from the events in `visible`."""
+    thread = visible.filter(negotiation=negotiation)
+    parties = list(negotiation.parties.all())
+    meetings = thread.filter(kind=Event.Kind.MEETING).select_related("meeting")
+    next_step = (
+        thread.filter(status=Event.Status.PLANNED, date_end__gte=day)
+        .order_by("date_start", "id")
+        .first()
+    )
+    return Overview(
+        negotiation=negotiation,
+        day=day,
+        parties=lead_negotiators(thread, parties),
+        rounds=number_rounds(meetings.prefetch_related("participants")),
+        agreements=list(thread.filter(kind=Event.Kind.AGREEMENT).in_timeline_order()),
+        tariffs=tariff_state(visible, parties, day=day),
+        last_activity=thread.filter(status=Event.Status.HAPPENED, date_start__lte=day)
+        .order_by("-date_start")
+        .values_list("date_start", flat=True)
+        .first(),
+        next_step=next_step,
+        deadline=nearest_deadline(thread, day=day),
+        events=thread.in_timeline_order().for_listing(),
+    )
