@@ -374,8 +374,10 @@ def read_candidate(
             and candidate.date is not None
             and not names_date(trigger, date_mention)
         ):
-            candidate.date = shift(candidate.date, offset[0], text=offset[1])
-            candidate.date_source = "anchored"
+            shifted = shift(candidate.date, offset[0], text=offset[1])
+            if shifted is not None:
+                candidate.date = shifted
+                candidate.date_source = "anchored"
     if kind == MEETING:
         candidate.location = parties.location_near(trigger, sentence)
         durations = [
@@ -624,9 +626,14 @@ def date_tariff(
     return candidate
 
 
-def shift(resolved: ResolvedDate, days: int, *, text: str) -> ResolvedDate:
-    delta = datetime.timedelta(days=days)
-    start, end = resolved.start + delta, resolved.end + delta
+def shift(resolved: ResolvedDate, days: int, *, text: str) -> ResolvedDate | None:
+    """The interval moved by a number of days; None when that leaves the calendar
+    ("99999999 months after")."""
+    try:
+        delta = datetime.timedelta(days=days)
+        start, end = resolved.start + delta, resolved.end + delta
+    except (OverflowError, ValueError):
+        return None
     return ResolvedDate(
         start=start,
         end=end,
@@ -741,6 +748,8 @@ def apply_anchors(candidates: list[Candidate], anchors: list[tuple[int, int, int
         if anchor is None:
             continue
         shifted = shift(anchor, days, text=phrase)
+        if shifted is None:
+            continue
         kind = candidates[anchor_index].type.replace("_", " ")
         candidates[index].date = replace(
             shifted,

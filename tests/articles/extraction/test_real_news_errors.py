@@ -188,3 +188,16 @@ def test_a_measure_told_twice_is_one_event(run):
         '"The Philippines will pay a 19% tariff," he said.'
     )
     assert len(of_type(events, "tariff_measure")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Akazawa met Bessent in Washington on May 1, 99999999 months after Trump imposed tariffs.",
+        "Akazawa met Bessent in Washington on May 1, 9999999 days before Trump imposed tariffs.",
+        "The call came 99999999 days before the March 1 deadline.",
+    ],
+)
+def test_offsets_off_the_calendar_leave_the_date_unshifted(run, text):
+    events = run(text, published=D(2025, 5, 3))
+    assert all(e.date is None or e.date.start.year in {2025, 2026} for e in events)
