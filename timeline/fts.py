@@ -28,7 +28,12 @@ from django.db.models.expressions import RawSQL
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 EVENT_FTS = "timeline_event_fts"
 EVIDENCE_FTS = "timeline_evidence_fts"
-SENTENCES = "(SELECT group_concat(sentence, ' / ') FROM timeline_evidence WHERE event_id = {0})"
+# Only the evidence the public sees (issue 13: new sentences on an approved event wait for review).
+SENTENCES = (
+    "(SELECT group_concat(sentence, ' / ') FROM timeline_evidence "
+    "WHERE event_id = {0} AND awaits_review = 0)"
+)
+PUBLIC_EVIDENCE_IDS = "(SELECT id FROM timeline_evidence WHERE awaits_review = 0)"
 EVIDENCE_ROWID = "(({row}.event_id << 32) | {row}.id)"
 
 
@@ -52,8 +57,9 @@ def event_fts_sql() -> list[str]:
         f"{refresh.format(row='new')} END",
         f"CREATE TRIGGER {EVENT_FTS}_evidence_delete AFTER DELETE ON timeline_evidence BEGIN "
         f"{refresh.format(row='old')} END",
-        f"CREATE TRIGGER {EVENT_FTS}_evidence_update AFTER UPDATE OF sentence, event_id "
-        f"ON timeline_evidence BEGIN {refresh.format(row='old')} {refresh.format(row='new')} END",
+        f"CREATE TRIGGER {EVENT_FTS}_evidence_update AFTER UPDATE OF sentence, event_id, "
+        f"awaits_review ON timeline_evidence BEGIN {refresh.format(row='old')} "
+        f"{refresh.format(row='new')} END",
         f"INSERT INTO {EVENT_FTS}(rowid, title, summary, evidence) "
         f"SELECT id, title, summary, coalesce({SENTENCES.format('timeline_event.id')}, '') "
         "FROM timeline_event",
@@ -102,11 +108,15 @@ def ensure_sqlite_fts(connection) -> None:
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
-        existing = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        existing = dict(cursor.fetchall())
         for name, (needed, statements, triggers) in FTS.items():
             wanted = {name} | {name + suffix for suffix in triggers}
-            if needed not in existing or wanted <= existing:
+            current = [s for s in statements() if s.startswith("CREATE TRIGGER")]
+            up_to_date = wanted <= set(existing) and all(
+                existing.get(s.split()[2]) == s for s in current
+            )  # a trigger whose SQL changed since it was made is made again
+            if needed not in existing or up_to_date:
                 continue
             drop(cursor, name, triggers)
             for statement in statements():
@@ -144,7 +154,8 @@ def matching_events(phrases: list[str]) -> RawSQL:
     everything = " AND ".join(phrases)
     return RawSQL(
         f"SELECT rowid FROM {EVENT_FTS} WHERE {EVENT_FTS} MATCH %s "
-        f"UNION SELECT rowid >> 32 FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH %s",
+        f"UNION SELECT rowid >> 32 FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH %s "
+        f"AND (rowid & 4294967295) IN {PUBLIC_EVIDENCE_IDS}",
         [f"{{title summary}}: ({everything})", everything],
     )
 
@@ -153,7 +164,10 @@ def with_evidence_matching(phrases: list[str]) -> RawSQL:
     everything = " AND ".join(phrases)
     if len(phrases) == 1:
         return event_ids(f"{{evidence}}: {everything}")
-    sql = f"SELECT rowid >> 32 FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH %s"
+    sql = (
+        f"SELECT rowid >> 32 FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH %s "
+        f"AND (rowid & 4294967295) IN {PUBLIC_EVIDENCE_IDS}"
+    )
     return RawSQL(sql, [everything])
 
 

@@ -25,6 +25,8 @@ def drop_fts(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("timeline", "0007_data_version"),
+        # the FTS triggers read Evidence.awaits_review (only public evidence is searchable)
+        ("timeline", "0007_evidence_awaits_review"),
     ]
 
     operations = [migrations.RunPython(create_fts, drop_fts)]
