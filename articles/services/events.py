@@ -110,7 +110,7 @@ def extract_events(article: Article, *, gazetteer: Gazetteer | None = None) -> E
     """
     gazetteer = gazetteer or current_gazetteer()
     try:
-        check(article.body)
+        check(article.body, max_chars=settings.PARLEY_MAX_EXTRACT_CHARS)
         with time_budget(settings.PARLEY_EXTRACTION_SECONDS):
             extracted = run_pipeline(article.body, article.published, gazetteer)
     except NotExtractable as refusal:  # stored as the article's state; retrying cannot help

@@ -151,7 +151,7 @@ def extract_safely(parsed: ParsedArticle) -> Extraction:
     """The events of one article, or the reason there are none: refused by the bounds
     (NotExtractable) or an error of the pipeline, which must not cost the other articles."""
     try:
-        check(parsed.body)
+        check(parsed.body, max_chars=settings.PARLEY_MAX_EXTRACT_CHARS)
         with time_budget(settings.PARLEY_EXTRACTION_SECONDS):
             return events.run_pipeline(parsed.body, parsed.published)
     except NotExtractable as refusal:
@@ -302,7 +302,7 @@ def extract_batch(batch: list[tuple[str, bytes]], *, overrides: Overrides) -> di
             parsed = read_input(raw, source_name=name, overrides=overrides)
             if parsed.language != "en" or find_existing(parsed) is not None:
                 continue
-            check(parsed.body)
+            check(parsed.body, max_chars=settings.PARLEY_MAX_EXTRACT_CHARS)
         except ArticleInputError:
             continue  # ingest_bytes reports it
         except NotExtractable as refusal:

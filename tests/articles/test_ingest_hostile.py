@@ -6,7 +6,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from articles.extraction import bounds
 from articles.models import Article, ExtractionStatus
 from articles.services import events, ingest_bytes, ingest_paths
 
@@ -72,8 +71,8 @@ def test_ingest_command_stores_good_files_beside_hostile_ones(tmp_path):
     assert Article.objects.count() == 2
 
 
-def test_body_over_the_model_limit_is_stored_as_too_long(monkeypatch):
-    monkeypatch.setattr(bounds, "MAX_CHARS", 2_000)
+def test_body_over_the_model_limit_is_stored_as_too_long(settings):
+    settings.PARLEY_MAX_EXTRACT_CHARS = 2_000
     raw = b"date 2025-05-01\n" + b"Akazawa met Bessent in Washington on Thursday. " * 60
     outcome = ingest_bytes(raw, source_name="long.txt")
     assert outcome.status == "created"
@@ -88,9 +87,9 @@ def test_body_over_spacy_max_length_does_not_raise():
     assert outcome.article.extraction_status == ExtractionStatus.TOO_LONG
 
 
-def test_extract_events_of_a_too_long_article_records_the_state(monkeypatch):
+def test_extract_events_of_a_too_long_article_records_the_state(settings):
     article = ingest_bytes(GOOD, source_name="good.txt", extract=False).article
-    monkeypatch.setattr(bounds, "MAX_CHARS", 20)
+    settings.PARLEY_MAX_EXTRACT_CHARS = 20
     events.extract_events(article)
     article.refresh_from_db()
     assert article.extraction_status == ExtractionStatus.TOO_LONG
@@ -125,11 +124,11 @@ def test_ingest_command_reports_a_nul_file_and_goes_on(tmp_path):
     assert Article.objects.count() == 1
 
 
-def test_worker_stores_a_too_long_article_as_too_long_without_retrying(monkeypatch):
+def test_worker_stores_a_too_long_article_as_too_long_without_retrying(settings):
     from articles.tasks import extract_article
 
     article = ingest_bytes(GOOD, source_name="good.txt", extract=False).article
-    monkeypatch.setattr(bounds, "MAX_CHARS", 20)
+    settings.PARLEY_MAX_EXTRACT_CHARS = 20
     extract_article.call(article.pk)
     article.refresh_from_db()
     assert article.extraction_status == ExtractionStatus.TOO_LONG
@@ -178,8 +177,8 @@ def ingest_paths_from(files: dict[str, bytes]):
     return ingest_inputs(list(files.items()))
 
 
-def test_extract_command_goes_on_after_a_file_it_cannot_extract(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(bounds, "MAX_CHARS", 200)
+def test_extract_command_goes_on_after_a_file_it_cannot_extract(tmp_path, settings, capsys):
+    settings.PARLEY_MAX_EXTRACT_CHARS = 200
     (tmp_path / "a_long.txt").write_bytes(b"date 2025-05-01\n" + b"Talks went on. " * 30)
     (tmp_path / "b_good.txt").write_bytes(GOOD)
     with pytest.raises(CommandError):

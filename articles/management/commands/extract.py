@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.extraction.bounds import NotExtractable, check
@@ -69,5 +70,5 @@ class Command(BaseCommand):
 
 def extract_bounded(body: str, *, published, gazetteer) -> list:
     """What a worker does: refuse what is too long or not prose, then extract."""
-    check(body)
+    check(body, max_chars=settings.PARLEY_MAX_EXTRACT_CHARS)
     return extract(body, published_at=published, gazetteer=gazetteer)
