@@ -28,18 +28,25 @@ from django.db.models.expressions import RawSQL
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 EVENT_FTS = "timeline_event_fts"
 EVIDENCE_FTS = "timeline_evidence_fts"
-# Only the evidence the public sees (issue 13: new sentences on an approved event wait for review).
 SENTENCES = (
-    "(SELECT group_concat(sentence, ' / ') FROM timeline_evidence "
-    "WHERE event_id = {0} AND awaits_review = 0)"
+    "(SELECT group_concat(sentence, ' / ') FROM timeline_evidence WHERE event_id = {0} AND {1})"
 )
-PUBLIC_EVIDENCE_IDS = "(SELECT id FROM timeline_evidence WHERE awaits_review = 0)"
 EVIDENCE_ROWID = "(({row}.event_id << 32) | {row}.id)"
+# Evidence awaiting review is not public, so not searchable (migration 0011 rebuilds the
+# tables with this; before the column exists, every sentence is indexed).
+SEARCHABLE = "awaits_review = 0"
 
 
-def event_fts_sql() -> list[str]:
+def searchable(row: str = "") -> str:
+    return f"{row}.{SEARCHABLE}" if row else SEARCHABLE
+
+
+def event_fts_sql(visible: bool = True) -> list[str]:
+    def sentences(event: str) -> str:
+        return SENTENCES.format(event, searchable() if visible else "1")
+
     refresh = (
-        f"UPDATE {EVENT_FTS} SET evidence = coalesce({SENTENCES.format('{row}.event_id')}, '') "
+        f"UPDATE {EVENT_FTS} SET evidence = coalesce({sentences('{row}.event_id')}, '') "
         "WHERE rowid = {row}.event_id;"
     )
     return [
@@ -57,31 +64,38 @@ def event_fts_sql() -> list[str]:
         f"{refresh.format(row='new')} END",
         f"CREATE TRIGGER {EVENT_FTS}_evidence_delete AFTER DELETE ON timeline_evidence BEGIN "
         f"{refresh.format(row='old')} END",
-        f"CREATE TRIGGER {EVENT_FTS}_evidence_update AFTER UPDATE OF sentence, event_id, "
-        f"awaits_review ON timeline_evidence BEGIN {refresh.format(row='old')} "
-        f"{refresh.format(row='new')} END",
+        f"CREATE TRIGGER {EVENT_FTS}_evidence_update AFTER UPDATE OF sentence, event_id"
+        f"{', awaits_review' if visible else ''} "
+        f"ON timeline_evidence BEGIN {refresh.format(row='old')} {refresh.format(row='new')} END",
         f"INSERT INTO {EVENT_FTS}(rowid, title, summary, evidence) "
-        f"SELECT id, title, summary, coalesce({SENTENCES.format('timeline_event.id')}, '') "
+        f"SELECT id, title, summary, coalesce({sentences('timeline_event.id')}, '') "
         "FROM timeline_event",
     ]
 
 
-def evidence_fts_sql() -> list[str]:
+def evidence_fts_sql(visible: bool = True) -> list[str]:
+    """Only searchable sentences are in this contentless table: a 'delete' must give exactly
+    what was inserted, so both carry the same condition."""
     old, new = EVIDENCE_ROWID.format(row="old"), EVIDENCE_ROWID.format(row="new")
+    when_old, when_new = (searchable("old"), searchable("new")) if visible else ("1", "1")
     delete = (
         f"INSERT INTO {EVIDENCE_FTS}({EVIDENCE_FTS}, rowid, sentence) "
-        f"VALUES ('delete', {old}, old.sentence);"
+        f"SELECT 'delete', {old}, old.sentence WHERE {when_old};"
     )
-    insert = f"INSERT INTO {EVIDENCE_FTS}(rowid, sentence) VALUES ({new}, new.sentence);"
+    insert = (
+        f"INSERT INTO {EVIDENCE_FTS}(rowid, sentence) SELECT {new}, new.sentence WHERE {when_new};"
+    )
     return [
         f"CREATE VIRTUAL TABLE {EVIDENCE_FTS} USING fts5(sentence, content='', "
         f"tokenize='{TOKENIZER}')",
         f"CREATE TRIGGER {EVIDENCE_FTS}_insert AFTER INSERT ON timeline_evidence BEGIN {insert} END",
         f"CREATE TRIGGER {EVIDENCE_FTS}_delete AFTER DELETE ON timeline_evidence BEGIN {delete} END",
-        f"CREATE TRIGGER {EVIDENCE_FTS}_update AFTER UPDATE OF sentence, event_id "
+        f"CREATE TRIGGER {EVIDENCE_FTS}_update AFTER UPDATE OF sentence, event_id"
+        f"{', awaits_review' if visible else ''} "
         f"ON timeline_evidence BEGIN {delete} {insert} END",
         f"INSERT INTO {EVIDENCE_FTS}(rowid, sentence) "
-        f"SELECT {EVIDENCE_ROWID.format(row='timeline_evidence')}, sentence FROM timeline_evidence",
+        f"SELECT {EVIDENCE_ROWID.format(row='timeline_evidence')}, sentence FROM timeline_evidence "
+        f"WHERE {searchable() if visible else '1'}",
     ]
 
 
@@ -108,18 +122,16 @@ def ensure_sqlite_fts(connection) -> None:
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'trigger')")
-        existing = dict(cursor.fetchall())
+        cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        existing = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT name FROM pragma_table_info('timeline_evidence')")
+        visible = "awaits_review" in {row[0] for row in cursor.fetchall()}
         for name, (needed, statements, triggers) in FTS.items():
             wanted = {name} | {name + suffix for suffix in triggers}
-            current = [s for s in statements() if s.startswith("CREATE TRIGGER")]
-            up_to_date = wanted <= set(existing) and all(
-                existing.get(s.split()[2]) == s for s in current
-            )  # a trigger whose SQL changed since it was made is made again
-            if needed not in existing or up_to_date:
+            if needed not in existing or wanted <= existing:
                 continue
             drop(cursor, name, triggers)
-            for statement in statements():
+            for statement in statements(visible):
                 cursor.execute(statement)
 
 
@@ -154,8 +166,7 @@ def matching_events(phrases: list[str]) -> RawSQL:
     everything = " AND ".join(phrases)
     return RawSQL(
         f"SELECT rowid FROM {EVENT_FTS} WHERE {EVENT_FTS} MATCH %s "
-        f"UNION SELECT rowid >> 32 FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH %s "
-        f"AND (rowid & 4294967295) IN {PUBLIC_EVIDENCE_IDS}",
+        f"UNION SELECT rowid >> 32 FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH %s",
         [f"{{title summary}}: ({everything})", everything],
     )
 
@@ -164,10 +175,7 @@ def with_evidence_matching(phrases: list[str]) -> RawSQL:
     everything = " AND ".join(phrases)
     if len(phrases) == 1:
         return event_ids(f"{{evidence}}: {everything}")
-    sql = (
-        f"SELECT rowid >> 32 FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH %s "
-        f"AND (rowid & 4294967295) IN {PUBLIC_EVIDENCE_IDS}"
-    )
+    sql = f"SELECT rowid >> 32 FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH %s"
     return RawSQL(sql, [everything])
 
 
