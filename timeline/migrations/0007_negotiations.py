@@ -120,12 +120,6 @@ class Migration(migrations.Migration):
                 fields=["negotiation", "date_start", "id"], name="event_negotiation_date_idx"
             ),
         ),
-        migrations.AddIndex(
-            model_name="event",
-            index=models.Index(
-                fields=["negotiation", "status", "date_start"], name="event_negotiation_status_idx"
-            ),
-        ),
         migrations.AddConstraint(
             model_name="event",
             constraint=models.CheckConstraint(
