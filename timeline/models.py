@@ -579,6 +579,10 @@ class Event(models.Model):
             models.Index(
                 fields=["negotiation", "date_start", "id"], name="event_negotiation_date_idx"
             ),
+            # a thread's last event held and next one planned (the negotiation index)
+            models.Index(
+                fields=["negotiation", "status", "date_start"], name="event_negotiation_status_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -138,3 +138,10 @@ def test_header_and_country_page_link_to_negotiations(client, japan_us):
     assert f'href="{reverse("timeline:negotiation-index")}"' in home.text
     japan = client.get(reverse("timeline:country-detail", args=["jp"]))
     assert f'href="{japan_us.get_absolute_url()}"' in japan.text
+
+
+def test_negotiation_page_load_more_reads_only_the_thread(client, japan_us):
+    url = reverse("timeline:negotiation-detail", args=[japan_us.slug])
+    with CaptureQueriesContext(connection) as fragment:
+        client.get(url, {"page": "1"}, **HX)
+    assert len(fragment) < count_queries(client, url) - 8  # no rounds, leads, tariffs, steps
