@@ -9,6 +9,9 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import ngettext
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 
 from .models import (
     Event,
@@ -21,6 +24,23 @@ from .models import (
     ProposedEvent,
     TariffMeasure,
 )
+
+admin.site.site_header = "Parley editors"
+admin.site.site_title = "Parley editors"
+admin.site.index_title = "Editors' desk"
+
+
+class JobAdmin(DBTaskResultAdmin):
+    """Background jobs are plumbing: kept off the editors' index and sidebar (an article's
+    extraction status tells them what they need); direct links still work for those who may
+    view them, and administrators see the table as before."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+
+admin.site.unregister(DBTaskResult)
+admin.site.register(DBTaskResult, JobAdmin)
 
 
 @admin.register(Jurisdiction)
@@ -74,7 +94,11 @@ class OfficialAdmin(admin.ModelAdmin):
         for official in people:  # saved one by one, so the audit log records it
             official.is_reviewed = True
             official.save(update_fields=["is_reviewed"])
-        self.message_user(request, f"{len(people)} people marked as reviewed.", messages.SUCCESS)
+        count = len(people)
+        message = ngettext(
+            "%(count)d person marked as reviewed.", "%(count)d people marked as reviewed.", count
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 class MeetingInline(admin.StackedInline):
@@ -186,14 +210,18 @@ class EventAdmin(admin.ModelAdmin):
         events = list(Event.objects.filter(pk__in=queryset.values("pk")))  # not the proxy
         for event in events:  # one save each, so the audit log records every decision
             event.approve()
-        self.message_user(request, f"{len(events)} events approved.", messages.SUCCESS)
+        count = len(events)
+        message = ngettext("%(count)d event approved.", "%(count)d events approved.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(description="Reject selected events", permissions=["change"])
     def reject(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
         events = list(Event.objects.filter(pk__in=queryset.values("pk")))
         for event in events:
             event.reject()
-        self.message_user(request, f"{len(events)} events rejected.", messages.SUCCESS)
+        count = len(events)
+        message = ngettext("%(count)d event rejected.", "%(count)d events rejected.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(description="Split off into a new negotiation thread", permissions=["change"])
     def split_off(self, request: HttpRequest, queryset: QuerySet[Event]) -> HttpResponse | None:
