@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
@@ -63,7 +65,7 @@ class OfficialRoleInline(admin.TabularInline):
 @admin.register(Official)
 class OfficialAdmin(admin.ModelAdmin):
     list_display = ("full_name", "jurisdiction", "current_role", "is_reviewed", "event_count")
-    list_filter = ("is_reviewed", "jurisdiction")
+    list_filter = ("is_reviewed", ("jurisdiction", admin.RelatedOnlyFieldListFilter))
     search_fields = ("full_name", "aliases", "roles__title")
     autocomplete_fields = ("jurisdiction",)
     prepopulated_fields = {"slug": ("full_name",)}
@@ -141,7 +143,7 @@ class EventAdmin(admin.ModelAdmin):
         "kind",
         "status",
         "date_precision",
-        "jurisdictions",
+        ("jurisdictions", admin.RelatedOnlyFieldListFilter),
         "negotiation",
     )
     search_fields = ("title", "summary", "date_text", "participants__full_name")
@@ -289,6 +291,56 @@ class ArticleListFilter(admin.SimpleListFilter):
         )
 
 
+FAR_FROM_SOURCE = datetime.timedelta(days=366)
+
+
+def far_from_source() -> Exists:
+    """Dated more than a year away from an article it comes from: likely a misread date."""
+    return Exists(
+        Evidence.objects.filter(event=OuterRef("pk")).filter(
+            Q(article__published__gt=OuterRef("date_start") + FAR_FROM_SOURCE)
+            | Q(article__published__lt=OuterRef("date_start") - FAR_FROM_SOURCE)
+        )
+    )
+
+
+class EventMonthFilter(admin.SimpleListFilter):
+    """The months the queue's events fall in, so one misread date does not stretch the
+    choices to 2019 or 2028: those events are grouped apart, to be checked."""
+
+    title = "date"
+    parameter_name = "month"
+    UNDATED = "undated"
+    FAR = "far"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin):
+        queryset = model_admin.get_queryset(request)
+        plausible = queryset.exclude(far_from_source()).exclude(date_start=None)
+        choices = [
+            (month.strftime("%Y-%m"), month.strftime("%b %Y"))
+            for month in plausible.dates("date_start", "month")
+        ]
+        if queryset.filter(date_start=None).exists():
+            choices.append((self.UNDATED, "Undated"))
+        if queryset.filter(far_from_source()).exists():
+            choices.append((self.FAR, "Over a year from its article (check)"))
+        return choices
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        value = self.value()
+        if value == self.UNDATED:
+            return queryset.filter(date_start=None)
+        if value == self.FAR:
+            return queryset.filter(far_from_source())
+        if value:
+            try:
+                month = datetime.datetime.strptime(value, "%Y-%m").date()
+            except ValueError:
+                return queryset.none()
+            return queryset.filter(date_start__year=month.year, date_start__month=month.month)
+        return queryset
+
+
 @admin.register(ProposedEvent)
 class ProposedEventAdmin(EventAdmin):
     """Only what waits for review, with the evidence beside each event."""
@@ -301,7 +353,14 @@ class ProposedEventAdmin(EventAdmin):
         "confidence_display",
         "evidence_list",
     )
-    list_filter = (ArticleListFilter, "kind", "status", "jurisdictions")
+    list_filter = (
+        ArticleListFilter,
+        "kind",
+        "status",
+        EventMonthFilter,
+        ("jurisdictions", admin.RelatedOnlyFieldListFilter),
+    )
+    date_hierarchy = None  # the month filter offers the dates the queue holds
     search_fields = (
         "title",
         "summary",
@@ -312,6 +371,9 @@ class ProposedEventAdmin(EventAdmin):
         "jurisdictions__code",
     )
     ordering = ("-confidence", "date_start")
+
+    class Media:
+        css = {"all": ("css/admin.css",)}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:
         return (
