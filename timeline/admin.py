@@ -153,7 +153,10 @@ class EventAdmin(admin.ModelAdmin):
     actions = ("approve", "reject", "split_off")
     readonly_fields = ("merge_key", "edited_by_editor", "created_at", "updated_at")
     fieldsets = (
-        (None, {"fields": ("kind", "title", "summary", "status", "review_state")}),
+        (
+            None,
+            {"fields": ("kind", ("title", "title_by_editor"), "summary", "status", "review_state")},
+        ),
         (
             "When",
             {
@@ -186,10 +189,22 @@ class EventAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:
         return super().get_queryset(request).prefetch_related("jurisdictions")
 
+    TITLED_BY = frozenset({"kind", "status", "jurisdictions", "participants"})
+
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
         if change and form.has_changed():
             obj.edited_by_editor = True
+        if not change or "title" in form.changed_data:
+            obj.title_by_editor = True  # an editor's words: edits no longer rewrite them
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        """A machine title follows the editor's changes of type, status, parties, participants
+        and the meeting or tariff details, unless the editor wrote the title."""
+        super().save_related(request, form, formsets, change)
+        details = any(f.has_changed() for f in formsets if f.model is not Evidence)
+        if change and (self.TITLED_BY.intersection(form.changed_data) or details):
+            form.instance.retitle()
 
     @admin.display(description="date", ordering="date_start")
     def date_display(self, obj: Event) -> str:

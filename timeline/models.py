@@ -534,6 +534,12 @@ class Event(models.Model):
         default=False,
         help_text="Set when an editor changes the event: re-extraction then leaves it alone.",
     )
+    title_by_editor = models.BooleanField(
+        "title written by an editor",
+        default=False,
+        help_text="Leave unticked to let the title follow your edits of the type, status, "
+        "countries, participants and details; ticked once you write a title yourself.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -586,6 +592,35 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return page_url("timeline:event-detail", self.pk)
+
+    def machine_title(self) -> str:
+        """The title the pipeline would give the event as it now stands."""
+        from articles.extraction.titles import compose_title  # no spaCy: plain functions
+
+        tariff = getattr(self, "tariff", None)
+        meeting = getattr(self, "meeting", None)
+        return compose_title(
+            self.kind,
+            status=self.status,
+            participants=[person.full_name for person in self.participants.all()],
+            countries=[country.name for country in self.jurisdictions.all()],
+            location=meeting.location if meeting is not None else "",
+            tariff=tariff.as_extracted() if tariff is not None else None,
+            statement=self.title
+            if self.kind in {EventKind.STATEMENT, EventKind.ANNOUNCEMENT}
+            else "",
+        )[:300]
+
+    def retitle(self) -> bool:
+        """Compose the title again after an edit, unless an editor wrote it. True if changed."""
+        if self.title_by_editor:
+            return False
+        title = self.machine_title()
+        if title == self.title:
+            return False
+        self.title = title
+        self.save(update_fields=["title", "updated_at"])
+        return True
 
     def approve(self) -> None:
         """Approve the event with all the evidence it has now (new finds included)."""
@@ -806,6 +841,19 @@ class TariffMeasure(models.Model):
     def __str__(self) -> str:
         rate = f"{float(self.rate_percent):g}%" if self.rate_percent is not None else "rate unknown"
         return f"{self.get_action_display()} {rate} tariff"
+
+    def as_extracted(self):
+        """The measure as the pipeline describes one (for composing titles)."""
+        from articles.extraction.types import ExtractedTariff
+
+        return ExtractedTariff(
+            rate_percent=float(self.rate_percent) if self.rate_percent is not None else None,
+            imposing_country=self.imposing.name if self.imposing_id else None,
+            target_country=self.target.name if self.target_id else None,
+            applies_to_all=self.applies_to_all,
+            sector=self.sector,
+            action=self.action,
+        )
 
 
 class EvidenceQuerySet(models.QuerySet):
