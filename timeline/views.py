@@ -136,7 +136,7 @@ def country_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
     country = get_object_or_404(Jurisdiction, code=code.upper())
     visible = visible_events(request)
     measures = TariffMeasure.objects.for_chart(country, visible, lines=2 * MAX_SERIES)
-    series, chart = tariff_chart(measures, country, today=timezone.localdate())
+    series, chart, compact_chart = tariff_chart(measures, country)
     context = {
         "country": country,
         "page": events_page(request, visible.concerning(country).in_timeline_order().for_listing()),
@@ -146,6 +146,7 @@ def country_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
         .prefetch_related("parties"),
         "series": series,
         "chart": chart,
+        "compact_chart": compact_chart,
     }
     return render(request, fragment(request, "timeline/country_detail.html", "events"), context)
 
