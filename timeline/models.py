@@ -67,14 +67,16 @@ class JurisdictionQuerySet(models.QuerySet):
     def partners_of(
         self, country: Jurisdiction, events: models.QuerySet, *, limit: int = 12
     ) -> list[Jurisdiction]:
-        """Countries sharing events with `country`, most shared events first (as `shared`).
+        """Countries that are parties with `country` to its events (a meeting's venue is not a
+        party), most shared events first (as `shared`).
 
-        One query over the country's links: its events (through the (jurisdiction, event)
-        index), then the other countries on each of them, counted per country.
+        One query over the country's party links: its events, then the other parties to each
+        of them, counted per country.
         """
-        links = Event.jurisdictions.through.objects
+        links = party_links()
+        theirs = links.filter(jurisdiction=country).values("event_id")
         shared = (
-            links.filter(event__in=events.filter(jurisdictions=country).values("pk"))
+            links.filter(event__in=events.filter(pk__in=theirs).values("pk"))
             .exclude(jurisdiction=country)
             .values("jurisdiction", "jurisdiction__code", "jurisdiction__name")
             .annotate(shared=Count("*"))
@@ -90,6 +92,39 @@ class JurisdictionQuerySet(models.QuerySet):
             partner.shared = row["shared"]
             partners.append(partner)
         return partners
+
+
+def counted(counts: dict[int, int]) -> Case:
+    """An annotation carrying counts computed beforehand, by primary key."""
+    return Case(
+        *[When(pk=pk, then=Value(n)) for pk, n in counts.items()],
+        default=Value(0),
+        output_field=models.IntegerField(),
+    )
+
+
+def party_links() -> models.QuerySet:
+    """The event-country links that name a party to the talks, not a place: a meeting's country
+    is its venue when the meeting's location is that country, or when its people come from two
+    or more countries and none from that one ("Trump meets He Lifeng in Stockholm": Sweden).
+    With people from one side only, the other side may simply be unnamed, so all stay."""
+    meeting = Q(event__kind=EventKind.MEETING)
+    people = Event.participants.through.objects.filter(event_id=OuterRef("event_id"))
+    venue_named = Exists(
+        Meeting.objects.filter(
+            event_id=OuterRef("event_id"), location__iexact=OuterRef("jurisdiction__name")
+        )
+    )
+    two_sides = Exists(
+        people.filter(official__jurisdiction__isnull=False)
+        .values("event_id")
+        .annotate(sides=Count("official__jurisdiction", distinct=True))
+        .filter(sides__gte=2)
+    )
+    unrepresented = two_sides & ~Exists(
+        people.filter(official__jurisdiction_id=OuterRef("jurisdiction_id"))
+    )
+    return Event.jurisdictions.through.objects.exclude(meeting & (venue_named | unrepresented))
 
 
 class Jurisdiction(models.Model):
@@ -369,17 +404,17 @@ class EventQuerySet(models.QuerySet):
         )
 
     def related_to(self, event: Event, *, days: int = 45, limit: int = 100) -> EventQuerySet:
-        """Events of the same negotiation: sharing countries or people, within `days` of it.
-
-        Ranked by how much they share (`shared`): with two or more countries or people on the
-        event, a related event must share at least two of them.
-        """
+        """Events of the same negotiation, within `days` of it: between the same pair of
+        parties (a meeting's venue is not a party); for an event with one party, that party
+        and one of its people; with none, two of its people. Ranked by what they share
+        (`shared`)."""
         if event.date_start is None:
             return self.none()
-        countries = [c.pk for c in event.jurisdictions.all()]
+        parties = list(
+            party_links().filter(event_id=event.pk).values_list("jurisdiction_id", flat=True)
+        )
         people = [p.pk for p in event.participants.all()]
-        needed = min(2, len(countries) + len(people))
-        if not needed:
+        if not parties and not people:
             return self.none()
         margin = datetime.timedelta(days=days)
         window = (
@@ -387,35 +422,33 @@ class EventQuerySet(models.QuerySet):
             .exclude(pk=event.pk)
             .values("pk")
         )
+
         # Count shared links per event in each link table on its own: joining both tables to
         # the events at once multiplies the rows before grouping (3x slower at 100k events).
-        shared: Counter[int] = Counter()
-        for through, column, ids in (
-            (Event.jurisdictions.through, "jurisdiction_id", countries),
-            (Event.participants.through, "official_id", people),
-        ):
-            if ids:
-                shared.update(
-                    dict(
-                        through.objects.filter(event_id__in=window, **{f"{column}__in": ids})
-                        .values("event_id")
-                        .annotate(n=Count("*"))
-                        .values_list("event_id", "n")
-                    )
-                )
-        chosen = sorted(
-            (pk for pk, n in shared.items() if n >= needed), key=lambda pk: (-shared[pk], pk)
-        )
-        chosen = chosen[:limit]
+        def shared_in(links: models.QuerySet, column: str, ids: list[int]) -> Counter[int]:
+            if not ids:
+                return Counter()
+            rows = (
+                links.filter(event_id__in=window, **{f"{column}__in": ids})
+                .values("event_id")
+                .annotate(n=Count("*"))
+                .values_list("event_id", "n")
+            )
+            return Counter(dict(rows))
+
+        by_party = shared_in(party_links(), "jurisdiction_id", parties)
+        by_person = shared_in(Event.participants.through.objects.all(), "official_id", people)
+        if len(parties) >= 2:
+            related = {pk for pk, n in by_party.items() if n >= 2}
+        elif parties:
+            related = set(by_party) & set(by_person)
+        else:
+            related = {pk for pk, n in by_person.items() if n >= min(2, len(people))}
+        shared = {pk: by_party[pk] + by_person[pk] for pk in related}
+        chosen = sorted(shared, key=lambda pk: (-shared[pk], pk))[:limit]
         return (
             self.filter(pk__in=chosen)
-            .annotate(
-                shared=Case(
-                    *[When(pk=pk, then=Value(shared[pk])) for pk in chosen],
-                    default=Value(0),
-                    output_field=models.IntegerField(),
-                )
-            )
+            .annotate(shared=counted({pk: shared[pk] for pk in chosen}))
             .order_by("-shared", "date_start", "id")
         )
 
