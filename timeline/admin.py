@@ -26,6 +26,7 @@ from .models import (
     ProposedEvent,
     TariffMeasure,
 )
+from .templatetags.timeline_tags import format_event_date
 
 admin.site.site_header = "Parley editors"
 admin.site.site_title = "Parley editors"
@@ -208,11 +209,7 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.display(description="date", ordering="date_start")
     def date_display(self, obj: Event) -> str:
-        if obj.date_start is None:
-            return "undated"
-        if obj.date_start == obj.date_end:
-            return obj.date_start.isoformat()
-        return f"{obj.date_start.isoformat()} – {obj.date_end.isoformat()}"
+        return format_event_date(obj.date_start, obj.date_end, obj.date_precision)
 
     @admin.display(description="confidence", ordering="confidence")
     def confidence_display(self, obj: Event) -> str:
