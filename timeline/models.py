@@ -53,16 +53,14 @@ class JurisdictionQuerySet(models.QuerySet):
                 table.setdefault(name.lower(), jurisdiction)
         return table
 
-    def with_events(self, events: models.QuerySet) -> JurisdictionQuerySet:
+    def with_events(self, events: models.QuerySet, *, chosen=()) -> JurisdictionQuerySet:
         """Countries on at least one of `events` (the viewer's: a country only on rejected
-        events is not offered to the public)."""
-        return self.filter(
-            Exists(
-                Event.jurisdictions.through.objects.filter(
-                    jurisdiction=OuterRef("pk"), event__in=events.values("pk")
-                )
-            )
+        events is not offered to the public), plus the `chosen` ones, so a reader can always
+        untick them."""
+        links = Event.jurisdictions.through.objects.filter(
+            jurisdiction=OuterRef("pk"), event__in=events.values("pk")
         )
+        return self.filter(Exists(links) | Q(pk__in=[country.pk for country in chosen]))
 
     def partners_of(
         self, country: Jurisdiction, events: models.QuerySet, *, limit: int = 12
@@ -177,15 +175,13 @@ class OfficialQuerySet(models.QuerySet):
     def reviewed(self) -> OfficialQuerySet:
         return self.filter(is_reviewed=True)
 
-    def with_events(self, events: models.QuerySet) -> OfficialQuerySet:
-        """Officials taking part in at least one of `events` (the viewer's)."""
-        return self.filter(
-            Exists(
-                Event.participants.through.objects.filter(
-                    official=OuterRef("pk"), event__in=events.values("pk")
-                )
-            )
+    def with_events(self, events: models.QuerySet, *, chosen=()) -> OfficialQuerySet:
+        """Officials taking part in at least one of `events` (the viewer's), plus the `chosen`
+        ones, so a reader can always untick them."""
+        links = Event.participants.through.objects.filter(
+            official=OuterRef("pk"), event__in=events.values("pk")
         )
+        return self.filter(Exists(links) | Q(pk__in=[official.pk for official in chosen]))
 
     def public(self) -> OfficialQuerySet:
         """Who has a public page: reviewed people, and those the pipeline found on an approved

@@ -76,12 +76,15 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
     filterset = TimelineEventFilter(request.GET, queryset=visible)
     newest = request.GET.get("order") == "newest"
     events = filterset.qs.in_timeline_order(newest_first=newest).for_listing()
+    page = events_page(request, events)
     context = {
         "filter": filterset,
-        "page": events_page(request, events),
+        "page": page,
         "newest": newest,
-        "countries": Jurisdiction.objects.with_events(visible),
-        "officials": Official.objects.with_events(visible),
+        "countries": Jurisdiction.objects.with_events(visible, chosen=filterset.chosen("country")),
+        "officials": Official.objects.with_events(visible, chosen=filterset.chosen("official")),
+        "chosen_countries": filterset.chosen("country"),
+        "alone": [] if page.object_list else filterset.countries_alone(),
     }
     return render(request, fragment(request, "timeline/index.html", "filter-results"), context)
 
