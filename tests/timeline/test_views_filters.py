@@ -109,3 +109,9 @@ def test_the_filters_fold_behind_one_button_on_a_phone(client):
         in text
     )
     assert "js/app.js" in text
+
+
+def test_favicon_ico_is_served(client):
+    response = client.get("/favicon.ico", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[0][0].endswith("favicon.svg")
