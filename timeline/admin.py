@@ -31,6 +31,9 @@ from .templatetags.timeline_tags import format_event_date
 admin.site.site_header = "Parley editors"
 admin.site.site_title = "Parley editors"
 admin.site.index_title = "Editors' desk"
+# The review queue needs the width more than a second list of models (the breadcrumbs and the
+# index lead everywhere).
+admin.site.enable_nav_sidebar = False
 
 
 class JobAdmin(DBTaskResultAdmin):
