@@ -19,6 +19,7 @@ from .search import search_events
 
 # The most values any filter parameter takes (`country=` repeated); more is a client error.
 MAX_VALUES = 100
+MAX_EXPLAINED = 4  # chosen countries whose events are counted one by one on an empty page
 
 
 class TimelineFilterForm(forms.Form):
@@ -160,9 +161,10 @@ class TimelineEventFilter(django_filters.FilterSet):
 
     def countries_alone(self) -> list[tuple[Jurisdiction, int]]:
         """When countries chosen together give nothing: how many events each has on its own
-        (with the other filters), so the page can say why."""
+        (with the other filters), so the page can say why. A query per country, so only for a
+        few of them (MAX_EXPLAINED)."""
         chosen = self.chosen("country")
-        if len(chosen) < 2:
+        if not 2 <= len(chosen) <= MAX_EXPLAINED:
             return []
         data = self.data.copy()
         counts = []

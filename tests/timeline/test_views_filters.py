@@ -115,3 +115,13 @@ def test_favicon_ico_is_served(client):
     response = client.get("/favicon.ico", follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[0][0].endswith("favicon.svg")
+
+
+def test_the_explanation_is_not_a_query_per_country_for_many_countries(
+    client, django_assert_max_num_queries
+):
+    codes = list(Jurisdiction.objects.values_list("code", flat=True)[:30])
+    with django_assert_max_num_queries(12):
+        response = client.get(INDEX, {"country": codes}, **HX)
+    assert "No events match these filters." in response.text
+    assert "as parties" not in response.text
