@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 
 from timeline.models import Event, Evidence
 
@@ -167,9 +168,12 @@ class ArticleAdmin(admin.ModelAdmin):
         articles = list(queryset.filter(language="en"))
         for article in articles:
             enqueue_extraction(article)
-        self.message_user(
-            request, f"Extraction queued for {len(articles)} articles.", messages.SUCCESS
+        message = ngettext(
+            "Extraction queued for %(count)d article.",
+            "Extraction queued for %(count)d articles.",
+            len(articles),
         )
+        self.message_user(request, message % {"count": len(articles)}, messages.SUCCESS)
 
 
 def ingest_from_form(data: dict) -> list[IngestOutcome]:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import ngettext
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 
 from .models import (
     Event,
@@ -21,6 +26,27 @@ from .models import (
     ProposedEvent,
     TariffMeasure,
 )
+from .templatetags.timeline_tags import format_event_date
+
+admin.site.site_header = "Parley editors"
+admin.site.site_title = "Parley editors"
+admin.site.index_title = "Editors' desk"
+# The review queue needs the width more than a second list of models (the breadcrumbs and the
+# index lead everywhere).
+admin.site.enable_nav_sidebar = False
+
+
+class JobAdmin(DBTaskResultAdmin):
+    """Background jobs are plumbing: kept off the editors' index and sidebar (an article's
+    extraction status tells them what they need); direct links still work for those who may
+    view them, and administrators see the table as before."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+
+admin.site.unregister(DBTaskResult)
+admin.site.register(DBTaskResult, JobAdmin)
 
 
 @admin.register(Jurisdiction)
@@ -43,7 +69,7 @@ class OfficialRoleInline(admin.TabularInline):
 @admin.register(Official)
 class OfficialAdmin(admin.ModelAdmin):
     list_display = ("full_name", "jurisdiction", "current_role", "is_reviewed", "event_count")
-    list_filter = ("is_reviewed", "jurisdiction")
+    list_filter = ("is_reviewed", ("jurisdiction", admin.RelatedOnlyFieldListFilter))
     search_fields = ("full_name", "aliases", "roles__title")
     autocomplete_fields = ("jurisdiction",)
     prepopulated_fields = {"slug": ("full_name",)}
@@ -74,7 +100,11 @@ class OfficialAdmin(admin.ModelAdmin):
         for official in people:  # saved one by one, so the audit log records it
             official.is_reviewed = True
             official.save(update_fields=["is_reviewed"])
-        self.message_user(request, f"{len(people)} people marked as reviewed.", messages.SUCCESS)
+        count = len(people)
+        message = ngettext(
+            "%(count)d person marked as reviewed.", "%(count)d people marked as reviewed.", count
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 class MeetingInline(admin.StackedInline):
@@ -117,7 +147,7 @@ class EventAdmin(admin.ModelAdmin):
         "kind",
         "status",
         "date_precision",
-        "jurisdictions",
+        ("jurisdictions", admin.RelatedOnlyFieldListFilter),
         "negotiation",
     )
     search_fields = ("title", "summary", "date_text", "participants__full_name")
@@ -127,7 +157,10 @@ class EventAdmin(admin.ModelAdmin):
     actions = ("approve", "reject", "split_off")
     readonly_fields = ("merge_key", "edited_by_editor", "created_at", "updated_at")
     fieldsets = (
-        (None, {"fields": ("kind", "title", "summary", "status", "review_state")}),
+        (
+            None,
+            {"fields": ("kind", ("title", "title_by_editor"), "summary", "status", "review_state")},
+        ),
         (
             "When",
             {
@@ -160,18 +193,26 @@ class EventAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:
         return super().get_queryset(request).prefetch_related("jurisdictions")
 
+    TITLED_BY = frozenset({"kind", "status", "jurisdictions", "participants"})
+
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
         if change and form.has_changed():
             obj.edited_by_editor = True
+        if not change or "title" in form.changed_data:
+            obj.title_by_editor = True  # an editor's words: edits no longer rewrite them
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        """A machine title follows the editor's changes of type, status, parties, participants
+        and the meeting or tariff details, unless the editor wrote the title."""
+        super().save_related(request, form, formsets, change)
+        details = any(f.has_changed() for f in formsets if f.model is not Evidence)
+        if change and (self.TITLED_BY.intersection(form.changed_data) or details):
+            form.instance.retitle()
 
     @admin.display(description="date", ordering="date_start")
     def date_display(self, obj: Event) -> str:
-        if obj.date_start is None:
-            return "undated"
-        if obj.date_start == obj.date_end:
-            return obj.date_start.isoformat()
-        return f"{obj.date_start.isoformat()} – {obj.date_end.isoformat()}"
+        return format_event_date(obj.date_start, obj.date_end, obj.date_precision)
 
     @admin.display(description="confidence", ordering="confidence")
     def confidence_display(self, obj: Event) -> str:
@@ -186,14 +227,18 @@ class EventAdmin(admin.ModelAdmin):
         events = list(Event.objects.filter(pk__in=queryset.values("pk")))  # not the proxy
         for event in events:  # one save each, so the audit log records every decision
             event.approve()
-        self.message_user(request, f"{len(events)} events approved.", messages.SUCCESS)
+        count = len(events)
+        message = ngettext("%(count)d event approved.", "%(count)d events approved.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(description="Reject selected events", permissions=["change"])
     def reject(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
         events = list(Event.objects.filter(pk__in=queryset.values("pk")))
         for event in events:
             event.reject()
-        self.message_user(request, f"{len(events)} events rejected.", messages.SUCCESS)
+        count = len(events)
+        message = ngettext("%(count)d event rejected.", "%(count)d events rejected.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(description="Split off into a new negotiation thread", permissions=["change"])
     def split_off(self, request: HttpRequest, queryset: QuerySet[Event]) -> HttpResponse | None:
@@ -261,6 +306,56 @@ class ArticleListFilter(admin.SimpleListFilter):
         )
 
 
+FAR_FROM_SOURCE = datetime.timedelta(days=366)
+
+
+def far_from_source() -> Exists:
+    """Dated more than a year away from an article it comes from: likely a misread date."""
+    return Exists(
+        Evidence.objects.filter(event=OuterRef("pk")).filter(
+            Q(article__published__gt=OuterRef("date_start") + FAR_FROM_SOURCE)
+            | Q(article__published__lt=OuterRef("date_start") - FAR_FROM_SOURCE)
+        )
+    )
+
+
+class EventMonthFilter(admin.SimpleListFilter):
+    """The months the queue's events fall in, so one misread date does not stretch the
+    choices to 2019 or 2028: those events are grouped apart, to be checked."""
+
+    title = "date"
+    parameter_name = "month"
+    UNDATED = "undated"
+    FAR = "far"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin):
+        queryset = model_admin.get_queryset(request)
+        plausible = queryset.exclude(far_from_source()).exclude(date_start=None)
+        choices = [
+            (month.strftime("%Y-%m"), month.strftime("%b %Y"))
+            for month in plausible.dates("date_start", "month")
+        ]
+        if queryset.filter(date_start=None).exists():
+            choices.append((self.UNDATED, "Undated"))
+        if queryset.filter(far_from_source()).exists():
+            choices.append((self.FAR, "Over a year from its article (check)"))
+        return choices
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        value = self.value()
+        if value == self.UNDATED:
+            return queryset.filter(date_start=None)
+        if value == self.FAR:
+            return queryset.filter(far_from_source())
+        if value:
+            try:
+                month = datetime.datetime.strptime(value, "%Y-%m").date()
+            except ValueError:
+                return queryset.none()
+            return queryset.filter(date_start__year=month.year, date_start__month=month.month)
+        return queryset
+
+
 @admin.register(ProposedEvent)
 class ProposedEventAdmin(EventAdmin):
     """Only what waits for review, with the evidence beside each event."""
@@ -273,7 +368,14 @@ class ProposedEventAdmin(EventAdmin):
         "confidence_display",
         "evidence_list",
     )
-    list_filter = (ArticleListFilter, "kind", "status", "jurisdictions")
+    list_filter = (
+        ArticleListFilter,
+        "kind",
+        "status",
+        EventMonthFilter,
+        ("jurisdictions", admin.RelatedOnlyFieldListFilter),
+    )
+    date_hierarchy = None  # the month filter offers the dates the queue holds
     search_fields = (
         "title",
         "summary",
@@ -284,6 +386,9 @@ class ProposedEventAdmin(EventAdmin):
         "jurisdictions__code",
     )
     ordering = ("-confidence", "date_start")
+
+    class Media:
+        css = {"all": ("css/admin.css",)}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:
         return (

@@ -16,6 +16,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 ONE_DAY = datetime.timedelta(days=1)
+# Dates further than this from the measure's own event are placeholders, not history:
+# "in force until 9999-12-31" means until further notice, "from 0001-01-01" since before.
+PLAUSIBLE = datetime.timedelta(days=366 * 20)
 PALETTE = ("#0b5cad", "#b3261e", "#1f7a3a", "#7b3fa0", "#a15c00", "#00707a", "#5b5b5b", "#c2185b")
 MAX_SERIES = 8
 ZERO_ACTIONS = {"removed", "exempted"}
@@ -40,7 +43,33 @@ class Series:
 
 
 def _measure_date(measure: Any) -> datetime.date | None:
-    return measure.in_force_from or measure.event.date_start
+    """When the measure took effect: its own start, unless that is a placeholder far from
+    the event that reported it ("from 0001-01-01"), then the event's date."""
+    start, reported = measure.in_force_from, measure.event.date_start
+    if start is None or (reported is not None and not _near(start, reported)):
+        return reported
+    return start
+
+
+def _measure_end(measure: Any, start: datetime.date) -> datetime.date | None:
+    """The first day the measure no longer applies, or None: open-ended (no end stated, or a
+    placeholder like 9999-12-31 for "until further notice")."""
+    end = measure.in_force_to
+    if end is None or end < start or not _near(end, start):
+        return None
+    return _shift(end, ONE_DAY)
+
+
+def _near(day: datetime.date, other: datetime.date) -> bool:
+    return abs(day - other) <= PLAUSIBLE
+
+
+def _shift(day: datetime.date, delta: datetime.timedelta) -> datetime.date:
+    """`day + delta`, saturating at the calendar's ends instead of overflowing."""
+    try:
+        return day + delta
+    except OverflowError:
+        return datetime.date.max if delta > datetime.timedelta(0) else datetime.date.min
 
 
 def _label(measure: Any, country: Any) -> str:
@@ -72,8 +101,8 @@ def _steps(measures: list[Any]) -> tuple[Step, ...]:
         else:
             continue
         changes.append((start, order, step))
-        if measure.in_force_to:
-            back = Step(measure.in_force_to + ONE_DAY, after, False, planned, "ends")
+        if end := _measure_end(measure, start):
+            back = Step(end, after, False, planned, "ends")
             changes.append((back.start, order, back))
         elif not step.paused:
             current = step.rate
@@ -85,15 +114,18 @@ def _within_pauses(steps: list[Step], measures: list[Any]) -> list[Step]:
     """A measure dated inside a pause of the same rate is paused too: "imposed 24% on 9 April"
     under a pause running 2 April to 10 July does not end the pause."""
     pauses = [
-        (_measure_date(m), m.in_force_to, float(m.rate_percent))
+        (start, end, float(m.rate_percent))
         for m in measures
-        if m.action == "paused" and m.in_force_to and m.rate_percent is not None
+        if m.action == "paused"
+        and m.rate_percent is not None
+        and (start := _measure_date(m)) is not None
+        and (end := _measure_end(m, start)) is not None
     ]
     return [
         replace(step, paused=True)
         if not step.paused
         and step.rate is not None
-        and any(start <= step.start <= end and step.rate == rate for start, end, rate in pauses)
+        and any(start <= step.start < end and step.rate == rate for start, end, rate in pauses)
         else step
         for step in steps
     ]
@@ -112,8 +144,21 @@ def tariff_series(measures: Iterable[Any], country: Any) -> list[Series]:
         grouped.setdefault(_label(measure, country), []).append(measure)
     series = [Series(label, _steps(rows)) for label, rows in grouped.items()]
     series = [s for s in series if any(step.rate is not None for step in s.steps)]
-    series.sort(key=lambda s: (-len(s.steps), s.label))
+    # The busiest pair of countries first; within a pair, all goods and then its sectors.
+    changes: dict[str, int] = {}
+    for s in series:
+        changes[_pair(s)] = changes.get(_pair(s), 0) + len(s.steps)
+    series.sort(
+        key=lambda s: (-changes[_pair(s)], _pair(s), not s.label.endswith(ALL_GOODS), s.label)
+    )
     return series[:MAX_SERIES]
+
+
+ALL_GOODS = "· all goods"
+
+
+def _pair(series: Series) -> str:
+    return series.label.rsplit(" · ", 1)[0]
 
 
 def _axis(value: float) -> tuple[float, float]:
@@ -126,38 +171,54 @@ def _axis(value: float) -> tuple[float, float]:
     return float(step), float(step / 5)
 
 
-def _month_ticks(start: datetime.date, end: datetime.date) -> list[datetime.date]:
-    months = (end.year - start.year) * 12 + end.month - start.month
-    every = 1 if months <= 12 else 3 if months <= 36 else 12
-    tick = datetime.date(start.year, start.month, 1)
+def _month_ticks(
+    start: datetime.date, end: datetime.date, *, most: int = 12
+) -> list[datetime.date]:
+    """First days of months between start and end, evenly spaced, at most `most` of them."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    every = next((n for n in (1, 2, 3, 6, 12, 24, 60, 120, 600, 1200) if months / n <= most), 12000)
     ticks = []
-    while tick <= end:
-        if tick >= start and (tick.month - 1) % every == 0:
+    index = (start.year * 12 + start.month - 1) // every * every
+    while True:
+        year, month = divmod(index, 12)
+        if year > datetime.MAXYEAR:
+            return ticks
+        index += every
+        if year < datetime.MINYEAR:
+            continue
+        tick = datetime.date(year, month + 1, 1)
+        if tick > end:
+            return ticks
+        if tick >= start:
             ticks.append(tick)
-        year, month = divmod(tick.month, 12)
-        tick = datetime.date(tick.year + year, month + 1, 1)
-    return ticks
 
 
 def chart_span(
     series: list[Series], *, today: datetime.date | None = None
 ) -> tuple[datetime.date, datetime.date] | None:
-    """From a little before the first change to a little after the last one (or today)."""
+    """From a little before the first change to a little after the last one (and today,
+    when given), saturating at the calendar's ends."""
     days = [step.start for s in series for step in s.steps]
     if not days:
         return None
     first, last = min(days), max([*days, today] if today else days)
     padding = max(datetime.timedelta(days=14), (last - first) / 20)
-    return first - padding, last + padding
+    return _shift(first, -padding), _shift(last, padding)
 
 
 def tariff_chart(
-    measures: Iterable[Any], country: Any, *, today: datetime.date
-) -> tuple[list[Series], SafeString]:
-    """The series for a country's page and their chart, drawn up to today."""
+    measures: Iterable[Any], country: Any
+) -> tuple[list[Series], SafeString, SafeString]:
+    """The series for a country's page and their chart, from the first change to the last
+    (plus a margin): wide for a desktop, compact for a phone (CSS shows one of them)."""
     series = tariff_series(measures, country)
     title = f"Tariff rates affecting {country.name} over time"
-    return series, step_chart(series, title=title, span=chart_span(series, today=today))
+    span = chart_span(series)
+    wide = step_chart(series, title=title, span=span, chart_id="chart-wide")
+    compact = step_chart(
+        series, title=title, span=span, width=360, height=260, chart_id="chart-compact", ticks=4
+    )
+    return series, wide, compact
 
 
 def step_chart(
@@ -167,6 +228,8 @@ def step_chart(
     width: int = 760,
     height: int = 320,
     span: tuple[datetime.date, datetime.date] | None = None,
+    chart_id: str = "chart",
+    ticks: int = 12,
 ) -> SafeString:
     """An accessible SVG step chart: solid in force, dotted planned, hatched paused.
 
@@ -177,7 +240,7 @@ def step_chart(
     if span is None:
         return mark_safe("")
     first, last = span
-    left, right, top, bottom = 48, 12, 12, 36
+    left, right, top, bottom = 44, 14, 12, 36
     plot_w, plot_h = width - left - right, height - top - bottom
     top_rate, rate_step = _axis(max((st.rate or 0) for s in series for st in s.steps) or 1)
     total_days = max((last - first).days, 1)
@@ -189,11 +252,12 @@ def step_chart(
         return round(top + plot_h * (1 - rate / top_rate) - nudge, 1)
 
     out = [
-        f'<svg class="step-chart" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="chart-title">{escape(title)}</title>',
-        '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="2" height="6" fill="#8a8f98"/></pattern></defs>',
+        f'<svg class="step-chart {chart_id}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-title" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<defs><pattern id="{chart_id}-hatch" width="6" height="6" '
+        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect width="2" height="6" fill="#8a8f98"/></pattern></defs>',
     ]
     for i in range(int(top_rate // rate_step) + 1):
         rate = rate_step * i
@@ -202,7 +266,7 @@ def step_chart(
             f'<text class="axis" x="{left - 6}" y="{y(rate) + 4}" text-anchor="end">'
             f"{Decimal(str(rate)).normalize():f}%</text>"
         )
-    for number, tick in enumerate(_month_ticks(first, last)):
+    for number, tick in enumerate(_month_ticks(first, last, most=ticks)):
         label = f"{tick:%b %Y}" if tick.month == 1 or number == 0 else f"{tick:%b}"
         out.append(
             f'<line class="tick" x1="{x(tick)}" x2="{x(tick)}" y1="{top + plot_h}" y2="{top + plot_h + 5}"/>'
@@ -220,7 +284,7 @@ def step_chart(
             if step.paused:
                 out.append(
                     f'<rect class="pause" x="{x1}" y="{level}" width="{max(x2 - x1, 1)}" '
-                    f'height="{round(top + plot_h - level, 1)}" fill="url(#hatch)" stroke="none"/>'
+                    f'height="{round(top + plot_h - level, 1)}" fill="url(#{chart_id}-hatch)" stroke="none"/>'
                 )
             dash = ' stroke-dasharray="2 4"' if step.planned or step.paused else ""
             out.append(f'<line x1="{x1}" x2="{x2}" y1="{level}" y2="{level}"{dash}/>')

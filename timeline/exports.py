@@ -18,13 +18,14 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 import icalendar
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.utils.html import escape
 from django.views.decorators.http import require_GET
 
 from .filters import TimelineEventFilter
 from .models import Event, Evidence
+from .templatetags.timeline_tags import format_event_date
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
 SITE_NAME = "Parley"
@@ -239,11 +240,22 @@ def events_csv(request: HttpRequest) -> HttpResponse:
 
 
 def calendar_events(events: QuerySet[Event]) -> QuerySet[Event]:
-    """What belongs in a calendar: dated planned events and deadlines (and cancellations, so
-    subscribers see them struck out rather than silently gone)."""
-    return events.filter(date_start__isnull=False).filter(
-        Q(status__in=[Event.Status.PLANNED, Event.Status.CANCELLED]) | Q(kind=Event.Kind.DEADLINE)
-    )
+    """What belongs in a calendar: every dated event of the view, past meetings too (planned
+    ones are marked, cancelled ones struck out rather than silently gone)."""
+    return events.filter(date_start__isnull=False)
+
+
+CALENDAR_MARKS = {
+    Event.Status.PLANNED: "Planned: ",
+    Event.Status.SPECULATIVE: "Possible: ",
+    Event.Status.CANCELLED: "Cancelled: ",
+}
+
+
+def calendar_summary(event: Event) -> str:
+    """The title, marked "Planned: " (or "Possible: ", "Cancelled: ") unless it already is."""
+    mark = CALENDAR_MARKS.get(event.status, "")
+    return event.title if event.title.startswith(mark) else f"{mark}{event.title}"
 
 
 def event_description(event: Event, request: HttpRequest) -> str:
@@ -268,10 +280,11 @@ def event_description(event: Event, request: HttpRequest) -> str:
 
 
 def calendar_status(event: Event) -> str:
-    """Cancelled talks are struck out; a date known only roughly ("in June") is tentative."""
+    """Cancelled talks are struck out; possible ones, and dates known only roughly ("in June"),
+    are tentative."""
     if event.status == Event.Status.CANCELLED:
         return "CANCELLED"
-    if event.date_precision != Event.Precision.DAY:
+    if event.status == Event.Status.SPECULATIVE or event.date_precision != Event.Precision.DAY:
         return "TENTATIVE"
     return "CONFIRMED"
 
@@ -283,12 +296,12 @@ def calendar_event(event: Event, request: HttpRequest) -> icalendar.Event:
     entry.add("dtstamp", event.updated_at)
     entry.add("created", event.created_at)
     entry.add("last-modified", event.updated_at)
-    entry.add("summary", event.title)
+    entry.add("summary", calendar_summary(event))
     entry.add("dtstart", event.date_start)
     entry.add("dtend", event.date_end + datetime.timedelta(days=1))
     entry.add("description", event_description(event, request))
     entry.add("url", request.build_absolute_uri(event.get_absolute_url()))
-    entry.add("categories", [event.get_kind_display()])
+    entry.add("categories", [event.get_kind_display(), event.get_status_display()])
     entry.add("transp", "TRANSPARENT")
     entry.add("status", calendar_status(event))
     meeting = getattr(event, "meeting", None)
@@ -307,7 +320,10 @@ def build_calendar(
     calendar.add("method", "PUBLISH")
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-caldesc", "Planned trade talks and deadlines, from the news, with sources.")
+    calendar.add(
+        "x-wr-caldesc",
+        "Trade talks, deals, tariffs and deadlines from the news, with sources; planned ones marked.",
+    )
     calendar.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT6H")
     for event in events:
@@ -321,7 +337,7 @@ def events_ics(request: HttpRequest) -> HttpResponse:
     if not filterset.is_valid():
         return bad_filter_response(filterset)
     events = with_details(calendar_events(filterset.qs).in_timeline_order())
-    calendar = build_calendar(events, request, name=export_title(filterset, "talks and deadlines"))
+    calendar = build_calendar(events, request, name=export_title(filterset, "trade negotiations"))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="parley-events.ics"'
     response["Access-Control-Allow-Origin"] = "*"
@@ -366,22 +382,29 @@ def timelinejs_event(event: Event, request: HttpRequest) -> dict:
     }
     if event.date_end != event.date_start and precision not in DATE_PARTS:
         slide["end_date"] = timelinejs_date(event.date_end, precision)
-    if event.date_text:
-        slide["display_date"] = event.date_text
+    # The house style with the year ("16 Apr 2025", "mid-May 2025"), escaped: TimelineJS
+    # inserts display_date as HTML.
+    slide["display_date"] = escape(
+        format_event_date(event.date_start, event.date_end, event.date_precision)
+    )
     return slide
 
 
 def build_timelinejs(
-    events: Iterable[Event], request: HttpRequest, *, title: str
+    events: Iterable[Event], request: HttpRequest, *, title: str, undated: int = 0
 ) -> dict[str, object]:
+    """TimelineJS's JSON; `undated` events cannot be placed, so they are counted (in the title
+    slide and as `undated_events`) for the reader to know some were left out."""
+    text = "<p>Trade negotiations from the news, each event with its sources.</p>"
+    if undated:
+        text += (
+            f"<p>{undated} undated event{'s are' if undated != 1 else ' is'} "
+            "not shown: see them on the timeline.</p>"
+        )
     return {
-        "title": {
-            "text": {
-                "headline": escape(title),
-                "text": "<p>Trade negotiations from the news, each event with its sources.</p>",
-            }
-        },
+        "title": {"text": {"headline": escape(title), "text": text}},
         "events": [timelinejs_event(event, request) for event in events],
+        "undated_events": undated,
     }
 
 
@@ -391,7 +414,9 @@ def events_timelinejs(request: HttpRequest) -> HttpResponse:
     if not filterset.is_valid():
         return bad_filter_response(filterset)
     events = with_details(filterset.qs.filter(date_start__isnull=False).in_timeline_order())
-    data = build_timelinejs(events, request, title=export_title(filterset, "trade negotiations"))
+    undated = filterset.qs.filter(date_start__isnull=True).count()
+    title = export_title(filterset, "trade negotiations")
+    data = build_timelinejs(events, request, title=title, undated=undated)
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
     return response

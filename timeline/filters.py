@@ -14,11 +14,12 @@ import django_filters
 from django import forms
 from django.db.models import Count, Model, QuerySet
 
-from .models import Event, Jurisdiction, Official
+from .models import Event, Jurisdiction, Official, party_links
 from .search import search_events
 
 # The most values any filter parameter takes (`country=` repeated); more is a client error.
 MAX_VALUES = 100
+MAX_EXPLAINED = 4  # chosen countries whose events are counted one by one on an empty page
 
 
 class TimelineFilterForm(forms.Form):
@@ -58,6 +59,12 @@ class TimelineEventFilter(django_filters.FilterSet):
         to_field_name="code",
         label="Country",
         method="filter_countries",
+    )
+    match = django_filters.ChoiceFilter(
+        choices=[("all", "Between all of them"), ("any", "Involving any of them")],
+        label="With several countries",
+        empty_label=None,
+        method="chosen_elsewhere",  # read by filter_countries
     )
     official = django_filters.ModelMultipleChoiceFilter(
         field_name="participants",
@@ -112,9 +119,33 @@ class TimelineEventFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.form.too_many = too_many
 
+    @property
+    def any_country(self) -> bool:
+        """Whether several countries mean "involving any of them" rather than "between them"."""
+        return self.form.cleaned_data.get("match") == "any"
+
     def filter_countries(self, queryset: QuerySet[Event], name: str, value) -> QuerySet[Event]:
-        """Events concerning every chosen country (Japan and the United States: their talks)."""
-        return linked_to_all(queryset, Event.jurisdictions.through, "jurisdiction_id", value)
+        """One country: events concerning it. Several: events between them, each a party (a
+        meeting's venue is not), or with match=any, events involving any of them. One subquery
+        whatever the number of countries."""
+        countries = {country.pk for country in value}
+        if not countries:
+            return queryset
+        if len(countries) < 2 or self.any_country:
+            links = Event.jurisdictions.through.objects.filter(jurisdiction__in=countries)
+            return queryset.filter(pk__in=links.values("event_id"))
+        between = (
+            party_links()
+            .filter(jurisdiction__in=countries)
+            .values("event_id")
+            .annotate(parties=Count("jurisdiction_id", distinct=True))
+            .filter(parties=len(countries))
+            .values("event_id")
+        )
+        return queryset.filter(pk__in=between)
+
+    def chosen_elsewhere(self, queryset: QuerySet[Event], name: str, value) -> QuerySet[Event]:
+        return queryset
 
     def filter_officials(self, queryset: QuerySet[Event], name: str, value) -> QuerySet[Event]:
         """Events with every chosen official taking part."""
@@ -122,3 +153,22 @@ class TimelineEventFilter(django_filters.FilterSet):
 
     def search(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
         return search_events(queryset, value)
+
+    def chosen(self, name: str) -> list:
+        """The countries or officials chosen, as valid objects (malformed values are left out)."""
+        self.form.is_valid()  # cleans the form once
+        return list(self.form.cleaned_data.get(name) or [])
+
+    def countries_alone(self) -> list[tuple[Jurisdiction, int]]:
+        """When countries chosen together give nothing: how many events each has on its own
+        (with the other filters), so the page can say why. A query per country, so only for a
+        few of them (MAX_EXPLAINED)."""
+        chosen = self.chosen("country")
+        if not 2 <= len(chosen) <= MAX_EXPLAINED:
+            return []
+        data = self.data.copy()
+        counts = []
+        for country in chosen:
+            data.setlist("country", [country.code])
+            counts.append((country, type(self)(data, queryset=self.queryset).qs.count()))
+        return counts

@@ -53,28 +53,28 @@ class JurisdictionQuerySet(models.QuerySet):
                 table.setdefault(name.lower(), jurisdiction)
         return table
 
-    def with_events(self, events: models.QuerySet) -> JurisdictionQuerySet:
+    def with_events(self, events: models.QuerySet, *, chosen=()) -> JurisdictionQuerySet:
         """Countries on at least one of `events` (the viewer's: a country only on rejected
-        events is not offered to the public)."""
-        return self.filter(
-            Exists(
-                Event.jurisdictions.through.objects.filter(
-                    jurisdiction=OuterRef("pk"), event__in=events.values("pk")
-                )
-            )
+        events is not offered to the public), plus the `chosen` ones, so a reader can always
+        untick them."""
+        links = Event.jurisdictions.through.objects.filter(
+            jurisdiction=OuterRef("pk"), event__in=events.values("pk")
         )
+        return self.filter(Exists(links) | Q(pk__in=[country.pk for country in chosen]))
 
     def partners_of(
         self, country: Jurisdiction, events: models.QuerySet, *, limit: int = 12
     ) -> list[Jurisdiction]:
-        """Countries sharing events with `country`, most shared events first (as `shared`).
+        """Countries that are parties with `country` to its events (a meeting's venue is not a
+        party), most shared events first (as `shared`).
 
-        One query over the country's links: its events (through the (jurisdiction, event)
-        index), then the other countries on each of them, counted per country.
+        One query over the country's party links: its events, then the other parties to each
+        of them, counted per country.
         """
-        links = Event.jurisdictions.through.objects
+        links = party_links()
+        theirs = links.filter(jurisdiction=country).values("event_id")
         shared = (
-            links.filter(event__in=events.filter(jurisdictions=country).values("pk"))
+            links.filter(event__in=events.filter(pk__in=theirs).values("pk"))
             .exclude(jurisdiction=country)
             .values("jurisdiction", "jurisdiction__code", "jurisdiction__name")
             .annotate(shared=Count("*"))
@@ -90,6 +90,39 @@ class JurisdictionQuerySet(models.QuerySet):
             partner.shared = row["shared"]
             partners.append(partner)
         return partners
+
+
+def counted(counts: dict[int, int]) -> Case:
+    """An annotation carrying counts computed beforehand, by primary key."""
+    return Case(
+        *[When(pk=pk, then=Value(n)) for pk, n in counts.items()],
+        default=Value(0),
+        output_field=models.IntegerField(),
+    )
+
+
+def party_links() -> models.QuerySet:
+    """The event-country links that name a party to the talks, not a place: a meeting's country
+    is its venue when the meeting's location is that country, or when its people come from two
+    or more countries and none from that one ("Trump meets He Lifeng in Stockholm": Sweden).
+    With people from one side only, the other side may simply be unnamed, so all stay."""
+    meeting = Q(event__kind=EventKind.MEETING)
+    people = Event.participants.through.objects.filter(event_id=OuterRef("event_id"))
+    venue_named = Exists(
+        Meeting.objects.filter(
+            event_id=OuterRef("event_id"), location__iexact=OuterRef("jurisdiction__name")
+        )
+    )
+    two_sides = Exists(
+        people.filter(official__jurisdiction__isnull=False)
+        .values("event_id")
+        .annotate(sides=Count("official__jurisdiction", distinct=True))
+        .filter(sides__gte=2)
+    )
+    unrepresented = two_sides & ~Exists(
+        people.filter(official__jurisdiction_id=OuterRef("jurisdiction_id"))
+    )
+    return Event.jurisdictions.through.objects.exclude(meeting & (venue_named | unrepresented))
 
 
 class Jurisdiction(models.Model):
@@ -142,15 +175,13 @@ class OfficialQuerySet(models.QuerySet):
     def reviewed(self) -> OfficialQuerySet:
         return self.filter(is_reviewed=True)
 
-    def with_events(self, events: models.QuerySet) -> OfficialQuerySet:
-        """Officials taking part in at least one of `events` (the viewer's)."""
-        return self.filter(
-            Exists(
-                Event.participants.through.objects.filter(
-                    official=OuterRef("pk"), event__in=events.values("pk")
-                )
-            )
+    def with_events(self, events: models.QuerySet, *, chosen=()) -> OfficialQuerySet:
+        """Officials taking part in at least one of `events` (the viewer's), plus the `chosen`
+        ones, so a reader can always untick them."""
+        links = Event.participants.through.objects.filter(
+            official=OuterRef("pk"), event__in=events.values("pk")
         )
+        return self.filter(Exists(links) | Q(pk__in=[official.pk for official in chosen]))
 
     def public(self) -> OfficialQuerySet:
         """Who has a public page: reviewed people, and those the pipeline found on an approved
@@ -369,17 +400,17 @@ class EventQuerySet(models.QuerySet):
         )
 
     def related_to(self, event: Event, *, days: int = 45, limit: int = 100) -> EventQuerySet:
-        """Events of the same negotiation: sharing countries or people, within `days` of it.
-
-        Ranked by how much they share (`shared`): with two or more countries or people on the
-        event, a related event must share at least two of them.
-        """
+        """Events of the same negotiation, within `days` of it: between the same pair of
+        parties (a meeting's venue is not a party); for an event with one party, that party
+        and one of its people; with none, two of its people. Ranked by what they share
+        (`shared`)."""
         if event.date_start is None:
             return self.none()
-        countries = [c.pk for c in event.jurisdictions.all()]
+        parties = list(
+            party_links().filter(event_id=event.pk).values_list("jurisdiction_id", flat=True)
+        )
         people = [p.pk for p in event.participants.all()]
-        needed = min(2, len(countries) + len(people))
-        if not needed:
+        if not parties and not people:
             return self.none()
         margin = datetime.timedelta(days=days)
         window = (
@@ -387,35 +418,33 @@ class EventQuerySet(models.QuerySet):
             .exclude(pk=event.pk)
             .values("pk")
         )
+
         # Count shared links per event in each link table on its own: joining both tables to
         # the events at once multiplies the rows before grouping (3x slower at 100k events).
-        shared: Counter[int] = Counter()
-        for through, column, ids in (
-            (Event.jurisdictions.through, "jurisdiction_id", countries),
-            (Event.participants.through, "official_id", people),
-        ):
-            if ids:
-                shared.update(
-                    dict(
-                        through.objects.filter(event_id__in=window, **{f"{column}__in": ids})
-                        .values("event_id")
-                        .annotate(n=Count("*"))
-                        .values_list("event_id", "n")
-                    )
-                )
-        chosen = sorted(
-            (pk for pk, n in shared.items() if n >= needed), key=lambda pk: (-shared[pk], pk)
-        )
-        chosen = chosen[:limit]
+        def shared_in(links: models.QuerySet, column: str, ids: list[int]) -> Counter[int]:
+            if not ids:
+                return Counter()
+            rows = (
+                links.filter(event_id__in=window, **{f"{column}__in": ids})
+                .values("event_id")
+                .annotate(n=Count("*"))
+                .values_list("event_id", "n")
+            )
+            return Counter(dict(rows))
+
+        by_party = shared_in(party_links(), "jurisdiction_id", parties)
+        by_person = shared_in(Event.participants.through.objects.all(), "official_id", people)
+        if len(parties) >= 2:
+            related = {pk for pk, n in by_party.items() if n >= 2}
+        elif parties:
+            related = set(by_party) & set(by_person)
+        else:
+            related = {pk for pk, n in by_person.items() if n >= min(2, len(people))}
+        shared = {pk: by_party[pk] + by_person[pk] for pk in related}
+        chosen = sorted(shared, key=lambda pk: (-shared[pk], pk))[:limit]
         return (
             self.filter(pk__in=chosen)
-            .annotate(
-                shared=Case(
-                    *[When(pk=pk, then=Value(shared[pk])) for pk in chosen],
-                    default=Value(0),
-                    output_field=models.IntegerField(),
-                )
-            )
+            .annotate(shared=counted({pk: shared[pk] for pk in chosen}))
             .order_by("-shared", "date_start", "id")
         )
 
@@ -534,6 +563,12 @@ class Event(models.Model):
         default=False,
         help_text="Set when an editor changes the event: re-extraction then leaves it alone.",
     )
+    title_by_editor = models.BooleanField(
+        "title written by an editor",
+        default=False,
+        help_text="Leave unticked to let the title follow your edits of the type, status, "
+        "countries, participants and details; ticked once you write a title yourself.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -590,6 +625,35 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return page_url("timeline:event-detail", self.pk)
+
+    def machine_title(self) -> str:
+        """The title the pipeline would give the event as it now stands."""
+        from articles.extraction.titles import compose_title  # no spaCy: plain functions
+
+        tariff = getattr(self, "tariff", None)
+        meeting = getattr(self, "meeting", None)
+        return compose_title(
+            self.kind,
+            status=self.status,
+            participants=[person.full_name for person in self.participants.all()],
+            countries=[country.name for country in self.jurisdictions.all()],
+            location=meeting.location if meeting is not None else "",
+            tariff=tariff.as_extracted() if tariff is not None else None,
+            statement=self.title
+            if self.kind in {EventKind.STATEMENT, EventKind.ANNOUNCEMENT}
+            else "",
+        )[:300]
+
+    def retitle(self) -> bool:
+        """Compose the title again after an edit, unless an editor wrote it. True if changed."""
+        if self.title_by_editor:
+            return False
+        title = self.machine_title()
+        if title == self.title:
+            return False
+        self.title = title
+        self.save(update_fields=["title", "updated_at"])
+        return True
 
     def approve(self) -> None:
         """Approve the event with all the evidence it has now (new finds included)."""
@@ -810,6 +874,19 @@ class TariffMeasure(models.Model):
     def __str__(self) -> str:
         rate = f"{float(self.rate_percent):g}%" if self.rate_percent is not None else "rate unknown"
         return f"{self.get_action_display()} {rate} tariff"
+
+    def as_extracted(self):
+        """The measure as the pipeline describes one (for composing titles)."""
+        from articles.extraction.types import ExtractedTariff
+
+        return ExtractedTariff(
+            rate_percent=float(self.rate_percent) if self.rate_percent is not None else None,
+            imposing_country=self.imposing.name if self.imposing_id else None,
+            target_country=self.target.name if self.target_id else None,
+            applies_to_all=self.applies_to_all,
+            sector=self.sector,
+            action=self.action,
+        )
 
 
 class EvidenceQuerySet(models.QuerySet):

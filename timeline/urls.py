@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import include, path
+from django.views.decorators.http import require_GET
 
 from . import exports, feeds
 from .api import api
@@ -22,7 +25,15 @@ export_patterns = [
     path("feeds/events.atom", conditional_for_readers(feeds.events_atom), name="events-atom"),
 ]
 
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page links to: send them to the SVG icon."""
+    return HttpResponsePermanentRedirect(staticfiles_storage.url("favicon.svg"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include((export_patterns, "exports"))),

@@ -76,12 +76,15 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
     filterset = TimelineEventFilter(request.GET, queryset=visible)
     newest = request.GET.get("order") == "newest"
     events = filterset.qs.in_timeline_order(newest_first=newest).for_listing()
+    page = events_page(request, events)
     context = {
         "filter": filterset,
-        "page": events_page(request, events),
+        "page": page,
         "newest": newest,
-        "countries": Jurisdiction.objects.with_events(visible),
-        "officials": Official.objects.with_events(visible),
+        "countries": Jurisdiction.objects.with_events(visible, chosen=filterset.chosen("country")),
+        "officials": Official.objects.with_events(visible, chosen=filterset.chosen("official")),
+        "chosen_countries": filterset.chosen("country"),
+        "alone": [] if page.object_list else filterset.countries_alone(),
     }
     return render(request, fragment(request, "timeline/index.html", "filter-results"), context)
 
@@ -136,7 +139,7 @@ def country_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
     country = get_object_or_404(Jurisdiction, code=code.upper())
     visible = visible_events(request)
     measures = TariffMeasure.objects.for_chart(country, visible, lines=2 * MAX_SERIES)
-    series, chart = tariff_chart(measures, country, today=timezone.localdate())
+    series, chart, compact_chart = tariff_chart(measures, country)
     context = {
         "country": country,
         "page": events_page(request, visible.concerning(country).in_timeline_order().for_listing()),
@@ -146,6 +149,7 @@ def country_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
         .prefetch_related("parties"),
         "series": series,
         "chart": chart,
+        "compact_chart": compact_chart,
     }
     return render(request, fragment(request, "timeline/country_detail.html", "events"), context)
 

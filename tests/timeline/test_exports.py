@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import ArticleFactory, EventFactory, EvidenceFactory
+from timeline import exports
 from timeline.models import Event, Jurisdiction, Meeting, Official, TariffMeasure
 
 pytestmark = pytest.mark.django_db
@@ -255,37 +256,45 @@ def vevents(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
     return {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
 
 
-def test_ics_holds_planned_events_and_deadlines_only(client, events):
+def test_ics_holds_every_dated_event_of_the_view_with_planned_ones_marked(client, events):
     calendar = read_calendar(client.get("/export/events.ics"))
     assert calendar["VERSION"] == "2.0"
     assert set(vevents(calendar)) == {
-        "Japan–US talks planned",
-        "China talks expected in June",
+        "Akazawa meets Bessent",  # a past meeting belongs in the calendar too
+        "=HYPERLINK(24% tariff)",
+        "Planned: Japan–US talks planned",
+        "Planned: China talks expected in June",
         "Pause on reciprocal tariffs ends",
-        "Cancelled visit",
+        "Cancelled: Cancelled visit",
     }
+
+
+def test_ics_does_not_mark_a_title_twice(client, events):
+    events["planned"].title = "Planned: talks in Tokyo"
+    events["planned"].save()
+    assert "Planned: talks in Tokyo" in vevents(read_calendar(client.get("/export/events.ics")))
 
 
 def test_ics_events_are_all_day_with_exclusive_end(client, events):
     entries = vevents(read_calendar(client.get("/export/events.ics")))
-    planned = entries["Japan–US talks planned"]
+    planned = entries["Planned: Japan–US talks planned"]
     assert planned.decoded("DTSTART") == D(2025, 5, 22)
     assert planned.decoded("DTEND") == D(2025, 5, 23)
     assert planned["DTSTART"].params["VALUE"] == "DATE"
-    june = entries["China talks expected in June"]
+    june = entries["Planned: China talks expected in June"]
     assert (june.decoded("DTSTART"), june.decoded("DTEND")) == (D(2025, 6, 1), D(2025, 7, 1))
 
 
 def test_ics_event_has_stable_uid_link_place_and_status(client, events):
     entries = vevents(read_calendar(client.get("/export/events.ics")))
-    planned = entries["Japan–US talks planned"]
+    planned = entries["Planned: Japan–US talks planned"]
     assert planned["UID"] == f"event-{events['planned'].pk}@parley"
     assert planned["URL"] == f"http://testserver/events/{events['planned'].pk}/"
     assert planned["LOCATION"] == "Tokyo"
     assert planned["STATUS"] == "CONFIRMED"
     assert "“next Thursday”" in planned["DESCRIPTION"]
-    assert entries["China talks expected in June"]["STATUS"] == "TENTATIVE"
-    assert entries["Cancelled visit"]["STATUS"] == "CANCELLED"
+    assert entries["Planned: China talks expected in June"]["STATUS"] == "TENTATIVE"
+    assert entries["Cancelled: Cancelled visit"]["STATUS"] == "CANCELLED"
 
 
 def test_ics_uids_do_not_change_between_requests(client, events):
@@ -299,8 +308,8 @@ def test_ics_uids_do_not_change_between_requests(client, events):
 
 def test_ics_filtered_url_gives_filtered_calendar(client, events):
     calendar = read_calendar(client.get("/export/events.ics", {"country": "CN"}))
-    assert set(vevents(calendar)) == {"China talks expected in June"}
-    assert calendar["X-WR-CALNAME"] == "Parley: talks and deadlines (China)"
+    assert set(vevents(calendar)) == {"Planned: China talks expected in June"}
+    assert calendar["X-WR-CALNAME"] == "Parley: trade negotiations (China)"
 
 
 def test_ics_is_subscribable(client, events):
@@ -369,6 +378,8 @@ def test_timelinejs_is_valid_for_embedding(client, events):
     ids = [slide["unique_id"] for slide in data["events"]]
     assert len(ids) == len(set(ids)) == 6
     assert "Undated plan" not in {slide["text"]["headline"] for slide in data["events"]}
+    assert data["undated_events"] == 1
+    assert "1 undated event is not shown" in data["title"]["text"]["text"]
 
 
 def test_timelinejs_dates_follow_precision(client, events):
@@ -381,7 +392,8 @@ def test_timelinejs_dates_follow_precision(client, events):
     assert "end_date" not in talks
     june = slides[f"event-{events['china_month'].pk}"]
     assert june["start_date"] == {"year": 2025, "month": 6}
-    assert june["display_date"] == "in June"
+    assert june["display_date"] == "Jun 2025"
+    assert talks["display_date"] == "16 Apr 2025"  # the year is always there
 
 
 def test_timelinejs_slide_text_escapes_and_links_sources(client, events):
@@ -429,3 +441,10 @@ def test_exports_answer_any_query_string_without_server_error(client, events, ur
 def test_timeline_offers_the_csv_for_excel_with_its_filters(client, events):
     text = client.get("/", {"country": "JP"}).text
     assert 'href="/export/events.csv?country=JP&amp;excel=1"' in text
+
+
+def test_timelinejs_display_date_is_escaped(client, events, monkeypatch):
+    # TimelineJS inserts display_date as HTML: whatever the date text, it arrives as text.
+    monkeypatch.setattr(exports, "format_event_date", lambda *args: "<img src=x onerror=alert(1)>")
+    slides = read_timelinejs(client.get("/export/events.timelinejs.json"))["events"]
+    assert {slide["display_date"] for slide in slides} == {"&lt;img src=x onerror=alert(1)&gt;"}

@@ -374,7 +374,10 @@ def test_country_page_shows_events_partners_and_the_tariff_chart(client):
     partners = re.findall(r"Japan and ([\w ]+)</a> <span class=\"count\">(\d+)", text)
     assert partners == [("United States", "2"), ("Canada", "1")]
     assert "?country=JP&amp;country=US" in text
-    assert '<svg class="step-chart"' in text and "United States on Japan · all goods" in text
+    assert (
+        '<svg class="step-chart chart-wide"' in text
+        and "United States on Japan · all goods" in text
+    )
 
 
 def test_country_page_without_tariffs_says_so(client):

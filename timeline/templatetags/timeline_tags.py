@@ -25,7 +25,12 @@ THIRDS = {1: "early", 11: "mid-", 21: "late"}
 
 
 def _dm(day: datetime.date) -> str:
-    return f"{day.day} {day:%B}"
+    return f"{day.day} {day:%b}"
+
+
+def format_day(day: datetime.date) -> str:
+    """The house style for a day: "16 Apr 2025" (the ISO date goes in `datetime`)."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def _last_day(day: datetime.date) -> int:
@@ -40,7 +45,7 @@ def _third(start: datetime.date, end: datetime.date) -> str | None:
     if end.day != last:
         return None
     word = THIRDS[start.day]
-    return f"{word}{'' if word.endswith('-') else ' '}{start:%B %Y}"
+    return f"{word}{'' if word.endswith('-') else ' '}{start:%b %Y}"
 
 
 def _range(start: datetime.date, end: datetime.date) -> str:
@@ -48,22 +53,22 @@ def _range(start: datetime.date, end: datetime.date) -> str:
         return f"{_dm(start)} {start.year} – {_dm(end)} {end.year}"
     if start.month != end.month:
         return f"{_dm(start)} – {_dm(end)} {end.year}"
-    return f"{start.day}–{end.day} {start:%B %Y}"
+    return f"{start.day}–{end.day} {start:%b %Y}"
 
 
 def _months(start: datetime.date, end: datetime.date) -> str | None:
-    """Whole months: "June 2025", "April–June 2025", "Q2 2025"; None if not whole months."""
+    """Whole months: "Jun 2025", "Apr–Jun 2025", "Q2 2025"; None if not whole months."""
     if start.day != 1 or end.day != _last_day(end):
         return None
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start:%B %Y}"
+        return f"{start:%b %Y}"
     if start.year == end.year and start.month % 3 == 1 and end.month == start.month + 2:
         return f"Q{(start.month + 2) // 3} {start.year}"
     if start.year == end.year and start.month == 1 and end.month == 12:
         return str(start.year)
     if start.year == end.year:
-        return f"{start:%B}–{end:%B %Y}"
-    return f"{start:%B %Y} – {end:%B %Y}"
+        return f"{start:%b}–{end:%b %Y}"
+    return f"{start:%b %Y} – {end:%b %Y}"
 
 
 def format_event_date(
@@ -71,14 +76,14 @@ def format_event_date(
 ) -> str:
     """An event's date as precisely as it is known, and no more precisely.
 
-    "2025-04-16" for a day, "mid-May 2025" or "11–20 May 2025" for a range, "week of 14 April
-    2025", "June 2025", "Q2 2025", "2025". A precision that contradicts the dates is ignored.
+    "16 Apr 2025" for a day, "mid-May 2025" or "11–20 May 2025" for a range, "week of 14 Apr
+    2025", "Jun 2025", "Q2 2025", "2025". A precision that contradicts the dates is ignored.
     """
     if start is None:
         return "Undated"
     end = end or start
     if start == end:
-        return start.isoformat()
+        return format_day(start)
     if precision == "week" and (end - start).days == 6:
         return f"week of {_dm(start)} {start.year}"
     if precision in {"month", "quarter", "year"} and (whole := _months(start, end)):
@@ -103,6 +108,12 @@ def machine_date(
     if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return str(start.year)
     return start.isoformat()
+
+
+@register.filter
+def day(value: datetime.date | None) -> str:
+    """A single date in the house style: "16 Apr 2025"."""
+    return format_day(value) if value else ""
 
 
 @register.filter
