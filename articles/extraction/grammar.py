@@ -3,6 +3,8 @@ verb carries. Shared by every interpretation module."""
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Span, Token
 
 from .candidate import DatedMention
@@ -214,3 +216,24 @@ def same_predicate(verb: Token, scope: Token) -> bool:
             return False
         token = token.head
     return token == scope
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities inside a span, found by bisection over the document's entities (computed
+    once per Doc). `Span.ents` walks every entity of the document on each call, which made
+    the rules quadratic in the number of sentences."""
+    doc = span.doc
+    cached = doc.user_data.get("timeline_ents")
+    if cached is None:
+        ents = list(doc.ents)
+        cached = ([e.start for e in ents], ents)
+        doc.user_data["timeline_ents"] = cached
+    starts, ents = cached
+    first = bisect.bisect_left(starts, span.start)
+    found = []
+    for ent in ents[first:]:
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            found.append(ent)
+    return found

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .grammar import NUMBER_WORDS, governing_verb, tree_distance, unique
+from .grammar import NUMBER_WORDS, ents_in, governing_verb, tree_distance, unique
 from .patterns import (
     VENUE_WORDS,
 )
@@ -54,7 +54,7 @@ def people_by_trigger(
     people: dict = {"all": []}
     speakers: list[str] = []
     clauses = {t.start: (governing_verb(t.root), t.root) for t in triggers}
-    for ent in sentence.ents:
+    for ent in ents_in(sentence):
         name = person_name(ent, gazetteer)
         if name is None:
             continue
@@ -129,7 +129,7 @@ def is_venue_or_thing(ent: Span) -> bool:
 def find_countries(span: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]) -> list[str]:
     """The countries a span names as parties (venues and things excluded)."""
     names: list[str] = []
-    for ent in span.ents:
+    for ent in ents_in(span):
         if ent.label_ in {"GPE", "NORP", "LOC", "ORG"} and not is_venue_or_thing(ent):
             if ent.ent_id_ and ent.ent_id_ in gazetteer.country_names:
                 names.append(ent.ent_id_)
@@ -151,7 +151,7 @@ TRAVEL_VERBS = frozenset({"travel", "fly", "head", "go", "come", "return", "arri
 def location_near(trigger: Span, sentence: Span) -> str:
     """A place introduced by "in" or "at" close to the trigger: "in Washington", "at a villa"."""
     best: tuple[int, str] | None = None
-    for ent in sentence.ents:
+    for ent in ents_in(sentence):
         if ent.label_ not in {"GPE", "FAC", "LOC"}:
             continue
         prep = ent.root.head
@@ -209,7 +209,7 @@ def titled_people(names: list[str], sentences: list[Span], gazetteer: Gazetteer)
     lower_countries = gazetteer.countries_by_lower_alias
     found: dict[str, Person] = {}
     for sentence in sentences:
-        for ent in sentence.ents:
+        for ent in ents_in(sentence):
             name = ent.text.strip()
             if ent.label_ != "PERSON" or name not in names or name in gazetteer.people_by_name:
                 continue

@@ -582,7 +582,7 @@ def is_agent(name: str, trigger: Span, sentence: Span) -> bool:
         ent.label_ == "PERSON"
         and (ent.ent_id_ or ent.text) == name
         and grammar.tree_distance(trigger.root, ent.root) <= 4
-        for ent in sentence.ents
+        for ent in grammar.ents_in(sentence)
     )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .grammar import ancestors_within
+from .grammar import ancestors_within, ents_in
 from .parties import person_name
 from .patterns import (
     ANNOUNCING_VERBS,
@@ -79,7 +79,7 @@ def speaker_of(
     subject: Token, sentence: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]
 ) -> tuple[str, bool]:
     subtree = list(subject.subtree)
-    for ent in sentence.ents:
+    for ent in ents_in(sentence):
         if ent.root.i in {t.i for t in subtree}:
             name = person_name(ent, gazetteer)
             if name:

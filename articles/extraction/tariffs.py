@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from .grammar import (
     ancestors_within,
+    ents_in,
     governing_verb,
     left_context,
     neighbourhood,
@@ -184,7 +185,7 @@ def parties_of(
     """(imposing, target): possessors and subjects impose; "on X", "from X", "X's exports" are hit."""
     imposing = target = None
     countries_by_token: dict[int, str] = {}
-    for ent in sentence.ents:
+    for ent in ents_in(sentence):
         name = (
             ent.ent_id_
             if ent.ent_id_ in gazetteer.country_names
@@ -272,13 +273,13 @@ def conjoined_targets(
     if tariff.target_country is None:
         return []
     names = [tariff.target_country]
-    for ent in sentence.ents:
+    for ent in ents_in(sentence):
         name = ent.ent_id_ or lower_countries.get(ent.text.lower())
         if name != tariff.target_country:
             continue
         for conj in ent.root.conjuncts:
             other = conj.ent_type_ and next(
-                (e for e in sentence.ents if e.start <= conj.i < e.end), None
+                (e for e in ents_in(sentence) if e.start <= conj.i < e.end), None
             )
             if other is not None and other:
                 other_name = other.ent_id_ or lower_countries.get(other.text.lower())
