@@ -48,6 +48,8 @@ WATCHED = {
     "timeline.jurisdiction",
     "timeline.official",
     "timeline.officialrole",
+    "timeline.negotiation",  # thread titles on country pages
+    "timeline.negotiation_parties",
     "articles.article",
 }
 # Set again on every response (by the decorators and middleware around the view).

@@ -204,3 +204,11 @@ def test_an_encoded_ampersand_never_shares_a_page_with_two_parameters(client, sh
     assert "Akazawa meets Bessent" in poisoned.text  # the malformed filter is ignored
     response = client.get("/?country=JP&type=statement", **HX)
     assert "Akazawa meets Bessent" not in response.text
+
+
+def test_renaming_a_thread_changes_the_cached_country_page(client, japan_us):
+    url = "/countries/jp/"
+    assert "Japan–United States" in client.get(url).text
+    japan_us.title = "Japan–US tariff talks"
+    japan_us.save()
+    assert "Japan–US tariff talks" in client.get(url).text

@@ -42,7 +42,7 @@ def rounds_table(response) -> list[list[str]]:
 def test_negotiation_page_shows_the_rounds_table(client, japan_us):
     rows = rounds_table(page(client, japan_us, as_of="2025-06-01"))
     assert [row[0] for row in rows] == ["1 (inferred)", "2 (inferred)", "—", "3"]
-    assert rows[0][1:3] == ["2025-04-16", "Washington"]
+    assert rows[0][1:3] == ["16 Apr 2025", "Washington"]
     assert "Ryosei Akazawa" in rows[0][3] and "Scott Bessent" in rows[0][3]
     assert rows[2][4] == "Planned (no report that it was held)"
 
@@ -67,7 +67,7 @@ def test_negotiation_page_as_of_shows_only_what_was_reported_by_then(client, jap
     ]
     assert "Third round" not in response.text  # reported on 24 May
     early = page(client, japan_us, as_of="2025-04-20")
-    assert [row[1] for row in rounds_table(early)] == ["2025-04-16"]
+    assert [row[1] for row in rounds_table(early)] == ["16 Apr 2025"]
     assert "Akazawa meets Bessent" not in early.text
 
 
