@@ -251,6 +251,9 @@ NORMAL = [
     "",
     "country=JP&country=US&official={official}&type=meeting&status=happened"
     "&from=2025-01-01&to=2025-12-31&q=Akazawa&unreviewed=1&order=newest",
+    # an empty combination of four countries: the page explains it with a count per country
+    # (issue 10, at most four), the dearest page a reader can ask for
+    "country=JP&country=US&country=CN&country=KR&official={official}&from=1990-01-01&to=1990-12-31",
 ]
 
 
