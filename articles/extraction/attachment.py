@@ -68,8 +68,8 @@ def is_name_modifier(span: Span) -> bool:
 
 
 def is_comparison(trigger: Span) -> bool:
-    """A tariff named to compare with another: "just below the 20 per cent threatened",
-    "matches the 19 per cent rate announced for Indonesia", "on par with Vietnam's 20%"."""
+    """A tariff named to compare with another: "a little under the 30% once threatened",
+    "the same 18% rate that Ruritania got", "on par with its neighbour's 22%"."""
     phrase_start = min(t.left_edge.i for t in trigger)
     start = max(phrase_start - 3, trigger.sent.start)
     before = [t.lower_ for t in trigger.doc[start:phrase_start]]
@@ -104,8 +104,8 @@ def offset_before(dated: DatedMention) -> tuple[int, str] | None:
 
 
 def in_since_clause(trigger: Span) -> bool:
-    """ "Since the beginning of his term, Trump has imposed ...", "the second visit since
-    Washington imposed a 25% tariff": what happened since then is background, not news."""
+    """ "Since taking office he has raised duties to ...", "their first trip since Ottawa
+    put a 30% levy on steel": what happened since then is background, not news."""
     for token in [trigger.root, *list(trigger.root.ancestors)[:3]]:
         if any(c.dep_ in {"prep", "mark"} and c.lower_ == "since" for c in token.children):
             return True
@@ -134,13 +134,13 @@ ACTION_NOUNS = frozenset(
 
 
 def is_reference(trigger: Span) -> bool:
-    """A tariff named as a topic or as a known measure, not as something done: "solutions to
-    the 50% tariffs imposed on Brazil", "talks about the duties" (but "a pause on tariffs"
-    and "tariffs imposed on China will be cut" are acts on them)."""
+    """A tariff named as a topic or as a known measure, not as something done: "ways round
+    the 40% duties levied on Chile", "talks about the duties" (but "a pause on tariffs" and
+    "the duties levied on Peru will be halved" are acts on them)."""
     root = trigger.root
     acted_on = governing_verb(root).lemma_.lower() in TARIFF_ACTIONS
     if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in root.children) and not acted_on:
-        return True  # "the tariffs imposed on Brazil": an existing measure, described
+        return True  # "the duties levied on Chile": an existing measure, described
     return (
         root.dep_ == "pobj"
         and root.head.head.pos_ == "NOUN"
@@ -149,7 +149,7 @@ def is_reference(trigger: Span) -> bool:
 
 
 def is_negated(trigger: Span) -> bool:
-    """ "no tariff on these products", "showed no signs of lowering the tariffs", "will not
+    """ "no tariff on these products", "gave no sign of easing the duties", "will not
     impose the duties": nothing is done."""
     root = trigger.root
     if any(c.dep_ == "det" and c.lower_ == "no" for c in root.children):
@@ -162,5 +162,5 @@ def is_negated(trigger: Span) -> bool:
     return any(
         any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
         for t in list(verb.ancestors)[:2]
-        if t.pos_ == "NOUN"  # "no signs of lowering"
+        if t.pos_ == "NOUN"  # "gave no sign of easing"
     )

@@ -117,7 +117,7 @@ def closest_date(
         be_control = date_verb.lemma_ == "be" and same_predicate(scope, date_verb)
         if status in {"planned", "speculative"} and not (
             same_predicate(date_verb, scope)
-            or be_control  # "On Friday, Akazawa was to hold talks"
+            or be_control  # "On Monday the envoy was to meet his counterpart"
             or trigger.root in date_path
             or in_own_clause
         ):

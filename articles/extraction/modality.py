@@ -51,7 +51,7 @@ def status_of(trigger: Span, sentence: Span) -> str:
             past = True
         if token.dep_ == "ccomp" and own is None:
             if token.head.lemma_.lower() in SPECULATIVE_CUES:
-                words.append(token.head.lemma_.lower())  # "wants the US to lower", "urged"
+                words.append(token.head.lemma_.lower())  # "wants Ottawa to cut", "urged"
             break  # the clause's own modality, not the reporting verb's
         if (
             token.dep_ == "advcl"

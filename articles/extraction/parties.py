@@ -114,7 +114,7 @@ MEETING_NOUNS = frozenset({"talks", "talk", "meeting", "summit", "round", "negot
 
 def is_venue_or_thing(ent: Span) -> bool:
     """A country named as a place or a thing, not as a party: "talks in Stockholm", "the Stockholm
-    talks", "the South Korean city of Busan", "Russian oil"."""
+    talks", "the Chilean port of Valparaiso", "Russian oil"."""
     root = ent.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in {"in", "at"}:

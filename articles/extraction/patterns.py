@@ -57,7 +57,7 @@ def pattern_meetings() -> list[dict]:
             "label": MEETING,
             "pattern": [{**lemma_in("visit", "trip"), "POS": "NOUN"}],
         },
-        # "a representative traveled to Washington", "will fly to Washington": a trip for talks
+        # "the envoy travelled to Lima", "will fly to Ottawa": a trip for talks
         {
             "label": MEETING,
             "pattern": [

@@ -416,7 +416,7 @@ def read_candidate(
         if not candidate.tariff.action:
             return None  # "covering tariffs, non-tariff barriers...": a topic, not a measure
         if candidate.date_mention is None and attachment.in_since_clause(trigger):
-            return None  # "the second visit since Washington imposed a 25% tariff": background
+            return None  # "their first trip since Ottawa put a 30% levy on steel": background
         if candidate.date_mention is not None and preceded_by(candidate.date_mention, {"since"}):
             candidate.status = "happened"  # "a 10 percent tariff, in force since Saturday"
         candidate = date_announced_tariff(candidate, dated, published_at=published_at)

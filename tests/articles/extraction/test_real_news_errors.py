@@ -184,8 +184,8 @@ def test_one_sentence_with_two_targets_gives_one_measure_each(run):
 
 def test_a_measure_told_twice_is_one_event(run):
     events = run(
-        "Trump announced on Tuesday a 19% tariff on goods from the Philippines. "
-        '"The Philippines will pay a 19% tariff," he said.'
+        "Trump announced on Tuesday a 21% tariff on goods from Peru. "
+        '"Peru will pay a 21% tariff," he said.'
     )
     assert len(of_type(events, "tariff_measure")) == 1
 
