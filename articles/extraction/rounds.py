@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .timex_rules import NUMBERS
+
 ORDINALS = {
     "first": 1,
     "second": 2,
@@ -33,17 +35,12 @@ ORDINALS = {
     "nineteenth": 19,
     "twentieth": 20,
 }
+# "round three": the single-word cardinals of the one table of number words ("a", "dozen",
+# "half a" count things, they number no round)
 CARDINALS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
+    word: value
+    for word, value in NUMBERS.items()
+    if " " not in word and word not in {"a", "an", "dozen", "hundred"}
 }
 TALKS = r"talks|negotiations?|discussions?|consultations?|meetings?|dialogue|trade|ministerial"
 # Rounds of something other than talks.
