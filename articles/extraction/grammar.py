@@ -229,9 +229,9 @@ def ents_in(span: Span) -> list[Span]:
         cached = ([e.start for e in ents], ents)
         doc.user_data["timeline_ents"] = cached
     starts, ents = cached
-    first = bisect.bisect_left(starts, span.start)
     found = []
-    for ent in ents[first:]:
+    for index in range(bisect.bisect_left(starts, span.start), len(ents)):
+        ent = ents[index]
         if ent.start >= span.end:
             break
         if ent.end <= span.end:

@@ -6,6 +6,7 @@ functions interpret (modality, parties, tariffs, statements, dates) and events t
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 import threading
@@ -105,8 +106,9 @@ def events_from_doc(
     candidates: list[Candidate] = []
     anchors: list[tuple[int, int, int, str]] = []  # (candidate, its anchor, days, phrase)
     sentence_dates: dict[int, list[DatedMention]] = {}
+    trigger_starts = [t.start for t in triggers]
     for sentence in doc.sents:
-        in_sentence = [t for t in triggers if sentence.start <= t.start and t.end <= sentence.end]
+        in_sentence = triggers_in(sentence, triggers, trigger_starts)
         if not in_sentence and not MAY_HOLD_EVENT.search(sentence.text):
             continue  # no trigger, no statement, no deadline: skip the date scan
         dated = dated_mentions(sentence, published_at)
@@ -284,14 +286,29 @@ def statement_candidate(
 
 
 def dedupe_triggers(spans: Iterable[Span]) -> list[Span]:
-    seen: set[tuple[int, int]] = set()
+    """Triggers without overlaps, longest first where two start together. Taken in order of
+    start, a span overlaps a kept one exactly when it starts before the furthest end so far."""
     result = []
+    furthest_end = -1
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
-        if any(s <= span.start < e for s, e in seen):
+        if span.start < furthest_end:
             continue
-        seen.add((span.start, span.end))
+        furthest_end = span.end
         result.append(span)
     return result
+
+
+def triggers_in(sentence: Span, triggers: list[Span], starts: list[int]) -> list[Span]:
+    """The triggers inside a sentence, by bisection over their (sorted) starts."""
+    first = bisect.bisect_left(starts, sentence.start)
+    found = []
+    for index in range(first, len(triggers)):
+        trigger = triggers[index]
+        if trigger.start >= sentence.end:
+            break
+        if trigger.end <= sentence.end:
+            found.append(trigger)
+    return found
 
 
 def dated_mentions(sentence: Span, published_at: datetime.date) -> list[DatedMention]:
