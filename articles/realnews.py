@@ -19,8 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articles.evaluation import Evaluation, evaluate_article
+from articles.extraction.pipeline import extract
 from articles.extraction.serialize import event_to_json
-from articles.extraction.types import ExtractedEvent
+from articles.extraction.types import ExtractedEvent, Gazetteer
+from articles.services import read_input
+from articles.services.ingest import Overrides
 
 SPLITS = ("check", "tune")
 GOLD_FIELDS = ("type", "status", "participants", "countries", "location", "tariff")
@@ -143,12 +146,8 @@ def load_corpus(directory: Path, *, split: str | None = None) -> list[CorpusArti
     return articles
 
 
-def score_corpus(corpus: list[CorpusArticle], *, gazetteer) -> Evaluation:
+def score_corpus(corpus: list[CorpusArticle], *, gazetteer: Gazetteer) -> Evaluation:
     """Run the pipeline on every article as ingest would read it, and score it."""
-    from articles.extraction.pipeline import extract
-    from articles.services import read_input
-    from articles.services.ingest import Overrides
-
     result = Evaluation()
     for article in corpus:
         published = datetime.date.fromisoformat(article.published)

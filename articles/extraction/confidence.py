@@ -83,10 +83,9 @@ def features_of(
 def sentence_index(candidate: Candidate) -> int:
     """The position of the candidate's sentence in its document."""
     doc = candidate.sentence.doc
-    starts = doc.user_data.setdefault("timeline_sentence_starts", None)
+    starts = doc.user_data.get("timeline_sentence_starts")
     if starts is None:
-        starts = [s.start for s in doc.sents]
-        doc.user_data["timeline_sentence_starts"] = starts
+        starts = doc.user_data["timeline_sentence_starts"] = [s.start for s in doc.sents]
     return bisect.bisect_right(starts, candidate.sentence.start) - 1
 
 

@@ -78,20 +78,26 @@ def wants_story_date(candidate: Candidate) -> bool:
     return candidate.status == "happened" and candidate.definite
 
 
-def same_sentence_date(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
-    """An event of the same sentence told with its own date: the same event or the event whose
-    content this is ("agreed on Monday to cut tariffs to 30%": the cut is Monday's)."""
-    dated = [
-        other
-        for other in candidates
-        if other is not candidate
-        and other.sentence == candidate.sentence
-        and other.date is not None
-        and other.date_source == "own"
-        and other.status == "happened"
-    ]
-    same_type = [other for other in dated if other.type == candidate.type]
-    return (same_type or dated or [None])[0]
+def dated_by_sentence(candidates: list[Candidate]) -> dict[int, list[Candidate]]:
+    """The events each sentence tells with a date of its own (happened), by sentence start."""
+    found: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        if (
+            candidate.date is not None
+            and candidate.date_source == "own"
+            and candidate.status == "happened"
+        ):
+            found.setdefault(candidate.sentence.start, []).append(candidate)
+    return found
+
+
+def same_sentence_date(candidate: Candidate, dated: list[Candidate]) -> Candidate | None:
+    """An event of the same sentence told with its own date (from `dated_by_sentence`): the
+    same event or the event whose content this is ("agreed on Monday to cut tariffs to 30%":
+    the cut is Monday's)."""
+    others = [other for other in dated if other is not candidate]
+    same_type = [other for other in others if other.type == candidate.type]
+    return (same_type or others or [None])[0]
 
 
 def frame_date(candidate: Candidate, dated: list[DatedMention]) -> DatedMention | None:
@@ -117,6 +123,7 @@ def attach_reference_times(
     sentence_dates = sentence_dates or {}
     ordered = sorted(candidates, key=lambda c: c.trigger.start)
     anchors = [c for c in ordered if is_story_anchor(c, published_at)]
+    dated = dated_by_sentence(ordered)
     reference: Candidate | None = None
     for candidate in ordered:
         if is_story_anchor(candidate, published_at):
@@ -133,7 +140,9 @@ def attach_reference_times(
                 source="frame",
                 why=f"the date of the clause it hangs on ({frame.mention.text!r})",
             )
-        elif (sibling := same_sentence_date(candidate, ordered)) is not None:
+        elif (
+            sibling := same_sentence_date(candidate, dated.get(candidate.sentence.start, []))
+        ) is not None:
             candidate.date = sibling.date
             candidate.date_source = "referent"
             candidate.inherited = True

@@ -202,8 +202,10 @@ class KnownNames:
         country and title the article gave ("Mexican economy minister Marcelo Ebrard")."""
         if name not in self.people:
             jurisdiction = None
-            if read is not None and read.country:
-                jurisdiction = Jurisdiction.objects.filter(name=read.country).first()
+            if read is not None and read.country:  # usually among the event's countries
+                jurisdiction = self.countries.get(read.country) or (
+                    Jurisdiction.objects.filter(name=read.country).first()
+                )
             official = Official(full_name=name, is_reviewed=False, jurisdiction=jurisdiction)
             official.full_clean(exclude=["slug"])
             official.save()
