@@ -17,7 +17,6 @@ from .grammar import NUMBER_WORDS, governing_verb, left_context
 from .patterns import TARIFF_ACTIONS
 
 COARSE = frozenset({"year", "quarter", "decade", "month"})
-TARGET_WORDS = frozenset({"by"})
 COMPARISON_WORDS = frozenset(
     {
         "below",

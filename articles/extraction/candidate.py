@@ -35,7 +35,13 @@ class Candidate:
     duration_minutes: int | None = None
     tariff: ExtractedTariff | None = None
     definite: bool = False  # "the meeting": refers back to an event told before
-    inherited: bool = False  # the date came from the event it refers back to
-    date_source: str = "own"  # own | referent | story | publication (see narrative.py)
+    # own | anchored (told from another date) | referent ("the meeting") | frame | story |
+    # publication: where the date came from (see narrative.py)
+    date_source: str = "own"
     pause_days: int | None = None
     title: str = ""
+
+    @property
+    def inherited(self) -> bool:
+        """The date came from another event or from the article, not from its own words."""
+        return self.date_source in {"referent", "frame", "story", "publication"}

@@ -45,4 +45,3 @@ def settle_borrowed_plan(candidate: Candidate) -> None:
         return
     candidate.date = None
     candidate.date_source = "own"
-    candidate.inherited = False

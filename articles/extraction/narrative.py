@@ -145,7 +145,6 @@ def attach_reference_times(
         ) is not None:
             candidate.date = sibling.date
             candidate.date_source = "referent"
-            candidate.inherited = True
         elif reference is not None:
             inherit(
                 candidate,
@@ -171,7 +170,6 @@ def inherit(candidate: Candidate, date: ResolvedDate, *, source: str, why: str) 
         date, computed=True, explanation=f"no date of its own: dated with {why}"
     )
     candidate.date_source = source
-    candidate.inherited = True
 
 
 def publication_date(published_at: datetime.date) -> ResolvedDate:

@@ -721,7 +721,6 @@ def inherit_dates(candidates: list[Candidate]) -> None:
         )
         if source is not None:
             candidate.date = source.date
-            candidate.inherited = True
             candidate.date_source = "referent"
             if not candidate.location:
                 candidate.location = source.location
@@ -738,7 +737,6 @@ def inherit_statement_date(statement: Candidate, candidates: list[Candidate]) ->
             and (set(other.participants) & set(statement.participants))
         ):
             statement.date = other.date
-            statement.inherited = True
             statement.date_source = "referent"
             return
 
@@ -897,7 +895,7 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
     if a.sentence == b.sentence:
         return True
     if a.type == MEETING:
-        if a.date == b.date or (b.inherited and a.date == b.date):
+        if a.date == b.date:
             return True
         shared_people = set(a.participants) & set(b.participants)
         return bool(shared_people) and a.date.precision == b.date.precision
