@@ -136,14 +136,25 @@ def load_article(gold_path: Path, private_dir: Path) -> CorpusArticle:
     )
 
 
-def load_corpus(directory: Path, *, split: str | None = None) -> list[CorpusArticle]:
-    """Every article of the corpus (or of one split), texts verified against their hashes."""
-    articles = []
+def load_corpus(
+    directory: Path, *, split: str | None = None, skip_missing: bool = False
+) -> tuple[list[CorpusArticle], list[str]]:
+    """Every article of the corpus (or of one split), texts verified against their hashes.
+
+    With ``skip_missing`` an article whose text is absent (its page left the corpus it was
+    restored from) is left out and its id returned, so the caller can say what was not scored;
+    a text that is present but differs is always refused.
+    """
+    articles, missing = [], []
     for gold_path in sorted((directory / "gold").glob("*.json")):
-        gold_split = json.loads(gold_path.read_text(encoding="utf-8"))["split"]
-        if split is None or gold_split == split:
-            articles.append(load_article(gold_path, directory / "private"))
-    return articles
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if split is not None and gold["split"] != split:
+            continue
+        if skip_missing and not (directory / "private" / f"{gold['id']}.txt").exists():
+            missing.append(gold["id"])
+            continue
+        articles.append(load_article(gold_path, directory / "private"))
+    return articles, missing
 
 
 def score_corpus(corpus: list[CorpusArticle], *, gazetteer: Gazetteer) -> Evaluation:

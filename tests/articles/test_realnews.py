@@ -70,7 +70,8 @@ def test_build_gold_rejects_a_quotation_not_in_the_text():
 
 
 def test_load_corpus_reads_quotations_back(tmp_path):
-    (article,) = load_corpus(write_corpus(tmp_path))
+    (article,), missing = load_corpus(write_corpus(tmp_path))
+    assert missing == []
     assert article.events[0]["evidence"].startswith("Ottawa and London settled")
     assert article.events[0]["date"]["text"] == "on Wednesday"
 
@@ -80,6 +81,15 @@ def test_load_corpus_refuses_a_text_that_does_not_match_its_hash(tmp_path):
     (root / "private" / "t99_own_words.txt").write_text(TEXT + " Changed.", encoding="utf-8")
     with pytest.raises(CorpusError, match="sha256"):
         load_corpus(root)
+
+
+def test_load_corpus_refuses_a_missing_text_unless_asked_to_skip_it(tmp_path):
+    root = write_corpus(tmp_path)
+    (root / "private" / "t99_own_words.txt").unlink()
+    with pytest.raises(CorpusError, match="text missing"):
+        load_corpus(root)
+    articles, missing = load_corpus(root, skip_missing=True)
+    assert articles == [] and missing == ["t99_own_words"]
 
 
 @pytest.mark.django_db

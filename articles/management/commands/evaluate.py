@@ -36,6 +36,12 @@ class Command(BaseCommand):
             "--errors", action="store_true", help="List missed and spurious events."
         )
         parser.add_argument("--json", action="store_true", help="Print the scores as JSON.")
+        parser.add_argument(
+            "--skip-missing",
+            action="store_true",
+            help="Real-news corpus: leave out (and name) articles whose text could not be "
+            "restored, instead of refusing to score.",
+        )
 
     def handle(self, *args, **options) -> None:
         directory = Path(options["data"])
@@ -47,9 +53,15 @@ class Command(BaseCommand):
         gazetteer = build_gazetteer()
         if realnews:
             try:
-                corpus = load_corpus(directory, split=options["split"])
+                corpus, missing = load_corpus(
+                    directory, split=options["split"], skip_missing=options["skip_missing"]
+                )
             except CorpusError as error:
                 raise CommandError(str(error)) from error
+            if missing:
+                self.stderr.write(
+                    f"Scored {len(corpus)} articles; not scored, text missing: {', '.join(missing)}"
+                )
             result = score_corpus(corpus, gazetteer=gazetteer)
         else:
             result = Evaluation()

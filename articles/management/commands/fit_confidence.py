@@ -24,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Print, do not write.")
 
     def handle(self, *args, data: str, dry_run: bool, **options) -> None:
-        corpus = load_corpus(Path(data), split="tune")
+        corpus, _ = load_corpus(Path(data), split="tune")
         result = score_corpus(corpus, gazetteer=build_gazetteer())
         rows = [(event["features"], right) for event, right in result.judged]
         weights = confidence.fit(rows)

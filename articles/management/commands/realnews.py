@@ -29,7 +29,7 @@ class Command(BaseCommand):
                 built = build_all(directory)
                 self.stdout.write(self.style.SUCCESS(f"Built {len(built)} gold files"))
             else:
-                corpus = load_corpus(directory)
+                corpus, _ = load_corpus(directory)
                 events = sum(len(a.events) for a in corpus)
                 splits = {s: sum(a.split == s for a in corpus) for s in ("check", "tune")}
                 self.stdout.write(
