@@ -12,7 +12,7 @@ from .patterns import (
     ANNOUNCING_VERBS,
     REPORTING_VERBS,
 )
-from .timex_rules import NUMBERS
+from .timex_lexicon import NUMBERS
 
 NUMBER_WORDS = NUMBERS  # one table of number words for the tagger and the rules
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .timex_rules import NUMBERS
+from .timex_lexicon import NUMBERS
 
 ORDINALS = {
     "first": 1,
