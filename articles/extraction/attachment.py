@@ -163,3 +163,19 @@ def is_negated(trigger: Span) -> bool:
         for t in list(verb.ancestors)[:2]
         if t.pos_ == "NOUN"  # "gave no sign of easing"
     )
+
+
+def is_negated_meeting(trigger: Span) -> bool:
+    """ "no talks are scheduled", "the two leaders did not meet", "today is not about
+    negotiations": no meeting is told. Talks that are the subject of a negated verb did take
+    place ("the talks did not produce a deal")."""
+    root = trigger.root
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in root.children):
+        return True
+    if root.pos_ in {"VERB", "AUX"}:
+        return any(c.dep_ == "neg" for c in root.children)
+    verb = governing_verb(root)
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head == verb:
+        return False
+    copula = verb.lemma_.lower() == "be" or verb.lower_ in {"’s", "'s"}
+    return copula and any(c.dep_ == "neg" for c in verb.children)

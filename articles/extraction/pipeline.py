@@ -349,7 +349,9 @@ def read_candidate(
         or statements.enclosing_trigger(trigger, sentence_triggers, DEADLINE)
     ):
         return None  # "tariff talks"; "the rate was the lowest"; "instead of the 25% rate"
-    if kind == MEETING and statements.is_reporting_audience(trigger):
+    if kind == MEETING and (
+        statements.is_reporting_audience(trigger) or attachment.is_negated_meeting(trigger)
+    ):
         return None
     if kind == ANNOUNCEMENT and any(t.label_ != ANNOUNCEMENT for t in sentence_triggers):
         return None  # "announced a trade agreement": the agreement is the event

@@ -201,3 +201,25 @@ def test_a_measure_told_twice_is_one_event(run):
 def test_offsets_off_the_calendar_leave_the_date_unshifted(run, text):
     events = run(text, published=D(2025, 5, 3))
     assert all(e.date is None or e.date.start.year in {2025, 2026} for e in events)
+
+
+# Negated meetings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said on Thursday: “This week it’s not about negotiations.”",
+        "There are no talks scheduled between Ottawa and Canberra on Thursday.",
+        "The two ministers did not meet in Geneva on Thursday.",
+    ],
+)
+def test_a_negated_meeting_is_no_meeting(run, text):
+    assert of_type(run(text), "meeting") == []
+
+
+def test_talks_that_failed_still_took_place(run):
+    (meeting,) = of_type(
+        run("Talks between Ottawa and Canberra on Thursday did not produce a deal."), "meeting"
+    )
+    assert meeting.date.start == D(2025, 6, 5)
