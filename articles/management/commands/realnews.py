@@ -29,7 +29,7 @@ class Command(BaseCommand):
                 built = build_all(directory)
                 self.stdout.write(self.style.SUCCESS(f"Built {len(built)} gold files"))
             else:
-                corpus, _ = load_corpus(directory)
+                corpus, missing = load_corpus(directory, skip_missing=True)
                 events = sum(len(a.events) for a in corpus)
                 splits = {s: sum(a.split == s for a in corpus) for s in ("check", "tune")}
                 self.stdout.write(
@@ -38,5 +38,11 @@ class Command(BaseCommand):
                         f"{splits['tune']} tune), {events} gold events"
                     )
                 )
+                if missing:
+                    self.stderr.write(
+                        f"{len(missing)} texts missing (restore them as the corpus README "
+                        f"says; `evaluate --skip-missing` scores without them): "
+                        f"{', '.join(missing)}"
+                    )
         except CorpusError as error:
             raise CommandError(str(error)) from error
