@@ -11,6 +11,7 @@ from .candidate import DatedMention
 from .patterns import (
     ANNOUNCING_VERBS,
     REPORTING_VERBS,
+    STATE_LEMMAS,
 )
 from .timex_lexicon import NUMBERS
 
@@ -42,12 +43,24 @@ def has_own_clause(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ not in {"relcl", "acl"} or child.pos_ not in {"VERB", "AUX"}:
             continue
+        if is_state_clause(child):
+            continue  # "tariffs that stand at 55%": how they are, not what they did
         if child.dep_ == "acl" or any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"that", "which", "who"}
             for c in child.children
         ):
             return child
     return None
+
+
+def is_state_clause(verb: Token) -> bool:
+    """A relative clause in the present that tells how its noun stands ("that stand at 55%",
+    "which remain in force")."""
+    return (
+        verb.dep_ in {"relcl", "acl"}
+        and verb.tag_ in {"VBZ", "VBP"}
+        and verb.lemma_.lower() in STATE_LEMMAS
+    )
 
 
 def governing_verb(token: Token) -> Token:

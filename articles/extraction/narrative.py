@@ -18,8 +18,8 @@ from dataclasses import replace
 from .attachment import is_reference
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
-from .grammar import governing_verb
-from .patterns import AGREEMENT, MEETING, TARIFF
+from .grammar import governing_verb, is_state_clause
+from .patterns import AGREEMENT, MEETING, STATE_LEMMAS, TARIFF
 
 STORY_TYPES = frozenset({TARIFF, AGREEMENT, MEETING})
 PRECISE = frozenset({"day", "range", "week"})
@@ -48,16 +48,15 @@ def is_present_report(candidate: Candidate) -> bool:
     return verb.tag_ in {"VBZ", "VBP"}
 
 
-STATE_LEMMAS = frozenset({"continue", "remain", "stay", "keep", "face", "apply", "hit"})
-
-
 def is_state(candidate: Candidate) -> bool:
     """ "continues to be hit by a 10% tariff", "goods face a 25% duty": how things stand, not
     something that happened in the story."""
     verb = governing_verb(candidate.trigger.root)
     chain = [verb, *list(verb.ancestors)[:2]]
     present = any(t.tag_ in {"VBZ", "VBP", "VBG"} for t in chain)
-    return present and any(t.lemma_ in STATE_LEMMAS for t in chain)
+    if present and any(t.lemma_ in STATE_LEMMAS for t in chain):
+        return True
+    return any(is_state_clause(c) for c in candidate.trigger.root.children)
 
 
 def wants_story_date(candidate: Candidate) -> bool:

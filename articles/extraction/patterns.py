@@ -516,3 +516,9 @@ DEAL_VERBS = frozenset(
         "settle",
     }
 )
+
+# Verbs that tell how things stand, not something done: "continues to be hit by a 10% tariff",
+# "tariffs that stand at 55%", "goods face a 25% duty".
+STATE_LEMMAS = frozenset(
+    {"continue", "remain", "stay", "keep", "face", "apply", "hit", "stand", "hover", "sit"}
+)

@@ -19,6 +19,7 @@ from .grammar import (
 from .parties import countries_of
 from .patterns import (
     SECTORS,
+    STATE_LEMMAS,
     TARIFF_ACTION_PHRASES,
     TARIFF_ACTIONS,
     UNIVERSAL_PHRASES,
@@ -95,6 +96,9 @@ def percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
         if span is None:
             continue
         before = " ".join(t.lower_ for t in left_context(span, 3))
+        after = sentence.doc[span.end : span.end + 1]
+        if after and after[0].lower_ == "of":
+            continue  # "77 percent of US goods": a share, not a rate
         former = before.endswith(
             ("from", "from the", "instead of the", "instead of", "than", "now", "currently")
         )  # "now 27.5 percent, will be cut to 15 percent": 27.5 is the rate being replaced
@@ -291,6 +295,9 @@ def conjoined_targets(
 STATE_VERBS = frozenset({"keep", "maintain", "extend", "leave"})
 
 
+STATISTIC_WORDS = frozenset({"average", "weighted", "mean", "median"})
+
+
 AVERTING_VERBS = frozenset({"avert", "avoid", "prevent", "forestall", "stave", "dodge"})
 
 
@@ -308,6 +315,10 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
     described = verb.lemma_ == "be" and not any(c.dep_ == "xcomp" for c in verb.children)
     if root.dep_ in {"nsubj", "nsubjpass"} and described:
         return False
+    if any(c.dep_ == "amod" and c.lower_ in STATISTIC_WORDS for c in root.children):
+        return False  # "the average tariff on imported goods": a statistic, not a measure
+    if root.dep_ == "nsubj" and verb.tag_ in {"VBZ", "VBP"} and verb.lemma_.lower() in STATE_LEMMAS:
+        return False  # "the tariff stands at 7.6 percent", "the 30% tariff remains"
     if verb.lemma_.lower() in STATE_VERBS and root.dep_ == "dobj":
         return False
     ancestors = [root, *root.ancestors][:5]

@@ -223,3 +223,20 @@ def test_talks_that_failed_still_took_place(run):
         run("Talks between Ottawa and Canberra on Thursday did not produce a deal."), "meeting"
     )
     assert meeting.date.start == D(2025, 6, 5)
+
+
+# States and statistics are not measures ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said on Thursday that the average tariff on goods entering Chile stands "
+        "at 6 percent.",
+        "The minister said on Thursday that 60 percent of Chilean exports enter duty free.",
+        "The two sides are still far from a deal that could cut the duties on Chilean copper "
+        "that stand at 40%.",
+    ],
+)
+def test_a_state_or_a_statistic_is_not_a_tariff_measure(run, text):
+    assert of_type(run(text), "tariff_measure") == []
