@@ -74,7 +74,18 @@ def wants_story_date(candidate: Candidate) -> bool:
         if tariff is None or is_reference(candidate.trigger):
             return False
         return tariff.rate_percent is not None or tariff.action not in {"imposed", "announced"}
-    return candidate.status == "happened" and candidate.definite
+    return candidate.status == "happened" and (candidate.definite or is_told_act(candidate))
+
+
+def is_told_act(candidate: Candidate) -> bool:
+    """ "the two signed an agreement", "they held talks": a meeting or deal told as done, in the
+    simple past, by the verb that governs it; not "talks have been held for years"."""
+    verb = governing_verb(candidate.trigger.root)
+    return (
+        candidate.type in {MEETING, AGREEMENT}
+        and verb.tag_ == "VBD"
+        and candidate.trigger.root.dep_ in {"dobj", "nsubj", "nsubjpass"}
+    )
 
 
 def dated_by_sentence(candidates: list[Candidate]) -> dict[int, list[Candidate]]:

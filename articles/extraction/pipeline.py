@@ -358,6 +358,8 @@ def read_candidate(
     if kind == AGREEMENT and not modality.deal_is_made(trigger):
         return None  # "without a deal", "the framework is meant to": no deal is made here
     status = modality.status_of(trigger, sentence)
+    if kind == TARIFF and status == "planned" and tariffs.in_force_at_once(sentence):
+        status = "happened"  # "will cut tariffs to 18%, effective immediately"
     participants = parties.people_for(trigger, sentence_triggers, sentence, gazetteer)
     countries = grammar.unique(
         [
@@ -832,12 +834,20 @@ def is_duplicate(a: Candidate, b: Candidate) -> bool:
             a.type in {MEETING, AGREEMENT}
             and bool(a.countries)
             and set(a.countries) == set(b.countries)
-            and not (set(a.participants) ^ set(b.participants))
+            and same_people(a, b)
         )
     ta, tb = a.tariff, b.tariff
     if ta is None or tb is None or ta.applies_to_all != tb.applies_to_all:
         return False
-    if ta.target_country != tb.target_country:
+    if ta.target_country != tb.target_country and not (
+        # "Made in India products will have a reduced tariff of 18%": the same cut, its target
+        # unnamed as such
+        (ta.action == tb.action or {ta.action, tb.action} & {"imposed", "announced"})
+        and (
+            (ta.target_country is None and tb.target_country in a.countries)
+            or (tb.target_country is None and ta.target_country in b.countries)
+        )
+    ):
         return False
     if ta.imposing_country and tb.imposing_country and ta.imposing_country != tb.imposing_country:
         return False
@@ -846,6 +856,16 @@ def is_duplicate(a: Candidate, b: Candidate) -> bool:
     if ta.rate_percent is not None and tb.rate_percent is not None:
         return ta.rate_percent == tb.rate_percent
     return ta.action == tb.action
+
+
+def same_people(a: Candidate, b: Candidate) -> bool:
+    """The same participants; or, when one of the two is dated only by the story, one set
+    within the other (the story's meeting, told again with more names)."""
+    left, right = set(a.participants), set(b.participants)
+    if left == right:
+        return True
+    only_one_own = a.date_source != b.date_source or a.date_source != "own"
+    return only_one_own and (left <= right or right <= left)
 
 
 def undated_but_worth_keeping(candidate: Candidate) -> bool:

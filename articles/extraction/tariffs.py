@@ -335,3 +335,16 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
             return False
     path = " ".join(t.lower_ for t in ancestors)
     return not any(f"{phrase.split()[1]} {phrase.split()[0]}" in path for phrase in COUNTERFACTUAL)
+
+
+AT_ONCE = re.compile(
+    r"\b(?:effective|in\s+effect|in\s+force)\s+immediately\b|\bwith\s+immediate\s+effect\b|"
+    r"\b(?:takes?|taking|took)\s+effect\s+immediately\b",
+    re.I,
+)
+
+
+def in_force_at_once(sentence: Span) -> bool:
+    """ "will reduce tariffs to 18 per cent, effective immediately": the measure is done as it
+    is announced, not planned."""
+    return AT_ONCE.search(sentence.text) is not None

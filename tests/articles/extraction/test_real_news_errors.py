@@ -240,3 +240,33 @@ def test_talks_that_failed_still_took_place(run):
 )
 def test_a_state_or_a_statistic_is_not_a_tariff_measure(run, text):
     assert of_type(run(text), "tariff_measure") == []
+
+
+# Acts told in the simple past take the sentence's or the story's date ------------------------
+
+
+def test_a_deal_signed_in_a_clause_of_a_dated_meeting_is_dated_with_it(run):
+    events = run(
+        "The Chilean president is meeting the Peruvian president in Lima this morning, where "
+        "the two signed an agreement on fisheries."
+    )
+    (deal,) = of_type(events, "agreement")
+    assert deal.date.start == FRIDAY
+    assert deal.status == "happened"
+
+
+def test_a_cut_effective_immediately_has_happened(run):
+    (cut,) = of_type(
+        run("Chile will cut its tariff on Peruvian wine to 5 percent, effective immediately."),
+        "tariff_measure",
+    )
+    assert (cut.status, cut.tariff.rate_percent) == ("happened", 5.0)
+
+
+def test_the_storys_meeting_told_again_with_more_names_is_one_meeting(run):
+    events = run(
+        "Chile and Peru held final talks in Lima on Tuesday, led by Chilean minister Ana "
+        "Torres. On that day, Chilean minister Ana Torres held a two-hour meeting with "
+        "Peruvian minister Luis Vega."
+    )
+    assert len(of_type(events, "meeting")) == 1
