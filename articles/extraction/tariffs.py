@@ -201,10 +201,17 @@ def parties_of(
         if name:
             for token in ent:
                 countries_by_token[token.i] = name
+    answering = trigger.root.lemma_.lower() in RESPONSE_NOUNS
     for token in trigger.root.subtree:
         if token.i not in countries_by_token:
             continue
         name = countries_by_token[token.i]
+        if answering:
+            if is_possessor(token):
+                imposing = imposing or name  # "the EU's countermeasures"
+            else:
+                target = target or name  # "US tariff countermeasures": they answer the US
+            continue
         path = [token, *token.ancestors]
         words = (
             {t.lower_ for t in path[: path.index(trigger.root) + 1]}
@@ -231,7 +238,9 @@ def parties_of(
                 imposing = imposing or subject_country
             else:
                 target = target or subject_country
-        if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+        if child.dep_ in {"prep", "dative"} and (
+            child.lower_ in {"on", "against"} or (answering and child.lower_ == "to")
+        ):
             for token in child.subtree:
                 if token.i in countries_by_token:
                     target = target or countries_by_token[token.i]
@@ -246,9 +255,30 @@ def parties_of(
     return imposing, target
 
 
+RESPONSE_NOUNS = frozenset(
+    {"countermeasure", "retaliation", "response", "reprisal", "counter-tariff", "retaliatory"}
+)
+
+
+def is_possessor(token) -> bool:
+    """ "the EU's countermeasures", "the EU’s countermeasures" (the curly apostrophe is not
+    always parsed as a possessive)."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.dep_ == "poss" or (
+        following is not None and following.lower_ in {"'s", "’s", "’", "'"}
+    )
+
+
 def modifies_other_noun(trigger: Span) -> bool:
-    """ "tariff talks", "tariff deal", "tariff war": the tariff word is only a modifier."""
+    """ "tariff talks", "tariff deal", "tariff war": the tariff word is only a modifier; and in
+    "countermeasures against U.S. tariffs" the tariffs are what the countermeasures answer,
+    not a measure of their own."""
     root = trigger.root
+    if root.dep_ == "pobj" and root.head.lower_ in {"to", "against", "for", "on"}:
+        owner = root.head.head  # "countermeasures to ..." or "suspend countermeasures to ..."
+        answering = [owner, *(c for c in owner.children if c.dep_ == "dobj")]
+        if any(t.lemma_.lower() in RESPONSE_NOUNS for t in answering):
+            return True
     return (
         root.dep_ in {"compound", "amod", "nmod"}
         and root.head.pos_ in {"NOUN", "PROPN"}

@@ -270,3 +270,21 @@ def test_the_storys_meeting_told_again_with_more_names_is_one_meeting(run):
         "Peruvian minister Luis Vega."
     )
     assert len(of_type(events, "meeting")) == 1
+
+
+# Countermeasures answer someone else's tariffs -----------------------------------------------
+
+
+def test_countermeasures_are_the_answering_sides_measure_against_the_other(run):
+    events = run(
+        "Canada will suspend its countermeasures to U.S. steel tariffs for six months, a "
+        "government spokesperson said on Tuesday. Ottawa to suspend US tariff countermeasures"
+    )
+    measures = of_type(events, "tariff_measure")
+    assert measures
+    for measure in measures:
+        assert (measure.tariff.imposing_country, measure.tariff.target_country) == (
+            "Canada",
+            "United States",
+        )
+        assert measure.tariff.action == "paused"
