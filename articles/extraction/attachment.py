@@ -147,6 +147,68 @@ def is_reference(trigger: Span) -> bool:
     )
 
 
+EFFECT_VERBS = frozenset(
+    {
+        "take",
+        "come",
+        "go",
+        "kick",
+        "enter",
+        "expire",
+        "begin",
+        "announce",
+        "unveil",
+        "threaten",
+        "order",
+        "sign",
+        "approve",
+        "keep",
+        "extend",
+        "propose",
+        "plan",
+        "consider",
+        "double",
+        "halve",
+        "triple",
+        "add",
+        "stack",
+        "exempt",
+        "waive",
+        "restore",
+        "reinstate",
+        "resume",
+    }
+)
+
+
+def is_topic(trigger: Span) -> bool:
+    """A known measure as the object of a verb that does nothing to it: "to justify his
+    sweeping tariffs", "an effort to use the tariffs to alter a trial", "challenged the
+    duties in court". The tariffs are the topic, not news; a rate or an act makes them news."""
+    root = trigger.root
+    if root.dep_ not in {"dobj", "pobj"}:
+        return False
+    if not any(
+        (c.dep_ == "poss") or (c.dep_ == "det" and c.lower_ in {"the", "these", "those"})
+        for c in root.children
+    ):
+        return False
+    if any(t.like_num or t.text == "%" for t in root.subtree):
+        return False
+    if root.dep_ == "pobj" and root.head.head.lemma_.lower() in ACTION_NOUNS:
+        return False  # "the increase in April of the tariff": an act on it
+    if any(
+        t.pos_ == "VERB"
+        and (t.lemma_.lower() in TARIFF_ACTIONS or t.lemma_.lower() in EFFECT_VERBS)
+        for t in root.subtree
+        if t.dep_ in {"relcl", "acl"}
+    ):
+        return False  # "the tariffs, which Trump announced earlier this month"
+    verb = governing_verb(root)
+    lemma = verb.lemma_.lower()
+    return lemma not in TARIFF_ACTIONS and lemma not in EFFECT_VERBS and lemma != "be"
+
+
 def is_negated(trigger: Span) -> bool:
     """ "no tariff on these products", "gave no sign of easing the duties", "will not
     impose the duties": nothing is done."""

@@ -346,6 +346,7 @@ def read_candidate(
         or not tariffs.is_tariff_measure(trigger, sentence)
         or attachment.is_comparison(trigger)
         or attachment.is_negated(trigger)
+        or attachment.is_topic(trigger)
         or statements.enclosing_trigger(trigger, sentence_triggers, DEADLINE)
     ):
         return None  # "tariff talks"; "the rate was the lowest"; "instead of the 25% rate"

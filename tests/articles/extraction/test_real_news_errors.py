@@ -288,3 +288,25 @@ def test_countermeasures_are_the_answering_sides_measure_against_the_other(run):
             "United States",
         )
         assert measure.tariff.action == "paused"
+
+
+# A known measure as a topic is not news ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court will hear on Tuesday whether the president may use emergency powers to "
+        "justify his sweeping tariffs.",
+        "Chile's president called the tariffs unfair on Tuesday.",
+    ],
+)
+def test_a_known_measure_named_as_a_topic_is_no_measure(run, text):
+    assert of_type(run(text), "tariff_measure") == []
+
+
+def test_a_known_measure_acted_on_is_still_a_measure(run):
+    (measure,) = of_type(
+        run("Chile will raise the tariffs on Peruvian wine on Tuesday."), "tariff_measure"
+    )
+    assert measure.date.start == D(2025, 6, 10)
