@@ -1,4 +1,5 @@
-"""The Atom feed of newly approved events, for the timeline's filters (`?country=JP&type=…`)."""
+"""The Atom feed of newly approved events, for the timeline's filters (`?country=JP&type=…`) and
+`as_of` for a past view."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from .exports import (
     bad_filter_response,
     event_html,
     export_title,
-    timeline_filter,
+    requested_filter,
     with_details,
 )
 from .filters import TimelineEventFilter
@@ -42,7 +43,7 @@ class EventsFeed(Feed):
         self.request = request
 
     def get_object(self, request: HttpRequest) -> TimelineEventFilter:
-        return timeline_filter(request.GET, approved_only=True)
+        return requested_filter(request, approved_only=True)
 
     def title(self, filterset: TimelineEventFilter) -> str:
         return xml_safe(export_title(filterset, "newly approved events"))
@@ -59,7 +60,7 @@ class EventsFeed(Feed):
 
     def items(self, filterset: TimelineEventFilter) -> list[Event]:
         events = filterset.qs.order_by("-updated_at", "-id")
-        return list(with_details(events)[:FEED_SIZE])
+        return list(with_details(events, as_of=filterset.as_of)[:FEED_SIZE])
 
     def item_title(self, item: Event) -> str:
         return xml_safe(item.title)
@@ -85,7 +86,7 @@ class EventsFeed(Feed):
 
 @require_GET
 def events_atom(request: HttpRequest) -> HttpResponse:
-    filterset = timeline_filter(request.GET, approved_only=True)
+    filterset = requested_filter(request, approved_only=True)
     if not filterset.is_valid():
         return bad_filter_response(filterset)
     # One feed object per request: it keeps the request for absolute URLs.

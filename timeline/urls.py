@@ -32,6 +32,8 @@ def favicon(request: HttpRequest) -> HttpResponse:
     return HttpResponsePermanentRedirect(staticfiles_storage.url("favicon.svg"))
 
 
+handler400 = "timeline.views.bad_request"
+
 urlpatterns = [
     path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
