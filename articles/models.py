@@ -21,6 +21,10 @@ class ArticleQuerySet(models.QuerySet):
     def published_since(self, day) -> ArticleQuerySet:
         return self.filter(published__gte=day)
 
+    def known_on(self, day) -> ArticleQuerySet:
+        """Articles published on or before `day` (all for None), for a past view."""
+        return self if day is None else self.filter(published__lte=day)
+
     def public(self) -> ArticleQuerySet:
         """What the public may see: articles cited by at least one approved event (in public
         evidence: a sentence waiting for review does not count)."""

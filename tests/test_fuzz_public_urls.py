@@ -1,10 +1,10 @@
 """Every GET parameter of every public URL, fuzzed with hypothesis: no response is a 500.
 
 The public URLs are the timeline and its pages (`timeline/routes.py`), the read-only API under
-/api/, the exports and the Atom feed (`timeline/urls.py`). Each gets the parameters any view,
+/api/, the exports and the Atom feeds (`timeline/urls.py`). Each gets the parameters any view,
 filter or template reads (`country`, `official`, `type`, `status`, `from`, `to`, `q`, `order`,
-`page`, `after`, `unreviewed`, the API's `limit`, `offset`, `outlet`, `original`, the CSV's
-`excel`) and unknown ones, with adversarial values: any unicode text, NUL and control
+`page`, `after`, `unreviewed`, `as_of`, the API's `limit`, `offset`, `outlet`, `original`, the
+CSV's `excel`) and unknown ones, with adversarial values: any unicode text, NUL and control
 characters, very long strings, huge numbers, impossible dates, repeated parameters, broken
 percent-escapes, SQL and HTML payloads. Each request goes out as a plain GET, as an htmx
 request and as an htmx history restore. A script payload must never come back unescaped in HTML
@@ -39,7 +39,7 @@ from tests.factories import (
     TariffMeasureFactory,
 )
 from timeline.filters import MAX_VALUES
-from timeline.models import Event, Jurisdiction
+from timeline.models import Event, Jurisdiction, Negotiation
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +58,7 @@ PARAMETERS = [
     "page",
     "after",
     "unreviewed",
+    "as_of",
     "limit",
     "offset",
     "outlet",
@@ -160,6 +161,9 @@ PUBLIC_URLS = [
     "/export/events.ics",
     "/export/events.timelinejs.json",
     "/feeds/events.atom",
+    "/negotiations/",
+    "/negotiations/{negotiation}/",
+    "/feeds/negotiations/{negotiation}.atom",
     "/api/events",
     "/api/events/{event}",
     "/api/officials",
@@ -168,6 +172,8 @@ PUBLIC_URLS = [
     "/api/countries/jp",
     "/api/articles",
     "/api/articles/{article}",
+    "/api/negotiations",
+    "/api/negotiations/{negotiation}",
 ]
 
 
@@ -181,6 +187,11 @@ def public_data(db) -> dict[str, object]:
     evidence.event.participants.set([official])
     tariff = TariffMeasureFactory(event__date_start=datetime.date(2025, 4, 9))
     tariff.event.jurisdictions.set([japan, usa])
+    negotiation = Negotiation.objects.create(title=f"Talks {SCRIPT}", slug="japan-united-states")
+    negotiation.parties.set([japan, usa])
+    Event.objects.filter(pk__in=[evidence.event.pk, tariff.event.pk]).update(
+        negotiation=negotiation
+    )
     EventFactory(title="Proposed talks", review_state=Event.ReviewState.PROPOSED)
     EventFactory(title="Undated", date_start=None, date_end=None, date_precision="")
     return {
@@ -188,6 +199,7 @@ def public_data(db) -> dict[str, object]:
         "tariff": tariff.event.pk,
         "official": official.slug,
         "article": evidence.article.pk,
+        "negotiation": negotiation.slug,
     }
 
 
@@ -250,7 +262,7 @@ FILTERED = [
 NORMAL = [
     "",
     "country=JP&country=US&official={official}&type=meeting&status=happened"
-    "&from=2025-01-01&to=2025-12-31&q=Akazawa&unreviewed=1&order=newest",
+    "&from=2025-01-01&to=2025-12-31&q=Akazawa&unreviewed=1&order=newest&as_of=2025-12-31",
     # an empty combination of four countries: the page explains it with a count per country
     # (issue 10, at most four), the dearest page a reader can ask for
     "country=JP&country=US&country=CN&country=KR&official={official}&from=1990-01-01&to=1990-12-31",

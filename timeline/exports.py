@@ -1,8 +1,8 @@
 """Exports of the timeline's filtered view: CSV, iCalendar and TimelineJS.
 
 Every export takes the timeline's query string (`country`, `official`, `type`, `status`, `from`,
-`to`, `q`, `unreviewed`), so a link from a filtered page exports that view. The helpers at the
-top are shared with the API and the Atom feed.
+`to`, `q`, `unreviewed`, and `as_of` for a past view), so a link from a filtered page exports
+that view. The helpers at the top are shared with the API and the Atom feeds.
 
 The CSV takes `excel=1` too: the same file with a UTF-8 byte order mark, which Excel needs to
 read accents and dashes as UTF-8 rather than the local code page. No cell of it starts a
@@ -23,7 +23,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict, Stre
 from django.utils.html import escape
 from django.views.decorators.http import require_GET
 
-from .filters import TimelineEventFilter
+from .filters import TimelineEventFilter, requested_day
 from .models import Event, Evidence
 from .templatetags.timeline_tags import format_event_date
 
@@ -33,15 +33,25 @@ SITE_NAME = "Parley"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def timeline_filter(params: QueryDict, *, approved_only: bool = False) -> TimelineEventFilter:
+def timeline_filter(
+    params: QueryDict, *, approved_only: bool = False, as_of: datetime.date | None = None
+) -> TimelineEventFilter:
     """The timeline's filter over what the public sees: approved events, plus proposed ones
-    with `unreviewed=1` (unless `approved_only`). Empty `country=` / `official=` are ignored."""
+    with `unreviewed=1` (unless `approved_only`); in a past view, those reported by `as_of`.
+    Empty `country=` / `official=` are ignored."""
     params = params.copy()
     for name in ("country", "official"):
         params.setlist(name, [value for value in params.getlist(name) if value.strip()])
     include_unreviewed = not approved_only and params.get("unreviewed", "").lower() in TRUE_VALUES
-    events = Event.objects.visible(include_unreviewed=include_unreviewed)
-    return TimelineEventFilter(params, queryset=events)
+    events = Event.objects.visible(include_unreviewed=include_unreviewed).known_on(as_of)
+    filterset = TimelineEventFilter(params, queryset=events)
+    filterset.as_of = as_of
+    return filterset
+
+
+def requested_filter(request: HttpRequest, *, approved_only: bool = False) -> TimelineEventFilter:
+    """`timeline_filter` for an export's request, `as_of` included (a 400 if malformed)."""
+    return timeline_filter(request.GET, approved_only=approved_only, as_of=requested_day(request))
 
 
 def is_searching(filterset: TimelineEventFilter) -> bool:
@@ -63,8 +73,9 @@ def bad_filter_response(filterset: TimelineEventFilter) -> HttpResponse:
     )
 
 
-def with_details(events: QuerySet[Event]) -> QuerySet[Event]:
-    """Everything an export or the API shows of an event, in a fixed number of queries."""
+def with_details(events: QuerySet[Event], *, as_of: datetime.date | None = None) -> QuerySet[Event]:
+    """Everything an export or the API shows of an event, in a fixed number of queries; in a
+    past view, only the evidence of articles published by `as_of`."""
     return events.select_related(
         "meeting", "tariff", "tariff__imposing", "tariff__target"
     ).prefetch_related(
@@ -73,6 +84,7 @@ def with_details(events: QuerySet[Event]) -> QuerySet[Event]:
         Prefetch(
             "evidence",
             queryset=Evidence.objects.public()
+            .known_on(as_of)
             .select_related("article")
             .order_by("article__published", "article_id", "start_char"),
         ),
@@ -97,6 +109,8 @@ def describe_filters(filterset: TimelineEventFilter) -> str:
         parts.append(f"to {data['to_date']:%Y-%m-%d}")
     if data.get("q"):
         parts.append(f"“{data['q']}”")
+    if filterset.as_of:
+        parts.append(f"as known on {filterset.as_of:%Y-%m-%d}")
     return " · ".join(parts)
 
 
@@ -218,10 +232,11 @@ def csv_lines(events: Iterable[Event], request: HttpRequest) -> Iterator[str]:
 
 @require_GET
 def events_csv(request: HttpRequest) -> HttpResponse:
-    filterset = timeline_filter(request.GET)
+    filterset = requested_filter(request)
     if not filterset.is_valid():
         return bad_filter_response(filterset)
-    events = with_details(filterset.qs.in_timeline_order()).iterator(chunk_size=500)
+    events = with_details(filterset.qs.in_timeline_order(), as_of=filterset.as_of)
+    events = events.iterator(chunk_size=500)
     lines = csv_lines(events, request)
     # The header and the first row before the response starts: the first page of events is
     # read here, so a database failure is an error response, not a 200 with a cut body.
@@ -333,10 +348,10 @@ def build_calendar(
 
 @require_GET
 def events_ics(request: HttpRequest) -> HttpResponse:
-    filterset = timeline_filter(request.GET)
+    filterset = requested_filter(request)
     if not filterset.is_valid():
         return bad_filter_response(filterset)
-    events = with_details(calendar_events(filterset.qs).in_timeline_order())
+    events = with_details(calendar_events(filterset.qs).in_timeline_order(), as_of=filterset.as_of)
     calendar = build_calendar(events, request, name=export_title(filterset, "trade negotiations"))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="parley-events.ics"'
@@ -410,10 +425,11 @@ def build_timelinejs(
 
 @require_GET
 def events_timelinejs(request: HttpRequest) -> HttpResponse:
-    filterset = timeline_filter(request.GET)
+    filterset = requested_filter(request)
     if not filterset.is_valid():
         return bad_filter_response(filterset)
-    events = with_details(filterset.qs.filter(date_start__isnull=False).in_timeline_order())
+    dated = filterset.qs.filter(date_start__isnull=False).in_timeline_order()
+    events = with_details(dated, as_of=filterset.as_of)
     undated = filterset.qs.filter(date_start__isnull=True).count()
     title = export_title(filterset, "trade negotiations")
     data = build_timelinejs(events, request, title=title, undated=undated)

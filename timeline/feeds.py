@@ -1,4 +1,5 @@
-"""The Atom feed of newly approved events, for the timeline's filters (`?country=JP&type=…`)."""
+"""Atom feeds of newly approved events: the timeline's, for its filters (`?country=JP&type=…`),
+and each negotiation's. Both take `as_of` for a past view."""
 
 from __future__ import annotations
 
@@ -6,19 +7,22 @@ import re
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_GET
 
 from .exports import (
+    SITE_NAME,
     bad_filter_response,
     event_html,
     export_title,
-    timeline_filter,
+    requested_filter,
     with_details,
 )
-from .filters import TimelineEventFilter
-from .models import Event
+from .filters import TimelineEventFilter, requested_day
+from .models import Event, Negotiation
+from .templatetags.timeline_tags import keep_as_of
 
 FEED_SIZE = 50
 # Characters XML 1.0 cannot carry (Django refuses to write them): dropped from feed text.
@@ -42,7 +46,7 @@ class EventsFeed(Feed):
         self.request = request
 
     def get_object(self, request: HttpRequest) -> TimelineEventFilter:
-        return timeline_filter(request.GET, approved_only=True)
+        return requested_filter(request, approved_only=True)
 
     def title(self, filterset: TimelineEventFilter) -> str:
         return xml_safe(export_title(filterset, "newly approved events"))
@@ -59,7 +63,7 @@ class EventsFeed(Feed):
 
     def items(self, filterset: TimelineEventFilter) -> list[Event]:
         events = filterset.qs.order_by("-updated_at", "-id")
-        return list(with_details(events)[:FEED_SIZE])
+        return list(with_details(events, as_of=filterset.as_of)[:FEED_SIZE])
 
     def item_title(self, item: Event) -> str:
         return xml_safe(item.title)
@@ -83,10 +87,46 @@ class EventsFeed(Feed):
         return [item.get_kind_display(), *(xml_safe(c.name) for c in item.jurisdictions.all())]
 
 
+class NegotiationFeed(EventsFeed):
+    """A thread's approved events, the most recently approved or edited first; `as_of` keeps
+    those reported by then, with only their evidence of then. No other filter applies."""
+
+    def get_object(self, request: HttpRequest, slug: str) -> Negotiation:
+        negotiation = get_object_or_404(Negotiation, slug=slug)
+        negotiation.as_of = requested_day(request)
+        return negotiation
+
+    def title(self, negotiation: Negotiation) -> str:
+        known = f" (as known on {negotiation.as_of:%Y-%m-%d})" if negotiation.as_of else ""
+        return xml_safe(f"{SITE_NAME}: {negotiation.title}{known}")
+
+    def subtitle(self, negotiation: Negotiation) -> str:
+        return xml_safe(negotiation.subject or EventsFeed.subtitle)
+
+    def link(self, negotiation: Negotiation) -> str:
+        return keep_as_of(negotiation.get_absolute_url(), negotiation.as_of)
+
+    def feed_url(self, negotiation: Negotiation) -> str:
+        path = reverse("exports:negotiation-atom", args=[negotiation.slug])
+        return self.request.build_absolute_uri(keep_as_of(path, negotiation.as_of))
+
+    def items(self, negotiation: Negotiation) -> list[Event]:
+        events = (
+            Event.objects.approved().known_on(negotiation.as_of).filter(negotiation=negotiation)
+        )
+        ordered = events.order_by("-updated_at", "-id")
+        return list(with_details(ordered, as_of=negotiation.as_of)[:FEED_SIZE])
+
+
 @require_GET
 def events_atom(request: HttpRequest) -> HttpResponse:
-    filterset = timeline_filter(request.GET, approved_only=True)
+    filterset = requested_filter(request, approved_only=True)
     if not filterset.is_valid():
         return bad_filter_response(filterset)
     # One feed object per request: it keeps the request for absolute URLs.
     return EventsFeed(request)(request)
+
+
+@require_GET
+def negotiation_atom(request: HttpRequest, slug: str) -> HttpResponse:
+    return NegotiationFeed(request)(request, slug=slug)

@@ -8,11 +8,15 @@ plan at 120 countries on PostgreSQL and went past SQLite's 64-table limit).
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterable
 
 import django_filters
 from django import forms
+from django.core.exceptions import BadRequest
 from django.db.models import Count, Model, QuerySet
+from django.http import HttpRequest
 
 from .models import Event, Jurisdiction, Official, party_links
 from .search import search_events
@@ -20,6 +24,26 @@ from .search import search_events
 # The most values any filter parameter takes (`country=` repeated); more is a client error.
 MAX_VALUES = 100
 MAX_EXPLAINED = 4  # chosen countries whose events are counted one by one on an empty page
+
+
+class InvalidParameter(BadRequest):
+    """A 400 whose message is ours and safe to show (see `views.bad_request`)."""
+
+
+def requested_day(request: HttpRequest) -> datetime.date | None:
+    """`?as_of=YYYY-MM-DD`: the view as articles published by that day told it (None: today's).
+
+    The one parser of `as_of` for pages, exports and feeds (the API validates it in its schema);
+    anything else is a 400 that says so."""
+    value = request.GET.get("as_of", "")
+    if not value:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return datetime.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise InvalidParameter("as_of must be a day as YYYY-MM-DD, like 2025-05-01.")
 
 
 class TimelineFilterForm(forms.Form):
@@ -97,6 +121,9 @@ class TimelineEventFilter(django_filters.FilterSet):
         model = Event
         fields: list[str] = []
         form = TimelineFilterForm
+
+    # The day of a past view, when the queryset was narrowed to it (`exports.timeline_filter`).
+    as_of: datetime.date | None = None
 
     # The public name of each filter where it differs (`from` and `to` are Python keywords).
     PUBLIC_NAMES = {"from_date": "from", "to_date": "to"}

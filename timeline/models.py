@@ -62,6 +62,12 @@ class JurisdictionQuerySet(models.QuerySet):
         )
         return self.filter(Exists(links) | Q(pk__in=[country.pk for country in chosen]))
 
+    def known_on(self, day: datetime.date | None) -> JurisdictionQuerySet:
+        """Countries on a public event known on `day` (all of them for None)."""
+        if day is None:
+            return self
+        return self.with_events(Event.objects.visible(include_unreviewed=True).known_on(day))
+
     def partners_of(
         self, country: Jurisdiction, events: models.QuerySet, *, limit: int = 12
     ) -> list[Jurisdiction]:
@@ -182,6 +188,13 @@ class OfficialQuerySet(models.QuerySet):
             official=OuterRef("pk"), event__in=events.values("pk")
         )
         return self.filter(Exists(links) | Q(pk__in=[official.pk for official in chosen]))
+
+    def known_on(self, day: datetime.date | None) -> OfficialQuerySet:
+        """People on a public event known on `day` (everyone for None): a past view names no
+        one first reported later."""
+        if day is None:
+            return self
+        return self.with_events(Event.objects.visible(include_unreviewed=True).known_on(day))
 
     def public(self) -> OfficialQuerySet:
         """Who has a public page: reviewed people, and those the pipeline found on an approved
@@ -389,9 +402,7 @@ class EventQuerySet(models.QuerySet):
         """
         if day is None:
             return self
-        return self.filter(
-            Exists(Evidence.objects.filter(event=OuterRef("pk"), article__published__lte=day))
-        )
+        return self.filter(Exists(Evidence.objects.known_on(day).filter(event=OuterRef("pk"))))
 
     def for_listing(self) -> EventQuerySet:
         """Everything a timeline row shows, in a fixed number of queries."""
@@ -894,6 +905,11 @@ class EvidenceQuerySet(models.QuerySet):
         """What the public sees of an event's evidence: not the sentences the pipeline found
         after the event was approved, until an editor has seen them."""
         return self.filter(awaits_review=False)
+
+    def known_on(self, day: datetime.date | None) -> EvidenceQuerySet:
+        """Sentences of articles published on or before `day` (all for None): what a past
+        view may quote, and what makes an event known on that day."""
+        return self if day is None else self.filter(article__published__lte=day)
 
 
 class Evidence(models.Model):

@@ -12,8 +12,9 @@ from . import exports, feeds
 from .api import api
 from .caching import conditional_for_readers
 
-# Each export takes the timeline's query string: link to them with the page's filters. They
-# answer conditional GETs from the data version (timeline/caching.py).
+# Each export takes the timeline's query string: link to them with the page's filters (a
+# negotiation's feed takes `as_of` only). They answer conditional GETs from the data version
+# (timeline/caching.py).
 export_patterns = [
     path("export/events.csv", conditional_for_readers(exports.events_csv), name="events-csv"),
     path("export/events.ics", conditional_for_readers(exports.events_ics), name="events-ics"),
@@ -23,6 +24,11 @@ export_patterns = [
         name="events-timelinejs",
     ),
     path("feeds/events.atom", conditional_for_readers(feeds.events_atom), name="events-atom"),
+    path(
+        "feeds/negotiations/<slug:slug>.atom",
+        conditional_for_readers(feeds.negotiation_atom),
+        name="negotiation-atom",
+    ),
 ]
 
 
@@ -31,6 +37,8 @@ def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico whatever the page links to: send them to the SVG icon."""
     return HttpResponsePermanentRedirect(staticfiles_storage.url("favicon.svg"))
 
+
+handler400 = "timeline.views.bad_request"
 
 urlpatterns = [
     path("favicon.ico", favicon),

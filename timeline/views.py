@@ -7,9 +7,8 @@ event) instead of the whole page, except when htmx restores history.
 from __future__ import annotations
 
 import datetime
-import re
 
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -23,7 +22,7 @@ from django_htmx.middleware import HtmxDetails
 
 from .caching import cached_for_readers
 from .charts import MAX_SERIES, tariff_chart
-from .filters import TimelineEventFilter
+from .filters import InvalidParameter, TimelineEventFilter, requested_day
 from .models import Event, Evidence, Jurisdiction, Negotiation, Official, TariffMeasure
 from .negotiations import attach_next_steps, overview
 
@@ -47,32 +46,28 @@ def events_page(request: HtmxHttpRequest, events) -> Page:
     return Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def visible_events(request: HtmxHttpRequest):
-    """Approved events; proposed ones too for editors and for readers who ask for them."""
+def visible_events(request: HtmxHttpRequest, *, as_of: datetime.date | None = None):
+    """Approved events; proposed ones too for editors and for readers who ask for them; in a
+    past view (`as_of`), only those reported by then."""
     reviewer = request.user.has_perm(REVIEW_PERMISSION)
     return Event.objects.visible(
         include_unreviewed=reviewer or request.GET.get("unreviewed") == "1"
-    )
+    ).known_on(as_of)
 
 
-def requested_day(request: HtmxHttpRequest) -> datetime.date | None:
-    """`?as_of=YYYY-MM-DD`: the page as articles published by that day told it."""
-    value = request.GET.get("as_of", "")
-    if not value:
-        return None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return datetime.date.fromisoformat(value)
-    except ValueError:
-        pass
-    raise BadRequest("as_of must be a day as YYYY-MM-DD")
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: our own messages (`InvalidParameter`) say what was wrong; others stay
+    generic, as Django's do (their text may not be meant for the public)."""
+    message = str(exception) if isinstance(exception, InvalidParameter) else ""
+    return render(request, "400.html", {"message": message}, status=400)
 
 
 @require_GET
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 @cached_for_readers
 def index(request: HtmxHttpRequest) -> HttpResponse:
-    visible = visible_events(request)
+    as_of = requested_day(request)
+    visible = visible_events(request, as_of=as_of)
     filterset = TimelineEventFilter(request.GET, queryset=visible)
     newest = request.GET.get("order") == "newest"
     events = filterset.qs.in_timeline_order(newest_first=newest).for_listing()
@@ -85,6 +80,7 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
         "officials": Official.objects.with_events(visible, chosen=filterset.chosen("official")),
         "chosen_countries": filterset.chosen("country"),
         "alone": [] if page.object_list else filterset.countries_alone(),
+        "as_of": as_of,
     }
     return render(request, fragment(request, "timeline/index.html", "filter-results"), context)
 
@@ -94,10 +90,13 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
 @cached_for_readers
 def event_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """An event with its evidence (editors also see new finds waiting for review, marked) and
-    its links to the events the viewer may see."""
+    its links to the events the viewer may see; in a past view, only what was reported by then
+    (an event first reported later is not found)."""
+    as_of = requested_day(request)
     reviewer = request.user.has_perm(REVIEW_PERMISSION)
     events = Event.objects.all() if reviewer else Event.objects.visible(include_unreviewed=True)
     evidence = Evidence.objects.all() if reviewer else Evidence.objects.public()
+    events, evidence = events.known_on(as_of), evidence.known_on(as_of)
     event = get_object_or_404(
         events.for_listing().prefetch_related(
             Prefetch("evidence", queryset=evidence.select_related("article")),
@@ -105,7 +104,7 @@ def event_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    visible = visible_events(request)
+    visible = visible_events(request, as_of=as_of)
     tariff = getattr(event, "tariff", None)
     context = {
         "event": event,
@@ -113,6 +112,7 @@ def event_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "modified_by": visible.filter(tariff__modifies=event).in_timeline_order(),
         "related": visible.related_to(event).for_listing()[:6],
         "awaiting": [e for e in event.evidence.all() if e.awaits_review],
+        "as_of": as_of,
     }
     template = fragment(request, "timeline/event_detail.html", "event-more", paged=False)
     return render(request, template, context)
@@ -122,13 +122,15 @@ def event_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 @cached_for_readers
 def official_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    as_of = requested_day(request)
     reviewer = request.user.has_perm(REVIEW_PERMISSION)
-    people = Official.objects.all() if reviewer else Official.objects.public()
+    people = (Official.objects.all() if reviewer else Official.objects.public()).known_on(as_of)
     official = get_object_or_404(
         people.select_related("jurisdiction").prefetch_related("roles"), slug=slug
     )
-    events = visible_events(request).involving(official).in_timeline_order().for_listing()
-    context = {"official": official, "page": events_page(request, events)}
+    visible = visible_events(request, as_of=as_of)
+    events = visible.involving(official).in_timeline_order().for_listing()
+    context = {"official": official, "page": events_page(request, events), "as_of": as_of}
     return render(request, fragment(request, "timeline/official_detail.html", "events"), context)
 
 
@@ -136,8 +138,9 @@ def official_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 @cached_for_readers
 def country_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
+    as_of = requested_day(request)
     country = get_object_or_404(Jurisdiction, code=code.upper())
-    visible = visible_events(request)
+    visible = visible_events(request, as_of=as_of)
     measures = TariffMeasure.objects.for_chart(country, visible, lines=2 * MAX_SERIES)
     series, chart, compact_chart = tariff_chart(measures, country)
     context = {
@@ -145,11 +148,12 @@ def country_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
         "page": events_page(request, visible.concerning(country).in_timeline_order().for_listing()),
         "partners": Jurisdiction.objects.partners_of(country, visible),
         "negotiations": Negotiation.objects.filter(parties=country)
-        .with_activity(visible, day=timezone.localdate())
+        .with_activity(visible, day=as_of or timezone.localdate())
         .prefetch_related("parties"),
         "series": series,
         "chart": chart,
         "compact_chart": compact_chart,
+        "as_of": as_of,
     }
     return render(request, fragment(request, "timeline/country_detail.html", "events"), context)
 
@@ -158,7 +162,7 @@ def country_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def negotiation_index(request: HtmxHttpRequest) -> HttpResponse:
     as_of = requested_day(request)
-    visible = visible_events(request).known_on(as_of)
+    visible = visible_events(request, as_of=as_of)
     day = as_of or timezone.localdate()
     negotiations = list(
         Negotiation.objects.with_activity(visible, day=day).prefetch_related("parties")
@@ -173,7 +177,7 @@ def negotiation_index(request: HtmxHttpRequest) -> HttpResponse:
 def negotiation_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     as_of = requested_day(request)
     negotiation = get_object_or_404(Negotiation.objects.prefetch_related("parties"), slug=slug)
-    visible = visible_events(request).known_on(as_of)
+    visible = visible_events(request, as_of=as_of)
     thread = overview(negotiation, visible, day=as_of or timezone.localdate())
     context = {"thread": thread, "page": events_page(request, thread.events), "as_of": as_of}
     template = fragment(request, "timeline/negotiation_detail.html", "events")

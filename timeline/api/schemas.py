@@ -254,6 +254,11 @@ class NegotiationPage(Page):
     results: list[NegotiationOut]
 
 
+def as_of_field(only: str):
+    """The `as_of` parameter: a past view, from the articles published by that day."""
+    return Field(None, description=f"A past view (YYYY-MM-DD): only {only}.")
+
+
 class Pagination(Schema):
     limit: int = Field(50, ge=1, le=500, description="Results per page.")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Results to skip.")
@@ -276,12 +281,17 @@ class EventFilters(Pagination):
     to: Day | None = Field(None, description="Events starting on or before this day.")
     q: Text | None = Field(None, max_length=500, description="Full-text search; ranks results.")
     unreviewed: bool = Field(False, description="Include events not yet reviewed by an editor.")
-
-
-class PastView(Schema):
-    as_of: Day | None = Field(
-        None, description="Only what articles published on or before this day reported."
+    as_of: Day | None = as_of_field(
+        "events reported by articles published on or before this day, each with only those "
+        "articles' evidence"
     )
+
+
+class AsOf(Schema):
+    as_of: Day | None = as_of_field("what articles published on or before this day reported")
+
+
+class PastView(AsOf):
     unreviewed: bool = Field(False, description="Include events not yet reviewed by an editor.")
 
 
@@ -291,6 +301,15 @@ class NegotiationFilters(Pagination, PastView):
 
 class ListFilters(Pagination):
     unreviewed: bool = Field(False, description="Include officials not yet reviewed.")
+    as_of: Day | None = as_of_field(
+        "officials on an event reported by articles published on or before this day"
+    )
+
+
+class CountryFilters(Pagination):
+    as_of: Day | None = as_of_field(
+        "countries on an event reported by articles published on or before this day"
+    )
 
 
 class ArticleFilters(Pagination):
@@ -298,9 +317,10 @@ class ArticleFilters(Pagination):
     outlet: Text | None = Field(None, max_length=200)
     from_date: Day | None = Field(None, alias="from", description="Published on or after.")
     to: Day | None = Field(None, description="Published on or before.")
+    as_of: Day | None = as_of_field("articles published on or before this day")
 
 
-class ArticleOptions(Schema):
+class ArticleOptions(AsOf):
     original: bool = Field(
         False,
         description="Include the input exactly as it was received (editors only: a 403 "

@@ -2,7 +2,8 @@
 
 The OpenAPI schema at /api/openapi.json is generated from `schemas.py`, and the docs are at
 /api/docs. Events take the timeline's filters; malformed parameters get a 422 (wrong type) or a
-400 (unknown country or official, too many values), with the offending parameter named.
+400 (unknown country or official, too many values), with the offending parameter named. Every
+listing takes `as_of=YYYY-MM-DD`: the data as the articles published by that day told it.
 
 Articles are public through the approved events that cite them; the input as it was received
 (reader comments and all) is for editors only.
@@ -31,7 +32,9 @@ from .schemas import (
     ArticleId,
     ArticleOptions,
     ArticlePage,
+    AsOf,
     CountryCode,
+    CountryFilters,
     CountryOut,
     CountryPage,
     Error,
@@ -268,7 +271,7 @@ def paginate(
 @api.get("/events", response={200: EventPage, **ERRORS}, url_name="events", tags=["events"])
 def list_events(request: HttpRequest, filters: Query[EventFilters]):
     """Events on the timeline, in date order, or best match first when searching with `q`."""
-    filterset = timeline_filter(request.GET)
+    filterset = timeline_filter(request.GET, as_of=filters.as_of)
     if not filterset.is_valid():
         detail = [
             {"loc": ["query", name], "msg": " ".join(errors)}
@@ -278,26 +281,30 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]):
     events = filterset.qs
     if not is_searching(filterset):
         events = events.in_timeline_order()
-    return paginate(request, with_api_details(events), filters, event_out)
+    return paginate(request, with_api_details(events, as_of=filters.as_of), filters, event_out)
 
 
 @api.get(
     "/events/{event_id}", response={200: EventOut, **ERRORS}, url_name="event", tags=["events"]
 )
-def get_event(request: HttpRequest, event_id: EventId):
-    """One event, if the public may see it (approved, or proposed: those are flagged)."""
-    events = with_api_details(Event.objects.visible(include_unreviewed=True))
-    return event_out(get_object_or_404(events, pk=event_id), request)
+def get_event(request: HttpRequest, event_id: EventId, options: Query[AsOf]):
+    """One event, if the public may see it (approved, or proposed: those are flagged); with
+    `as_of`, if reported by then, with that evidence only."""
+    events = Event.objects.visible(include_unreviewed=True).known_on(options.as_of)
+    event = get_object_or_404(with_api_details(events, as_of=options.as_of), pk=event_id)
+    return event_out(event, request)
 
 
-def with_api_details(events: QuerySet[Event]) -> QuerySet[Event]:
-    return with_details(events).select_related("tariff__modifies")
+def with_api_details(events: QuerySet[Event], *, as_of=None) -> QuerySet[Event]:
+    return with_details(events, as_of=as_of).select_related("tariff__modifies")
 
 
-def officials() -> QuerySet[Official]:
-    """People with a public page (never someone known only from rejected events)."""
+def officials(as_of=None) -> QuerySet[Official]:
+    """People with a public page (never someone known only from rejected events); with
+    `as_of`, those on an event reported by then."""
     return (
         Official.objects.public()
+        .known_on(as_of)
         .select_related("jurisdiction")
         .prefetch_related(Prefetch("roles", queryset=OfficialRole.objects.order_by("start")))
     )
@@ -308,7 +315,8 @@ def officials() -> QuerySet[Official]:
 )
 def list_officials(request: HttpRequest, filters: Query[ListFilters]):
     """Officials by name: reviewed ones, and with `unreviewed=true` those the pipeline found."""
-    people = officials() if filters.unreviewed else officials().reviewed()
+    people = officials(filters.as_of)
+    people = people if filters.unreviewed else people.reviewed()
     return paginate(request, people.order_by("full_name", "id"), filters, official_out)
 
 
@@ -325,9 +333,10 @@ def get_official(request: HttpRequest, slug: Slug):
 @api.get(
     "/countries", response={200: CountryPage, **ERRORS}, url_name="countries", tags=["countries"]
 )
-def list_countries(request: HttpRequest, filters: Query[Pagination]):
+def list_countries(request: HttpRequest, filters: Query[CountryFilters]):
     """Countries and trading blocs, by name."""
-    return paginate(request, Jurisdiction.objects.order_by("name", "id"), filters, country_out)
+    countries = Jurisdiction.objects.known_on(filters.as_of).order_by("name", "id")
+    return paginate(request, countries, filters, country_out)
 
 
 @api.get(
@@ -355,7 +364,7 @@ def readable_articles(request: HttpRequest) -> QuerySet[Article]:
 @api.get("/articles", response={200: ArticlePage, **ERRORS}, url_name="articles", tags=["articles"])
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     """Articles cited by approved events, newest first, or best match first with `q`."""
-    articles = readable_articles(request).order_by("-published", "-id")
+    articles = readable_articles(request).known_on(filters.as_of).order_by("-published", "-id")
     if filters.outlet:
         articles = articles.filter(outlet__iexact=filters.outlet)
     if filters.from_date:
@@ -378,7 +387,7 @@ def get_article(request: HttpRequest, article_id: ArticleId, options: Query[Arti
     when asked for with `original=true`."""
     if options.original and not is_editor(request):
         return Status(403, {"detail": "original=true is for editors signed in to the admin."})
-    article = get_object_or_404(readable_articles(request), pk=article_id)
+    article = get_object_or_404(readable_articles(request).known_on(options.as_of), pk=article_id)
     cited_by = Evidence.objects.public().filter(
         article=article, event__review_state=Event.ReviewState.APPROVED
     )

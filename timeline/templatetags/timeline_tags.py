@@ -241,3 +241,16 @@ def field_label(form: Any, name: str) -> str:
     """The label of a form field by name ("From" for `from_date`); the name if unknown."""
     field = form.fields.get(name)
     return str(field.label) if field is not None and field.label else name
+
+
+def keep_as_of(url: str, day: datetime.date | None) -> str:
+    """The link as it is, or with `as_of` added in a past view, so following it keeps the day."""
+    if not day:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}as_of={day:%Y-%m-%d}"
+
+
+@register.filter
+def as_known_on(url: str, day: datetime.date | None) -> str:
+    """`{{ event.get_absolute_url|as_known_on:as_of }}`: see `keep_as_of`."""
+    return keep_as_of(str(url), day)
