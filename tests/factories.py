@@ -4,6 +4,7 @@ import datetime
 
 import factory
 from factory.django import DjangoModelFactory
+from faker import Faker
 
 from articles.models import Article
 from timeline.models import (
@@ -28,11 +29,15 @@ class ArticleFactory(DjangoModelFactory):
     original = factory.LazyAttribute(lambda a: a.body)
 
 
+UNIQUE_NAMES = Faker()
+
+
 class OfficialFactory(DjangoModelFactory):
     class Meta:
         model = Official
 
-    full_name = factory.Faker("name")
+    # Unique names: two "Robert Watkins" in one batch would share a slug.
+    full_name = factory.LazyFunction(lambda: UNIQUE_NAMES.unique.name())
     jurisdiction = factory.LazyFunction(lambda: Jurisdiction.objects.get(code="US"))
     is_reviewed = True
 
