@@ -19,7 +19,7 @@ from django.db.models import Count, Model, QuerySet
 from django.http import HttpRequest
 
 from .models import Event, Jurisdiction, Official, party_links
-from .search import search_events
+from .search import count_events, search_events
 
 # The most values any filter parameter takes (`country=` repeated); more is a client error.
 MAX_VALUES = 100
@@ -128,7 +128,11 @@ class TimelineEventFilter(django_filters.FilterSet):
     # The public name of each filter where it differs (`from` and `to` are Python keywords).
     PUBLIC_NAMES = {"from_date": "from", "to_date": "to"}
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, ranked: bool = True, **kwargs):
+        """`ranked=False`: search results unordered and without a rank, for a list that orders
+        them by date (the timeline)."""
+        self.ranked = ranked
+        self.searched: tuple[QuerySet[Event], str] | None = None
         too_many = {}
         if data is not None:
             data = data.copy()
@@ -179,7 +183,16 @@ class TimelineEventFilter(django_filters.FilterSet):
         return linked_to_all(queryset, Event.participants.through, "official_id", value)
 
     def search(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
-        return search_events(queryset, value)
+        self.searched = (queryset, value)  # the other filters applied (`q` comes last)
+        return search_events(queryset, value, ranked=self.ranked)
+
+    def count(self, *, cap: int) -> int:
+        """How many events the filters give; with a search, counted no further than `cap + 1`
+        (see `search.count_events`)."""
+        queryset = self.qs
+        if self.searched is None:
+            return queryset.count()
+        return count_events(*self.searched, cap=cap)
 
     def chosen(self, name: str) -> list:
         """The countries or officials chosen, as valid objects (malformed values are left out)."""

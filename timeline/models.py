@@ -13,7 +13,19 @@ from typing import NamedTuple
 
 from django.core.signals import setting_changed
 from django.db import models
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Lower
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
@@ -119,14 +131,16 @@ def party_links() -> models.QuerySet:
             event_id=OuterRef("event_id"), location__iexact=OuterRef("jurisdiction__name")
         )
     )
+    # Two countries or more among its people: the lowest and highest country ids differ (an
+    # aggregate without the temporary table a COUNT(DISTINCT) needs per link).
     two_sides = Exists(
-        people.filter(official__jurisdiction__isnull=False)
-        .values("event_id")
-        .annotate(sides=Count("official__jurisdiction", distinct=True))
-        .filter(sides__gte=2)
+        people.values("event_id")
+        .annotate(lowest=Min("official__jurisdiction"), highest=Max("official__jurisdiction"))
+        .filter(lowest__lt=F("highest"))
     )
-    unrepresented = two_sides & ~Exists(
-        people.filter(official__jurisdiction_id=OuterRef("jurisdiction_id"))
+    # The cheap test first: SQL stops there for a country whose people are at the meeting.
+    unrepresented = (
+        ~Exists(people.filter(official__jurisdiction_id=OuterRef("jurisdiction_id"))) & two_sides
     )
     return Event.jurisdictions.through.objects.exclude(meeting & (venue_named | unrepresented))
 

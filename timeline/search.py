@@ -85,8 +85,13 @@ def prefix_query(terms: list[str]):
     return query
 
 
-def search_events(queryset: QuerySet, query: str) -> QuerySet:
-    """Events whose title, summary or evidence match every term of the query, best first."""
+def search_events(queryset: QuerySet, query: str, *, ranked: bool = True) -> QuerySet:
+    """Events whose title, summary or evidence match every term of the query, best first.
+
+    `ranked=False` gives the same events, unordered and without `search_rank`, for lists that
+    order them otherwise (the timeline lists results by date): the rank costs a look-up per
+    term and column for every match.
+    """
     terms = search_terms(query)
     if not terms:
         return queryset
@@ -108,6 +113,8 @@ def search_events(queryset: QuerySet, query: str) -> QuerySet:
             .filter(search_vector=tsquery)
             .values("event_id")
         )
+        if not ranked:
+            return queryset.filter(pk__in=by_event.union(by_evidence))
         best_evidence = (
             Evidence.objects.public()
             .filter(event=OuterRef("pk"))
@@ -133,7 +140,9 @@ def search_events(queryset: QuerySet, query: str) -> QuerySet:
     if connections[queryset.db].vendor == "sqlite":
         from .fts import search_events_fts
 
-        return search_events_fts(queryset, terms, evidence_weight=EVIDENCE_WEIGHT)
+        return search_events_fts(
+            queryset, terms, evidence_weight=EVIDENCE_WEIGHT if ranked else None
+        )
 
     rank = Value(0.0, output_field=FloatField())
     for term in terms:
@@ -149,7 +158,26 @@ def search_events(queryset: QuerySet, query: str) -> QuerySet:
             + Case(When(summary__icontains=term, then=Value(0.4)), default=Value(0.0))
             + Case(When(in_evidence, then=Value(0.4 * EVIDENCE_WEIGHT)), default=Value(0.0))
         )
+    if not ranked:
+        return queryset
     return queryset.annotate(search_rank=rank).order_by("-search_rank", "date_start", "id")
+
+
+def count_events(queryset: QuerySet, query: str, *, cap: int) -> int:
+    """How many of `queryset` match the query, counting no further than `cap + 1` (a common
+    word matches half of the timeline; counting every match costs a probe per event).
+
+    On SQLite the count walks the FTS index and looks each match up by id, stopping at the
+    cap (`fts.count_matching`); elsewhere it is a COUNT over the matches, limited the same way.
+    """
+    terms = search_terms(query)
+    if not terms:
+        return queryset.count()
+    if connections[queryset.db].vendor == "sqlite":
+        from .fts import count_matching
+
+        return count_matching(queryset, terms, cap=cap)
+    return search_events(queryset, query, ranked=False)[: cap + 1].count()
 
 
 def search_articles(queryset: QuerySet, query: str) -> QuerySet:

@@ -27,6 +27,9 @@ from .models import Event, Evidence, Jurisdiction, Negotiation, Official, Tariff
 from .negotiations import attach_next_steps, overview
 
 PAGE_SIZE = 50
+# Search results are counted up to this many ("more than 1000 events"): counting every match
+# of a common word costs a look-up per match, and nobody loads twenty pages of them.
+SEARCH_COUNT_CAP = 1000
 REVIEW_PERMISSION = "timeline.change_event"
 
 
@@ -42,8 +45,14 @@ def fragment(request: HtmxHttpRequest, template: str, name: str, *, paged: bool 
     return f"{template}#{'event-page' if paged and 'page' in request.GET else name}"
 
 
-def events_page(request: HtmxHttpRequest, events) -> Page:
-    return Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+def events_page(request: HtmxHttpRequest, events, *, count: int | None = None) -> Page:
+    """The requested page of `events`; `count`, when given, was counted elsewhere, perhaps
+    only up to SEARCH_COUNT_CAP (then `page.paginator.more` is true and pages stop there)."""
+    paginator = Paginator(events, PAGE_SIZE)
+    if count is not None:
+        paginator.count = min(count, SEARCH_COUNT_CAP)  # a cached_property, set beforehand
+        paginator.more = count > SEARCH_COUNT_CAP
+    return paginator.get_page(request.GET.get("page"))
 
 
 def visible_events(request: HtmxHttpRequest, *, as_of: datetime.date | None = None):
@@ -68,10 +77,10 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 def index(request: HtmxHttpRequest) -> HttpResponse:
     as_of = requested_day(request)
     visible = visible_events(request, as_of=as_of)
-    filterset = TimelineEventFilter(request.GET, queryset=visible)
+    filterset = TimelineEventFilter(request.GET, queryset=visible, ranked=False)  # date order
     newest = request.GET.get("order") == "newest"
     events = filterset.qs.in_timeline_order(newest_first=newest).for_listing()
-    page = events_page(request, events)
+    page = events_page(request, events, count=filterset.count(cap=SEARCH_COUNT_CAP))
     context = {
         "filter": filterset,
         "page": page,

@@ -12,14 +12,18 @@ from timeline.models import Event, Jurisdiction, TariffMeasure
 D = datetime.date
 
 
-def test_step_chart_draws_one_line_per_step_and_a_riser_between():
+def series_paths(svg: str) -> list[str]:
+    """The `d` of each path in the first series."""
+    return re.findall(r'<path[^>]* d="([^"]*)"', svg.split('<g class="series"')[1].split("</g>")[0])
+
+
+def test_step_chart_draws_a_series_as_one_path_of_levels_and_risers():
     series = [Series("US on Japan", (Step(D(2025, 4, 9), 24.0), Step(D(2025, 7, 22), 15.0)))]
     svg = step_chart(series, title="Tariffs <Japan>", span=(D(2025, 4, 1), D(2025, 8, 31)))
     assert svg.startswith('<svg class="step-chart') and svg.endswith("</svg>")
     assert 'role="img"' in svg and '<title id="chart-title">Tariffs &lt;Japan&gt;</title>' in svg
-    series_markup = svg.split('<g class="series"')[1].split("</g>")[0]
-    assert series_markup.count("<line") == 3  # two steps and the riser joining them
-    assert 'class="riser"' in series_markup
+    # a level, the riser to the next rate, the next level to the end of the chart
+    assert re.fullmatch(r"M[\d.]+ [\d.]+H[\d.]+V[\d.]+H746", *series_paths(svg))
 
 
 def test_step_chart_places_rates_on_a_round_axis():
@@ -42,13 +46,15 @@ def test_step_chart_hatches_pauses_and_dots_planned_steps():
     ]
     svg = step_chart(series, title="t", span=(D(2025, 4, 1), D(2025, 9, 1)))
     assert svg.count('class="pause"') == 1 and 'fill="url(#chart-hatch)"' in svg
-    assert svg.count('stroke-dasharray="2 4"') >= 2  # the paused and the planned level
+    solid, dotted = series_paths(svg)
+    assert solid.count("H") == 1  # in force from 10 July
+    assert dotted.count("H") == 2 and 'class="planned" stroke-dasharray="2 4"' in svg
 
 
 def test_step_chart_skips_unknown_rates_and_empty_input():
     series = [Series("s", (Step(D(2025, 1, 1), None), Step(D(2025, 2, 1), 10.0)))]
     svg = step_chart(series, title="t", span=(D(2025, 1, 1), D(2025, 3, 1)))
-    assert svg.split('<g class="series"')[1].split("</g>")[0].count("<line") == 1
+    assert [path.count("H") for path in series_paths(svg)] == [1]  # the known level only
     assert step_chart([], title="t") == ""
 
 

@@ -130,6 +130,28 @@ def test_index_text_search_highlights_the_terms(client):
     assert "Something else" not in response.text
 
 
+def test_index_search_lists_matches_in_date_order(client):
+    EventFactory(title="Later", summary="Tariffs rise.", date_start=D(2025, 3, 1))  # ranked first
+    earlier = EventFactory(title="Earlier", summary="", date_start=D(2025, 1, 1))
+    EvidenceFactory(event=earlier, sentence="A tariff in the evidence.")
+    assert titles(client.get(INDEX, {"q": "tariff"}, **HX)) == ["Earlier", "Later"]
+
+
+@pytest.mark.parametrize(
+    ("params", "shown"),
+    [({"q": "tariff"}, "More than 2 events"), ({"q": "tariff", "type": "meeting"}, "2 events")],
+)
+def test_index_search_counts_matches_up_to_a_cap(client, monkeypatch, params, shown):
+    monkeypatch.setattr(views, "SEARCH_COUNT_CAP", 2)
+    for day in (1, 2):
+        EventFactory(title=f"Tariff talks {day}", kind="meeting", date_start=D(2025, 1, day))
+    EventFactory(title="Tariff measure", kind="tariff_measure", date_start=D(2025, 1, 3))
+    EventFactory(title="Tariff, rejected", kind="meeting", review_state=Event.ReviewState.REJECTED)
+    EventFactory(title="Something else", kind="meeting")
+    text = client.get(INDEX, params).text
+    assert re.search(rf">\s*{shown}[ ,<]", text)
+
+
 def test_index_form_keeps_the_chosen_filters(client):
     event_with("JP", people=(Official.objects.get(slug="ryosei-akazawa"),))
     text = client.get(INDEX, {"country": "jp", "official": "ryosei-akazawa", "q": "x<y"}).text
