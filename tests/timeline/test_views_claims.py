@@ -101,3 +101,9 @@ def test_api_event_gives_each_evidence_its_claim(client, held_round):
         ("planned", "2025-05-11"),
         ("happened", "2025-05-23"),
     ]
+
+
+def test_admin_change_page_shows_each_evidence_claim(admin_client, held_round):
+    response = admin_client.get(reverse("admin:timeline_event_change", args=[held_round.pk]))
+    assert "planned for mid-May 2025" in response.text
+    assert "held on 23 May 2025 in Washington" in response.text
