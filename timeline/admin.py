@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from .claims import describe_claim, follow_claims
 from .models import (
     Event,
     Evidence,
@@ -127,7 +128,14 @@ class EvidenceInline(admin.TabularInline):
     model = Evidence
     extra = 0
     raw_id_fields = ("article",)
-    fields = ("article", "sentence", "start_char", "end_char", "awaits_review")
+    fields = ("article", "sentence", "start_char", "end_char", "claim", "awaits_review")
+    readonly_fields = ("claim",)
+
+    @admin.display(description="what the article said")
+    def claim(self, obj: Evidence) -> str:
+        if not obj.pk or not obj.claimed_status:
+            return "—"
+        return describe_claim(obj, None, kind=obj.event.kind)
 
 
 @admin.register(Event)
@@ -204,9 +212,13 @@ class EventAdmin(admin.ModelAdmin):
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         """A machine title follows the editor's changes of type, status, parties, participants
-        and the meeting or tariff details, unless the editor wrote the title."""
+        and the meeting or tariff details, unless the editor wrote the title; an untouched
+        event whose new evidence an editor reviewed takes that evidence's claim."""
         super().save_related(request, form, formsets, change)
         details = any(f.has_changed() for f in formsets if f.model is not Evidence)
+        evidence = any(f.has_changed() for f in formsets if f.model is Evidence)
+        if change and evidence and follow_claims(form.instance):  # evidence reviewed: its claim
+            form.instance.refresh_from_db()
         if change and (self.TITLED_BY.intersection(form.changed_data) or details):
             form.instance.retitle()
 

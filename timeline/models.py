@@ -27,6 +27,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Lower
+from django.db.models.query import ModelIterable
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -381,6 +382,23 @@ class Negotiation(models.Model):
 
 
 class EventQuerySet(models.QuerySet):
+    known_day: datetime.date | None = None  # set by known_on(): events show their claim then
+
+    def _clone(self) -> EventQuerySet:
+        clone = super()._clone()
+        clone.known_day = self.known_day
+        return clone
+
+    def _fetch_all(self) -> None:
+        """Events fetched from `known_on(day)` show what the articles said by then (one more
+        query; `values()` and `iterator()` read the stored values)."""
+        fetched = self._result_cache is None
+        super()._fetch_all()
+        if fetched and self.known_day is not None and self._iterable_class is ModelIterable:
+            from .claims import project_known_on
+
+            project_known_on(self._result_cache, self.known_day)
+
     def approved(self) -> EventQuerySet:
         return self.filter(review_state=Event.ReviewState.APPROVED)
 
@@ -413,10 +431,21 @@ class EventQuerySet(models.QuerySet):
         """Events some article published on or before `day` reported (all events for None).
 
         Events without evidence (entered by hand) have no publication date and are left out.
+        Fetched, each event shows its latest claim up to that day (timeline/claims.py): the
+        mid-May round is planned as of 1 May, even if a later article reported it held.
         """
         if day is None:
             return self
-        return self.filter(Exists(Evidence.objects.known_on(day).filter(event=OuterRef("pk"))))
+        known = self.filter(Exists(Evidence.objects.known_on(day).filter(event=OuterRef("pk"))))
+        known.known_day = day
+        return known
+
+    def revised_after(self, day: datetime.date) -> EventQuerySet:
+        """Events an article published after `day` reported on: as of `day`, they may have
+        read differently (their stored values are the latest claim's)."""
+        return self.filter(
+            Exists(Evidence.objects.filter(event=OuterRef("pk"), article__published__gt=day))
+        )
 
     def for_listing(self) -> EventQuerySet:
         """Everything a timeline row shows, in a fixed number of queries."""
@@ -687,6 +716,10 @@ class Event(models.Model):
         for evidence in self.evidence.filter(awaits_review=True):  # one save each: audited
             evidence.awaits_review = False
             evidence.save(update_fields=["awaits_review"])
+        from .claims import follow_claims
+
+        if follow_claims(self):  # the new evidence's claim is now the event's
+            self.refresh_from_db()
 
     def reject(self) -> None:
         self.review_state = self.ReviewState.REJECTED
@@ -941,6 +974,32 @@ class Evidence(models.Model):
         help_text="Found by the pipeline after the event was approved: hidden from the public "
         "until an editor unticks this (approving the event again unticks them all).",
     )
+    # The article's claim: what it said about the event when this sentence was read. The
+    # event shows its latest claim (timeline/claims.py); earlier ones make its history.
+    claimed_status = models.CharField(
+        "status reported",
+        max_length=12,
+        choices=EventStatus.choices,
+        blank=True,
+        help_text="What the article said: held, planned, talked of, called off.",
+    )
+    claimed_date_start = models.DateField("date reported (from)", null=True, blank=True)
+    claimed_date_end = models.DateField("date reported (to)", null=True, blank=True)
+    claimed_date_precision = models.CharField(
+        "precision reported", max_length=10, choices=EventPrecision.choices, blank=True
+    )
+    claimed_date_text = models.CharField(
+        "date phrase", max_length=200, blank=True, help_text='As written: "in or after mid-May".'
+    )
+    claimed_date_explanation = models.CharField(max_length=300, blank=True)
+    claimed_date_computed = models.BooleanField(default=False)
+    claimed_title = models.CharField(
+        "title as reported", max_length=300, blank=True, help_text="The title this claim gives."
+    )
+    claimed_location = models.CharField("place reported", max_length=200, blank=True)
+    claimed_rate_percent = models.DecimalField(
+        "rate reported", max_digits=7, decimal_places=2, null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = EvidenceQuerySet.as_manager()
@@ -954,6 +1013,15 @@ class Evidence(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["event", "article", "start_char"], name="evidence_unique_per_sentence"
+            ),
+            models.CheckConstraint(
+                condition=Q(claimed_date_start__isnull=True, claimed_date_end__isnull=True)
+                | Q(
+                    claimed_date_start__isnull=False,
+                    claimed_date_end__isnull=False,
+                    claimed_date_start__lte=F("claimed_date_end"),
+                ),
+                name="evidence_claimed_dates_ordered",
             ),
         ]
 

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from .models import Event, Jurisdiction, Negotiation, Official, TariffMeasure
+from .models import Event, Evidence, Jurisdiction, Negotiation, Official, TariffMeasure
 
 ROUND_STATUSES = {Event.Status.HAPPENED, Event.Status.PLANNED, Event.Status.CANCELLED}
 LEADS_PER_PARTY = 2
@@ -123,8 +123,15 @@ class Overview:
 
     @cached_property
     def rounds(self) -> list[Round]:
+        """The rounds, each as claimed by the day viewed, with its claims up to then (its
+        "reported" history)."""
+        claims = Evidence.objects.public().select_related("article")
+        if self.thread.known_day is not None:
+            claims = claims.filter(article__published__lte=self.thread.known_day)
         meetings = self.thread.filter(kind=Event.Kind.MEETING).select_related("meeting")
-        return number_rounds(meetings.prefetch_related("participants"))
+        return number_rounds(
+            meetings.prefetch_related("participants", Prefetch("evidence", queryset=claims))
+        )
 
     @cached_property
     def agreements(self) -> list[Event]:
@@ -135,21 +142,48 @@ class Overview:
         return tariff_state(self.visible, self.countries, day=self.day)
 
     @cached_property
+    def revised(self) -> list[Event]:
+        """In a past view, the thread's events a later article reported on, as claimed by then
+        (SQL filters read stored values, which are their latest claims); none otherwise."""
+        day = self.thread.known_day
+        return [] if day is None else list(self.thread.revised_after(day))
+
+    def unrevised(self) -> QuerySet:
+        day = self.thread.known_day
+        if day is None:
+            return self.thread
+        return self.thread.exclude(pk__in=self.thread.revised_after(day).values("pk"))
+
+    @cached_property
     def last_activity(self) -> datetime.date | None:
-        return (
-            self.thread.filter(status=Event.Status.HAPPENED, date_start__lte=self.day)
+        last = (
+            self.unrevised()
+            .filter(status=Event.Status.HAPPENED, date_start__lte=self.day)
             .order_by("-date_start")
             .values_list("date_start", flat=True)
             .first()
         )
+        held = [
+            e.date_start
+            for e in self.revised
+            if e.status == Event.Status.HAPPENED and e.date_start and e.date_start <= self.day
+        ]
+        return max(filter(None, [last, *held]), default=None)
 
     @cached_property
     def next_step(self) -> Event | None:
-        return (
-            self.thread.filter(status=Event.Status.PLANNED, date_end__gte=self.day)
+        step = (
+            self.unrevised()
+            .filter(status=Event.Status.PLANNED, date_end__gte=self.day)
             .order_by("date_start", "id")
             .first()
         )
+        planned = [
+            e
+            for e in self.revised
+            if e.status == Event.Status.PLANNED and e.date_end and e.date_end >= self.day
+        ]
+        return min(filter(None, [step, *planned]), key=lambda e: (e.date_start, e.pk), default=None)
 
     @cached_property
     def deadline(self) -> Deadline | None:

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from timeline.caching import one_bump
+from timeline.claims import follow_claims
 from timeline.models import (
     Event,
     Evidence,
@@ -29,7 +30,7 @@ from timeline.models import (
 from ..extraction.bounds import NotExtractable, check, time_budget
 from ..extraction.types import ExtractedEvent, ExtractedTariff, Gazetteer, Person
 from ..models import Article, ExtractionStatus
-from .negotiations import assign_negotiation, record_stated_round
+from .negotiations import assign_negotiation, record_stated_round, stated_round
 
 # An article the bounds refuse keeps the reason as its extraction state.
 REFUSED_STATUS = {"too_long": ExtractionStatus.TOO_LONG, "unusual": ExtractionStatus.UNUSUAL}
@@ -220,7 +221,9 @@ def store_event(item: ExtractedEvent, *, article: Article, known: KnownNames) ->
     countries = [known.countries[name] for name in item.countries if name in known.countries]
     read = {person.full_name: person for person in item.new_people}
     people = [known.official(name, read=read.get(name)) for name in item.participants]
-    event = find_matching_event(item, countries=countries, people=people)
+    event = find_matching_event(item, countries=countries, people=people) or find_planned_round(
+        item, countries=countries, people=people, article=article
+    )
     merged = event is not None
     if event is None:
         event = Event(
@@ -254,11 +257,34 @@ def store_event(item: ExtractedEvent, *, article: Article, known: KnownNames) ->
                 "end_char": span.end_char,
                 # A new sentence on an event editors approved is not public until reviewed.
                 "awaits_review": event.review_state == Event.ReviewState.APPROVED,
+                **claim_of(item),
             },
         )
+    if merged:
+        follow_claims(event)  # a later article's word (a plan now held) becomes the event's
     record_stated_round(event, [span.sentence for span in item.evidence])
     assign_negotiation(event)
     return merged
+
+
+def claim_of(item: ExtractedEvent) -> dict:
+    """What the article says about the event, kept on each of its sentences (the evidence)."""
+    claim = {
+        "claimed_status": item.status,
+        "claimed_title": item.title[:300],
+        "claimed_location": item.location[:200],
+        "claimed_rate_percent": item.tariff.rate_percent if item.tariff else None,
+    }
+    if item.date is not None:
+        claim |= {
+            "claimed_date_start": item.date.start,
+            "claimed_date_end": item.date.end,
+            "claimed_date_precision": item.date.precision,
+            "claimed_date_text": item.date.text[:200],
+            "claimed_date_explanation": item.date.explanation[:300],
+            "claimed_date_computed": item.date.computed,
+        }
+    return claim
 
 
 def evidence_text(article: Article, span) -> str:
@@ -310,6 +336,77 @@ def find_matching_event(
                 continue  # China's 24% pause is not the United States' 24% pause on Japan
         return candidate
     return None
+
+
+EARLY_DAYS = 3  # a round held a few days before the period it was planned for is that round
+LATE_DAYS = 14  # ... and so is one held up to two weeks after it
+NUMBERED_DAYS = 120  # a stated round number finds its plan this far away, not in another year
+
+
+def find_planned_round(
+    item: ExtractedEvent,
+    *,
+    countries: list[Jurisdiction],
+    people: list[Official],
+    article: Article,
+) -> Event | None:
+    """The planned meeting a later article reports on: held, called off, or moved.
+
+    A planned meeting between the same parties (all of them among the report's countries),
+    first told by an earlier article, matches when the round numbers stated agree, or, with no
+    number stated on one side, when the report's date falls inside the planned period (or near
+    it, for a meeting held or called off; a plan moved without a round number is a new plan).
+    Numbers stated on both sides that differ never match ("the fourth round" is not the third).
+    Among several, the same stated number wins, then the nearest date.
+    """
+    if item.type != Event.Kind.MEETING or item.date is None or len(countries) < 2:
+        return None
+    if item.status == Event.Status.SPECULATIVE:
+        return None  # talk of a meeting moves no plan
+    number = stated_round(span.sentence for span in item.evidence)
+    reach = datetime.timedelta(days=NUMBERED_DAYS if number else LATE_DAYS)
+    told_before = Evidence.objects.filter(
+        event=OuterRef("pk"), article__published__lte=article.published
+    ).exclude(article=article)
+    candidates = (
+        Event.objects.filter(
+            kind=Event.Kind.MEETING,
+            status=Event.Status.PLANNED,
+            date_start__lte=item.date.end + reach,
+            date_end__gte=item.date.start - reach,
+        )
+        .exclude(review_state=Event.ReviewState.REJECTED)
+        .filter(Exists(told_before))
+        .prefetch_related("jurisdictions", "participants")
+    )
+    wanted_countries = {c.pk for c in countries}
+    wanted_people = {p.pk for p in people}
+    found = []
+    for candidate in candidates:
+        parties = {c.pk for c in candidate.jurisdictions.all()}
+        if len(parties) < 2 or not parties <= wanted_countries:
+            continue
+        theirs = {p.pk for p in candidate.participants.all()}
+        if wanted_people and theirs and not wanted_people & theirs:
+            continue
+        if number and candidate.round_number and number != candidate.round_number:
+            continue
+        same_number = bool(number and number == candidate.round_number)
+        if not same_number and not near_plan(item, candidate):
+            continue
+        distance = abs((item.date.start - candidate.date_start).days)
+        found.append((not same_number, distance, candidate.pk, candidate))
+    return min(found, key=lambda match: match[:3])[3] if found else None
+
+
+def near_plan(item: ExtractedEvent, plan: Event) -> bool:
+    """The report's date is inside the planned period, or near it for a round held or called
+    off (talks "in or after mid-May" held on 23 May)."""
+    if item.status == Event.Status.PLANNED:
+        return plan.date_start <= item.date.start and item.date.end <= plan.date_end
+    early = plan.date_start - datetime.timedelta(days=EARLY_DAYS)
+    late = plan.date_end + datetime.timedelta(days=LATE_DAYS)
+    return early <= item.date.start <= late
 
 
 def same_parties(measure: TariffMeasure, extracted: ExtractedTariff) -> bool:

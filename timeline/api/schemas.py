@@ -95,11 +95,24 @@ class ArticleRef(Schema):
     api_url: str
 
 
+class ClaimOut(Schema):
+    status: EventStatus
+    date: EventDate
+    title: str
+    location: str = Field(description="The meeting's place, as the article gave it.")
+    rate_percent: float | None = Field(description="A tariff's rate, as the article gave it.")
+
+
 class EvidenceOut(Schema):
     sentence: str
     start_char: int = Field(description="Offset of the sentence in the article's body.")
     end_char: int
     article: ArticleRef
+    claim: ClaimOut | None = Field(
+        description="What this article said about the event (its sentences share it). The "
+        "event shows the latest article's claim, unless an editor set the values; None for "
+        "evidence added by hand."
+    )
 
 
 class EventOut(Schema):

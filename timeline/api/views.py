@@ -150,11 +150,32 @@ def event_out(event: Event, request: HttpRequest) -> dict:
                 "start_char": e.start_char,
                 "end_char": e.end_char,
                 "article": article_out(e.article, request),
+                "claim": claim_out(e),
             }
             for e in event.evidence.all()
         ],
         "created_at": event.created_at,
         "updated_at": event.updated_at,
+    }
+
+
+def claim_out(evidence: Evidence) -> dict | None:
+    if not evidence.claimed_status:
+        return None
+    rate = evidence.claimed_rate_percent
+    return {
+        "status": evidence.claimed_status,
+        "date": {
+            "start": evidence.claimed_date_start,
+            "end": evidence.claimed_date_end,
+            "precision": evidence.claimed_date_precision or None,
+            "text": evidence.claimed_date_text,
+            "explanation": evidence.claimed_date_explanation,
+            "computed": evidence.claimed_date_computed,
+        },
+        "title": evidence.claimed_title,
+        "location": evidence.claimed_location,
+        "rate_percent": float(rate) if rate is not None else None,
     }
 
 

@@ -215,6 +215,14 @@ def tariff_summary(tariff: Any) -> str:
 
 
 @register.filter
+def reported(event: Any) -> list:
+    """The event's "reported" history from its prefetched evidence (timeline/claims.py)."""
+    from timeline.claims import reported_history
+
+    return reported_history(event, event.evidence.all())
+
+
+@register.filter
 def percent(value: float | None) -> str:
     return f"{round(value * 100)}%" if value is not None else ""
 
