@@ -106,6 +106,17 @@ def pattern_agreements() -> list[dict]:
                 }
             ],
         },
+        # a named agreement ("the Reciprocal Trade Agreement"): a proper noun keeps its case
+        # in the lemma, so it is matched by its lower-case form
+        {
+            "label": AGREEMENT,
+            "pattern": [
+                {
+                    **lower_in("agreement", "agreements", "deal", "pact", "accord", "truce"),
+                    "POS": "PROPN",
+                }
+            ],
+        },
         {"label": AGREEMENT, "pattern": [{"LOWER": "framework"}]},
         {"label": AGREEMENT, "pattern": [{"LOWER": "joint"}, {"LOWER": "statement"}]},
         {

@@ -358,6 +358,8 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
         return False
     if any(t.lemma_.lower() in {"fail", "refuse"} for t in ancestors[1:]):
         return False  # "failed to win relief from the 25 percent levy"
+    if any(c.lower_ == "whether" for t in ancestors for c in t.children):
+        return False  # "to determine whether imposing a duty is warranted": a question
     for token in ancestors[1:4]:
         if token.lower_ in {"of", "than"} and any(
             c.lower_ in {"instead", "rather"} for c in [*token.children, token.head]

@@ -310,3 +310,22 @@ def test_a_known_measure_acted_on_is_still_a_measure(run):
         run("Chile will raise the tariffs on Peruvian wine on Tuesday."), "tariff_measure"
     )
     assert measure.date.start == D(2025, 6, 10)
+
+
+def test_a_duty_in_a_whether_question_is_no_measure(run):
+    events = run(
+        "The order set a March 1 deadline for the minister to report so that the president "
+        "can decide whether imposing a further duty on Chilean copper is warranted."
+    )
+    assert of_type(events, "tariff_measure") == []
+    assert len(of_type(events, "deadline")) == 1
+
+
+def test_a_named_agreement_is_an_agreement_not_an_announcement(run):
+    events = run(
+        "The Comprehensive Trade Agreement between Chile and Peru will be signed at the summit "
+        "next week."
+    )
+    (deal,) = of_type(events, "agreement")
+    assert (deal.status, deal.date.start) == ("planned", D(2025, 6, 9))
+    assert of_type(events, "announcement") == []
