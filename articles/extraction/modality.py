@@ -127,8 +127,8 @@ def parties_agree(verb: Token) -> bool:
     if any(c.dep_ == "ccomp" for c in verb.children):
         return False  # "agreed that ...": an opinion shared, not a deal
     for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
-        if any(c.dep_ == "conj" for c in subject.children):
-            return True
+        if any(c.dep_ == "conj" for c in subject.subtree):
+            return True  # "Starmer and President Trump agreed", however the names are parsed
         if subject.lemma_ in PARTY_NOUNS and subject.tag_ == "NNS":
             return True
     return False

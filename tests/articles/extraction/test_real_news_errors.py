@@ -329,3 +329,14 @@ def test_a_named_agreement_is_an_agreement_not_an_announcement(run):
     (deal,) = of_type(events, "agreement")
     assert (deal.status, deal.date.start) == ("planned", D(2025, 6, 9))
     assert of_type(events, "announcement") == []
+
+
+def test_two_leaders_agreeing_to_cut_tariffs_is_a_deal_and_a_cut(run):
+    events = run(
+        "Prime Minister Keir Starmer and President Trump agreed on May 8 to reduce tariffs on "
+        "British cars."
+    )
+    (deal,) = of_type(events, "agreement")
+    assert deal.date.start == D(2025, 5, 8)
+    (cut,) = of_type(events, "tariff_measure")
+    assert cut.tariff.action == "lowered"
