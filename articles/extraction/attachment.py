@@ -241,3 +241,18 @@ def is_negated_meeting(trigger: Span) -> bool:
         return False
     copula = verb.lemma_.lower() == "be" or verb.lower_ in {"’s", "'s"}
     return copula and any(c.dep_ == "neg" for c in verb.children)
+
+
+TIME_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "following", "upon"})
+
+
+def dates_of_own_clause(trigger: Span, dated: list[DatedMention]) -> list[DatedMention]:
+    """An event told in an "after ...ing" clause happened before the main clause's date, not
+    on it: "After imposing sweeping tariffs, the administration changed its tune last
+    November" says nothing of when the tariffs came. Such an event keeps only the dates of its
+    own clause."""
+    verb = governing_verb(trigger.root)
+    if not (verb.dep_ == "pcomp" and verb.head.lower_ in TIME_CLAUSE_PREPOSITIONS):
+        return dated
+    clause = {t.i for t in verb.subtree}
+    return [d for d in dated if d.span.root.i in clause]

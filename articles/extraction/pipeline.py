@@ -377,7 +377,7 @@ def read_candidate(
         countries=countries,
         definite=modality.is_definite(trigger),
     )
-    usable = [d for d in dated if not is_end_bound(d)]
+    usable = attachment.dates_of_own_clause(trigger, [d for d in dated if not is_end_bound(d)])
     if status == "cancelled":  # the calling-off's own date is not the meeting's
         undoing = modality.cancelling_verb_over(trigger, sentence)
         usable = [

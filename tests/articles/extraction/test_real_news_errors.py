@@ -340,3 +340,15 @@ def test_two_leaders_agreeing_to_cut_tariffs_is_a_deal_and_a_cut(run):
     assert deal.date.start == D(2025, 5, 8)
     (cut,) = of_type(events, "tariff_measure")
     assert cut.tariff.action == "lowered"
+
+
+def test_an_event_in_an_after_clause_does_not_take_the_main_clauses_date(run):
+    events = run(
+        "After imposing steep tariffs on its neighbours, the government changed course last "
+        "month in lifting the duties on Peruvian copper."
+    )
+    assert not [
+        e
+        for e in of_type(events, "tariff_measure")
+        if e.tariff.action == "imposed" and e.date is not None
+    ]
