@@ -96,9 +96,13 @@ def percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
         if span is None:
             continue
         before = " ".join(t.lower_ for t in left_context(span, 3))
-        after = sentence.doc[span.end : span.end + 1]
-        if after and after[0].lower_ == "of":
-            continue  # "77 percent of US goods": a share, not a rate
+        after = sentence.doc[span.end : min(span.end + 4, sentence.end)]
+        if (
+            after
+            and after[0].lower_ == "of"
+            and not any(t.lemma_.lower() in {"tariff", "duty", "levy"} for t in after[1:])
+        ):
+            continue  # "77 percent of US goods": a share, not a rate ("24 percent of its tariffs" is)
         former = before.endswith(
             ("from", "from the", "instead of the", "instead of", "than", "now", "currently")
         )  # "now 27.5 percent, will be cut to 15 percent": 27.5 is the rate being replaced
