@@ -246,13 +246,46 @@ def is_negated_meeting(trigger: Span) -> bool:
 TIME_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "following", "upon"})
 
 
+def time_clause_of(trigger: Span, *, phrases_only: bool = False) -> set[int] | None:
+    """The token indices of the "after/before/since ..." clause or phrase the event is told in
+    ("After imposing tariffs, ...", "After meetings in Geneva, ..."), or None. With
+    ``phrases_only``, noun phrases only: "after speaking with X" tells a call just before the
+    main clause, which the story's time may date; "after meetings in Geneva" is background."""
+    root = trigger.root
+    if root.dep_ == "pobj" and root.head.lower_ in TIME_CLAUSE_PREPOSITIONS:
+        return {t.i for t in root.head.subtree}
+    edge = root.left_edge.i
+    if edge > 0 and root.doc[edge - 1].lower_ in TIME_CLAUSE_PREPOSITIONS and root.pos_ == "NOUN":
+        return {t.i for t in root.subtree}  # the same, parsed as "After" + a subject
+    verb = governing_verb(root)
+    if not phrases_only and verb.dep_ == "pcomp" and verb.head.lower_ in TIME_CLAUSE_PREPOSITIONS:
+        return {t.i for t in verb.subtree}
+    return None
+
+
 def dates_of_own_clause(trigger: Span, dated: list[DatedMention]) -> list[DatedMention]:
-    """An event told in an "after ...ing" clause happened before the main clause's date, not
-    on it: "After imposing sweeping tariffs, the administration changed its tune last
-    November" says nothing of when the tariffs came. Such an event keeps only the dates of its
-    own clause."""
-    verb = governing_verb(trigger.root)
-    if not (verb.dep_ == "pcomp" and verb.head.lower_ in TIME_CLAUSE_PREPOSITIONS):
+    """An event told in an "after ..." clause happened before the main clause's date, not on
+    it: "After imposing sweeping tariffs, the administration changed its tune last November"
+    says nothing of when the tariffs came. Such an event keeps only the dates of its own
+    clause."""
+    clause = time_clause_of(trigger)
+    if clause is None:
         return dated
-    clause = {t.i for t in verb.subtree}
     return [d for d in dated if d.span.root.i in clause]
+
+
+MEETING_NOUNS = frozenset(
+    {"meeting", "talk", "discussion", "visit", "trip", "call", "summit", "round", "session"}
+)
+
+
+def describes_subject(trigger: Span) -> bool:
+    """ "His discussion in Spain will be the fourth meeting between the two": the meeting word
+    after "be" names the subject again, which is the event (or is told elsewhere)."""
+    root = trigger.root
+    if root.dep_ != "attr" or root.head.lemma_ != "be":
+        return False
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in MEETING_NOUNS
+        for c in root.head.children
+    )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articles.extraction import timex_calendar as cal
 from articles.extraction.timex_rules import Hit, scan
@@ -90,8 +90,40 @@ def resolve_date(
     prefix = f"{context.rstrip()} " if context.strip() else ""
     for mention in find_dates(prefix + text, published_at=published_at, tense=tense):
         if mention.resolved and mention.end_char > len(prefix):
+            last_day = DAY_RANGE_END.match(prefix + text, mention.end_char)
+            if last_day and mention.resolved.precision == "day":
+                return day_range(mention.resolved, int(last_day["day"]), text=text)
             return _with_text(mention.resolved, text)
     return _dateparser_fallback(text, published_at, tense)
+
+
+# "September 12-18", "Sept. 17 to 19", "Oct. 30 and 31": the days after a written date.
+DAY_RANGE_END = re.compile(
+    r"\s*(?:[-\u2013\u2014]|to|through|and)\s*(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%])"
+)
+
+
+def day_range(first: ResolvedDate, last_day: int, *, text: str) -> ResolvedDate:
+    """From the first day to the given day of the same month (or of the next month when the
+    day number is smaller: "Oct. 31-1")."""
+    start = first.start
+    try:
+        end = start.replace(day=last_day)
+        if end < start:
+            end = (start.replace(day=1) + dt.timedelta(days=32)).replace(day=last_day)
+    except ValueError:
+        return _with_text(first, text)
+    if (end - start).days > 31:
+        return _with_text(first, text)
+    return ResolvedDate(
+        start=start,
+        end=end,
+        precision="range",
+        text=text,
+        timex=start.isoformat(),
+        computed=True,
+        explanation=f"{text!r}: {start.isoformat()} to {end.isoformat()}",
+    )
 
 
 def add_duration(start: ResolvedDate | dt.date, days: int, *, text: str) -> ResolvedDate:
@@ -250,3 +282,19 @@ def _dateparser_fallback(
         computed=True,
         explanation=f"dateparser: '{text}' from {published_at.isoformat()} -> {timex}",
     )
+
+
+def with_day_range(mention: DateMention, text: str) -> DateMention:
+    """The mention widened over the days that follow it in ``text`` ("September 12-18"), with
+    the range as its interval; the mention as it was when no day follows."""
+    resolved = mention.resolved
+    if resolved is None or resolved.precision != "day" or mention.type != "DATE":
+        return mention
+    last_day = DAY_RANGE_END.match(text, mention.end_char)
+    if last_day is None:
+        return mention
+    widened = text[mention.start_char : last_day.end()]
+    ranged = day_range(resolved, int(last_day["day"]), text=widened)
+    if ranged.precision != "range":
+        return mention
+    return replace(mention, end_char=last_day.end(), text=widened, resolved=ranged)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
-from .attachment import is_reference
+from .attachment import is_reference, time_clause_of
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
 from .grammar import governing_verb, is_state_clause
@@ -69,6 +69,8 @@ def wants_story_date(candidate: Candidate) -> bool:
         return False
     if candidate.status == "speculative" or is_state(candidate):
         return False
+    if time_clause_of(candidate.trigger, phrases_only=True) is not None:
+        return False  # "After meetings in Geneva, they agreed on Monday": before Monday
     if candidate.type == TARIFF:  # a measure: a rate, or a change ("cut", "paused")
         tariff = candidate.tariff
         if tariff is None or is_reference(candidate.trigger):

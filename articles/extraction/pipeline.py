@@ -31,7 +31,7 @@ from . import (
 )
 from .candidate import Candidate, DatedMention
 from .components import TRIGGERS_KEY, add_gazetteer, add_triggers
-from .dates import ResolvedDate, add_duration, find_dates, resolve_date
+from .dates import ResolvedDate, add_duration, find_dates, resolve_date, with_day_range
 from .model import load_model
 from .patterns import (
     AGREEMENT,
@@ -314,7 +314,8 @@ def triggers_in(sentence: Span, triggers: list[Span], starts: list[int]) -> list
 def dated_mentions(sentence: Span, published_at: datetime.date) -> list[DatedMention]:
     doc = sentence.doc
     mentions = []
-    for mention in find_dates(sentence.text, published_at=published_at):
+    for found in find_dates(sentence.text, published_at=published_at):
+        mention = with_day_range(found, sentence.text)
         span = doc.char_span(
             sentence.start_char + mention.start_char,
             sentence.start_char + mention.end_char,
@@ -351,7 +352,9 @@ def read_candidate(
     ):
         return None  # "tariff talks"; "the rate was the lowest"; "instead of the 25% rate"
     if kind == MEETING and (
-        statements.is_reporting_audience(trigger) or attachment.is_negated_meeting(trigger)
+        statements.is_reporting_audience(trigger)
+        or attachment.is_negated_meeting(trigger)
+        or attachment.describes_subject(trigger)
     ):
         return None
     if kind == ANNOUNCEMENT and any(t.label_ != ANNOUNCEMENT for t in sentence_triggers):

@@ -352,3 +352,19 @@ def test_an_event_in_an_after_clause_does_not_take_the_main_clauses_date(run):
         for e in of_type(events, "tariff_measure")
         if e.tariff.action == "imposed" and e.date is not None
     ]
+
+
+def test_a_day_range_is_one_interval(run):
+    (meeting,) = of_type(
+        run("Chile's trade minister will visit Lima on June 16-18 for talks with Peru."),
+        "meeting",
+    )
+    assert (meeting.date.start, meeting.date.end) == (D(2025, 6, 16), D(2025, 6, 18))
+
+
+def test_meetings_in_an_after_phrase_do_not_take_the_main_clauses_date(run):
+    events = run(
+        "After meetings in Lima and Quito, Chile and Peru agreed on Monday to extend their truce."
+    )
+    assert not [e for e in of_type(events, "meeting") if e.date is not None]
+    assert of_type(events, "agreement")[0].date.start == D(2025, 6, 2)
