@@ -222,8 +222,8 @@ def is_negated(trigger: Span) -> bool:
         return True
     return any(
         any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
-        for t in list(verb.ancestors)[:2]
-        if t.pos_ == "NOUN"  # "gave no sign of easing"
+        for t in list(verb.ancestors)[:3]
+        if t.pos_ == "NOUN"  # "gave no sign of easing", "no signs of scrapping or lowering"
     )
 
 

@@ -19,6 +19,8 @@ def status_of(trigger: Span, sentence: Span) -> str:
     head = trigger.root
     if trigger.label_ in {"meeting", "agreement"} and cancelling_verb_over(trigger, sentence):
         return "cancelled"  # "the talks planned for next week were called off"
+    if is_pleased_to(head):
+        return "happened"  # "Wonderful to speak with President Trump today"
     own = has_own_clause(head) if trigger.label_ != "agreement" else None
     chain = [own] if own is not None else [head, *ancestors_within(head, sentence)]
     words: list[str] = []
@@ -92,6 +94,37 @@ def status_of(trigger: Span, sentence: Span) -> str:
         return "planned"
 
     return "happened"
+
+
+PLEASED_WORDS = frozenset(
+    {
+        "wonderful",
+        "great",
+        "good",
+        "glad",
+        "pleased",
+        "happy",
+        "honored",
+        "honoured",
+        "delighted",
+        "nice",
+        "excellent",
+        "productive",
+        "useful",
+    }
+)
+
+
+def is_pleased_to(verb: Token) -> bool:
+    """ "Great to speak with ...", "glad to have met ...": a leader's post about a call just
+    held, not a plan (the infinitive hangs on an adjective of satisfaction)."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ in {"xcomp", "ccomp", "advcl"}
+        and verb.head.pos_ == "ADJ"
+        and verb.head.lower_ in PLEASED_WORDS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def reported(chain: list[Token]) -> bool:

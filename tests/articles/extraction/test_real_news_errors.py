@@ -368,3 +368,21 @@ def test_meetings_in_an_after_phrase_do_not_take_the_main_clauses_date(run):
     )
     assert not [e for e in of_type(events, "meeting") if e.date is not None]
     assert of_type(events, "agreement")[0].date.start == D(2025, 6, 2)
+
+
+def test_a_leaders_post_about_a_call_tells_a_call_held(run):
+    (call,) = of_type(
+        run(
+            "The president posted on Friday: “Great to speak with my friend President Boric today."
+        ),
+        "meeting",
+    )
+    assert (call.status, call.date.start) == ("happened", FRIDAY)
+
+
+def test_no_signs_of_cutting_tariffs_is_no_cut(run):
+    events = run(
+        "Chile's government has shown no signs of scrapping or lowering its duties on Peruvian "
+        "steel, the minister said on Tuesday."
+    )
+    assert of_type(events, "tariff_measure") == []
