@@ -386,3 +386,8 @@ def test_no_signs_of_cutting_tariffs_is_no_cut(run):
         "steel, the minister said on Tuesday."
     )
     assert of_type(events, "tariff_measure") == []
+
+
+def test_every_city_of_a_venue_list_is_a_venue(run):
+    (meeting,) = of_type(run("Chile and Peru held talks in Lima and Madrid on Tuesday."), "meeting")
+    assert set(meeting.countries) == {"Chile", "Peru"}
