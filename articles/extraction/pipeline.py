@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from . import (
     attachment,
+    chunks,
     confidence,
     consistency,
     grammar,
@@ -82,16 +83,17 @@ def extract(
     text: str, *, published_at: datetime.date, gazetteer: Gazetteer
 ) -> list[ExtractedEvent]:
     """The events in one article body."""
-    nlp = get_nlp(gazetteer)
-    return events_from_doc(nlp(text), published_at=published_at, gazetteer=gazetteer)
+    doc = chunks.parse_text(get_nlp(gazetteer), text)
+    return events_from_doc(doc, published_at=published_at, gazetteer=gazetteer)
 
 
 def extract_many(
     items: Iterable[tuple[str, datetime.date]], *, gazetteer: Gazetteer, batch_size: int = 16
 ) -> Iterator[list[ExtractedEvent]]:
-    """Batches through nlp.pipe: (body, published) pairs in, one event list per article out."""
+    """Batches through nlp.pipe: (body, published) pairs in, one event list per article out
+    (long bodies in pieces, see chunks.py)."""
     nlp = get_nlp(gazetteer)
-    for doc, published_at in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+    for doc, published_at in chunks.parse(nlp, items, batch_size=batch_size):
         yield events_from_doc(doc, published_at=published_at, gazetteer=gazetteer)
 
 
