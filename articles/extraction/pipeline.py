@@ -859,15 +859,15 @@ def absorb_duplicates(groups: list[list[Candidate]]) -> list[list[Candidate]]:
 
 
 def duplicate_keys(candidate: Candidate) -> list[tuple]:
-    """What two duplicates (`is_duplicate`) share: type, countries and people for a meeting or
-    a deal, type, target and sector for a tariff; no key, no duplicate."""
+    """What two duplicates (`is_duplicate`) share: type and countries for a meeting or a deal,
+    whether it applies to all and the sector for a tariff; no key, no duplicate."""
     if candidate.date is None:
         return []
     if candidate.type in {MEETING, AGREEMENT} and candidate.countries:
-        return [(candidate.type, frozenset(candidate.countries), frozenset(candidate.participants))]
+        return [(candidate.type, frozenset(candidate.countries))]
     tariff = candidate.tariff
     if candidate.type == TARIFF and tariff is not None:
-        return [(TARIFF, tariff.applies_to_all, tariff.target_country, tariff.sector or "")]
+        return [(TARIFF, tariff.applies_to_all, tariff.sector or "")]
     return []
 
 
