@@ -289,3 +289,13 @@ def describes_subject(trigger: Span) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in MEETING_NOUNS
         for c in root.head.children
     )
+
+
+def is_time_prefixed(trigger: Span) -> bool:
+    """ "a post-meeting press conference", "pre-summit briefings": the meeting word only dates
+    something else."""
+    doc = trigger.doc
+    start = trigger.start
+    if start >= 1 and doc[start - 1].lower_ in {"post", "pre"}:
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"post", "pre"}

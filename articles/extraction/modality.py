@@ -179,11 +179,24 @@ def deal_is_made(trigger: Span) -> bool:
         return parties_agree(root)
     for token in [root, *list(root.ancestors)[:3]]:
         if token.lemma_.lower() in DEAL_VERBS:
-            return True
+            return not (in_progress(token) or only_sought(token))
         if token is not root and token.pos_ == "VERB":
             break  # only the verb that governs the deal makes it: "signed an order keeping a truce"
     own = has_own_clause(root)
     return own is not None and own.lemma_.lower() in DEAL_VERBS
+
+
+ATTEMPT_NOUNS = frozenset({"effort", "bid", "push", "attempt", "drive", "quest", "race"})
+
+
+def in_progress(verb: Token) -> bool:
+    """ "Malaysia is finalising the agreement": a deal being made is not made yet."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def only_sought(verb: Token) -> bool:
+    """ "its efforts to secure a trade deal", "a bid to seal a deal": sought, not made."""
+    return verb.dep_ in {"acl", "xcomp", "relcl"} and verb.head.lemma_.lower() in ATTEMPT_NOUNS
 
 
 def told_in_past(sentence: Span) -> bool:

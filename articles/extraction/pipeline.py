@@ -358,6 +358,7 @@ def read_candidate(
         statements.is_reporting_audience(trigger)
         or attachment.is_negated_meeting(trigger)
         or attachment.describes_subject(trigger)
+        or attachment.is_time_prefixed(trigger)
     ):
         return None
     if kind == ANNOUNCEMENT and any(t.label_ != ANNOUNCEMENT for t in sentence_triggers):

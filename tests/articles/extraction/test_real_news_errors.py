@@ -391,3 +391,20 @@ def test_no_signs_of_cutting_tariffs_is_no_cut(run):
 def test_every_city_of_a_venue_list_is_a_venue(run):
     (meeting,) = of_type(run("Chile and Peru held talks in Lima and Madrid on Tuesday."), "meeting")
     assert set(meeting.countries) == {"Chile", "Peru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile is currently finalising the agreement with Peru, the minister said on Tuesday.",
+        "Chile will continue its efforts to secure a trade deal with Peru before the June 30 "
+        "deadline.",
+    ],
+)
+def test_a_deal_in_the_making_or_sought_is_not_made(run, text):
+    assert of_type(run(text), "agreement") == []
+
+
+def test_a_post_meeting_press_conference_is_no_meeting(run):
+    events = run("At a post-meeting press conference on Tuesday, Chile's minister spoke of Peru.")
+    assert of_type(events, "meeting") == []
