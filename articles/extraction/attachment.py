@@ -299,3 +299,27 @@ def is_time_prefixed(trigger: Span) -> bool:
     if start >= 1 and doc[start - 1].lower_ in {"post", "pre"}:
         return True
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"post", "pre"}
+
+
+DOMESTIC_BODIES = frozenset(
+    {"cabinet", "council", "parliament", "committee", "politburo", "congress", "senate"}
+)
+
+
+def is_domestic_meeting(trigger: Span) -> bool:
+    """ "The Federal Council held an emergency meeting": a government meeting by itself, not
+    talks between parties (unless it is "with" someone)."""
+    verb = governing_verb(trigger.root)
+    if any(c.lower_ == "with" for c in [*trigger.root.children, *verb.children]):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOMESTIC_BODIES for c in verb.children)
+
+
+def is_negotiating_framework(trigger: Span) -> bool:
+    """ "agreed on the negotiation framework": how to negotiate, not a deal."""
+    root = trigger.root
+    return root.lower_ in {"framework", "frameworks"} and any(
+        c.dep_ in {"compound", "amod"}
+        and c.lemma_.lower() in {"negotiation", "negotiating", "talk"}
+        for c in root.children
+    )

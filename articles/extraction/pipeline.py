@@ -359,11 +359,14 @@ def read_candidate(
         or attachment.is_negated_meeting(trigger)
         or attachment.describes_subject(trigger)
         or attachment.is_time_prefixed(trigger)
+        or attachment.is_domestic_meeting(trigger)
     ):
         return None
     if kind == ANNOUNCEMENT and any(t.label_ != ANNOUNCEMENT for t in sentence_triggers):
         return None  # "announced a trade agreement": the agreement is the event
-    if kind == AGREEMENT and not modality.deal_is_made(trigger):
+    if kind == AGREEMENT and (
+        not modality.deal_is_made(trigger) or attachment.is_negotiating_framework(trigger)
+    ):
         return None  # "without a deal", "the framework is meant to": no deal is made here
     status = modality.status_of(trigger, sentence)
     if kind == TARIFF and status == "planned" and tariffs.in_force_at_once(sentence):

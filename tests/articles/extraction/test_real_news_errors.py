@@ -408,3 +408,13 @@ def test_a_deal_in_the_making_or_sought_is_not_made(run, text):
 def test_a_post_meeting_press_conference_is_no_meeting(run):
     events = run("At a post-meeting press conference on Tuesday, Chile's minister spoke of Peru.")
     assert of_type(events, "meeting") == []
+
+
+def test_a_cabinet_meeting_is_not_talks(run):
+    events = run("Chile's cabinet held an emergency meeting on Monday about Peru's tariffs.")
+    assert of_type(events, "meeting") == []
+
+
+def test_agreeing_on_a_negotiation_framework_is_no_deal(run):
+    events = run("Chile and Peru agreed on the negotiation framework on Monday.")
+    assert of_type(events, "agreement") == []
