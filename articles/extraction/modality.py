@@ -155,6 +155,8 @@ def parties_agree(verb: Token) -> bool:
     parties; not "Japan agreed to consider" or "agreed that talks were useful"."""
     if any(c.dep_ == "neg" for c in verb.children) or verb.tag_ not in {"VBD", "VBN"}:
         return False
+    if agreed_on_procedure(verb):
+        return False  # "agreed on the negotiation framework", "agreed on an agenda"
     if any(c.lower_ == "with" for c in verb.children):
         return True
     if any(c.dep_ == "ccomp" for c in verb.children):
@@ -184,6 +186,22 @@ def deal_is_made(trigger: Span) -> bool:
             break  # only the verb that governs the deal makes it: "signed an order keeping a truce"
     own = has_own_clause(root)
     return own is not None and own.lemma_.lower() in DEAL_VERBS
+
+
+PROCEDURE_NOUNS = frozenset({"agenda", "format", "schedule", "timetable", "modality", "roadmap"})
+
+
+def agreed_on_procedure(verb: Token) -> bool:
+    """What was agreed is how to go on negotiating, not a deal."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for thing in (c for c in prep.children if c.dep_ == "pobj"):
+            if thing.lemma_.lower() in PROCEDURE_NOUNS:
+                return True
+            if thing.lower_ in {"framework", "frameworks"} and any(
+                c.lemma_.lower() in {"negotiation", "negotiating", "talk"} for c in thing.children
+            ):
+                return True
+    return False
 
 
 ATTEMPT_NOUNS = frozenset({"effort", "bid", "push", "attempt", "drive", "quest", "race"})
