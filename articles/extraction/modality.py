@@ -22,6 +22,8 @@ def status_of(trigger: Span, sentence: Span) -> str:
     if is_pleased_to(head):
         return "happened"  # "Wonderful to speak with President Trump today"
     own = has_own_clause(head) if trigger.label_ != "agreement" else None
+    if own is not None and own.dep_ == "acl" and head.dep_ in {"nsubj", "nsubjpass"}:
+        own = None  # "tariffs imposed on China would be cut": the cut's modality, not "imposed"
     chain = [own] if own is not None else [head, *ancestors_within(head, sentence)]
     words: list[str] = []
     past = False

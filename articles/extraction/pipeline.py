@@ -859,6 +859,11 @@ def absorb_duplicates(groups: list[list[Candidate]]) -> list[list[Candidate]]:
         else:
             index.add(len(kept), keys, group[0].date)
             kept.append(group)
+    for group in kept:  # "this week's meeting" absorbed "met on Tuesday": Tuesday leads
+        precise = next((c for c in group[1:] if is_vaguer_reference(group[0], c)), None)
+        if precise is not None:
+            group.remove(precise)
+            group.insert(0, precise)
     return sorted(kept, key=lambda g: g[0].trigger.start)
 
 
@@ -916,7 +921,25 @@ def same_people(a: Candidate, b: Candidate) -> bool:
     if left == right:
         return True
     only_one_own = a.date_source != b.date_source or a.date_source != "own"
-    return only_one_own and (left <= right or right <= left)
+    if only_one_own or is_vaguer_reference(a, b) or is_vaguer_reference(b, a):
+        return left <= right or right <= left
+    return False
+
+
+def is_vaguer_reference(vague: Candidate, precise: Candidate) -> bool:
+    """ "This week's meeting" after "met on Tuesday": a reference to the meeting by a wider
+    date that holds the precise one (a meeting told with its own date is its own event)."""
+    return (
+        any(
+            c.dep_ == "poss" and c.ent_type_ == "DATE" for c in vague.trigger.root.children
+        )  # dated by a possessive: "this week's meeting", not "the talks two weeks ago"
+        and not vague.participants
+        and vague.date is not None
+        and precise.date is not None
+        and vague.date.precision in {"week", "month", "range"}
+        and precise.date.precision == "day"
+        and vague.date.start <= precise.date.start <= vague.date.end
+    )
 
 
 def undated_but_worth_keeping(candidate: Candidate) -> bool:

@@ -16,6 +16,7 @@ from .grammar import (
     tree_distance,
     unique,
 )
+from .modality import ATTEMPT_NOUNS
 from .parties import countries_of
 from .patterns import (
     SECTORS,
@@ -362,6 +363,10 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
         return False
     if any(t.lemma_.lower() in {"fail", "refuse"} for t in ancestors[1:]):
         return False  # "failed to win relief from the 25 percent levy"
+    if any(
+        t.lemma_.lower() in ATTEMPT_NOUNS and t.pos_ == "NOUN" for t in list(root.ancestors)[:8]
+    ):
+        return False  # "in an effort to intensify talks to lower tariffs": a purpose
     if any(c.lower_ == "whether" for t in ancestors for c in t.children):
         return False  # "to determine whether imposing a duty is warranted": a question
     for token in ancestors[1:4]:

@@ -418,3 +418,22 @@ def test_a_cabinet_meeting_is_not_talks(run):
 def test_agreeing_on_a_negotiation_framework_is_no_deal(run):
     events = run("Chile and Peru agreed on the negotiation framework on Monday.")
     assert of_type(events, "agreement") == []
+
+
+def test_a_tariff_cut_sought_as_a_purpose_is_no_measure(run):
+    events = run(
+        "Chile announced on Friday that it will drop some duties in an effort to intensify talks "
+        "to ease pressure from Peru's tariffs on Chilean copper."
+    )
+    measures = of_type(events, "tariff_measure")
+    assert len(measures) == 1
+    assert measures[0].tariff.imposing_country != "Peru"
+
+
+def test_this_weeks_meeting_is_the_meeting_told_with_its_day(run):
+    events = run(
+        "Chile's minister Ana Torres met Peru's minister Luis Vega on Tuesday in Lima. This "
+        "week's meeting came after months of tension between Chile and Peru."
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert meeting.date.start == D(2025, 6, 3)
