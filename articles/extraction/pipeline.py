@@ -198,18 +198,15 @@ def deadlines_in(
     *,
     published_at: datetime.date,
 ) -> list[Candidate]:
-    """ "runs until April 2", "before July 8", "need until July 9": a future end bound that no
-    pause in the sentence has taken as its end is a deadline."""
+    """ "runs until April 2", "before July 8", "need until July 9": a future end bound is a
+    deadline, a pause's end included (the day the reprieve runs out is a date to watch)."""
     if any(c.type == DEADLINE for c in found):
         return []
     taken = {id(c.date_mention) for c in found}
-    paused = any(
-        c.tariff is not None and c.tariff.in_force_to and c.tariff.action == "paused" for c in found
-    )
     deadlines = []
     for mention in dated:
         resolved = mention.mention.resolved
-        if resolved is None or id(mention) in taken or paused:
+        if resolved is None or id(mention) in taken:
             continue
         if not (is_end_bound(mention) or preceded_by(mention, {"before"})):
             continue

@@ -437,3 +437,11 @@ def test_this_weeks_meeting_is_the_meeting_told_with_its_day(run):
     )
     (meeting,) = of_type(events, "meeting")
     assert meeting.date.start == D(2025, 6, 3)
+
+
+def test_the_end_of_a_pause_is_a_deadline(run):
+    events = run("Chile paused its tariffs on Peruvian wine on Monday until September 30.")
+    (pause,) = of_type(events, "tariff_measure")
+    assert pause.tariff.action == "paused"
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.date.start == D(2025, 9, 30)
