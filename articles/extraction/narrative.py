@@ -79,15 +79,24 @@ def wants_story_date(candidate: Candidate) -> bool:
     return candidate.status == "happened" and (candidate.definite or is_told_act(candidate))
 
 
+SEVERAL = frozenset({"several", "many", "multiple", "numerous", "countless", "repeated"})
+
+
 def is_told_act(candidate: Candidate) -> bool:
-    """ "the two signed an agreement", "they held talks": a meeting or deal told as done, in the
-    simple past, by the verb that governs it; not "talks have been held for years"."""
-    verb = governing_verb(candidate.trigger.root)
-    return (
-        candidate.type in {MEETING, AGREEMENT}
-        and verb.tag_ == "VBD"
-        and candidate.trigger.root.dep_ in {"dobj", "nsubj", "nsubjpass"}
-    )
+    """ "the two signed an agreement", "they have reached a deal": a meeting or deal told as
+    done, in the simple past or the present perfect, by the verb that governs it."""
+    root = candidate.trigger.root
+    verb = governing_verb(root)
+    if candidate.type not in {MEETING, AGREEMENT} or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.tag_ == "VBD":
+        return root.dep_ in {"dobj", "nsubj", "nsubjpass"}
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children
+    )  # "have reached a deal", "a deal has been reached"; not "talks have focused on ..."
+    if any(t.lower_ in SEVERAL for t in verb.subtree if t.i < root.i):
+        return False  # "have held several rounds of negotiations": a history, not one event
+    return perfect and root.dep_ in {"dobj", "nsubjpass"}
 
 
 def dated_by_sentence(candidates: list[Candidate]) -> dict[int, list[Candidate]]:

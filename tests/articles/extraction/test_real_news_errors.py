@@ -445,3 +445,23 @@ def test_the_end_of_a_pause_is_a_deadline(run):
     assert pause.tariff.action == "paused"
     (deadline,) = of_type(events, "deadline")
     assert deadline.date.start == D(2025, 9, 30)
+
+
+def test_a_deal_reached_in_the_present_perfect_is_dated_on_publication(run):
+    (deal,) = of_type(
+        run("Chile and Peru have reached a trade agreement, the Chilean president said."),
+        "agreement",
+    )
+    assert (deal.date.start, deal.status) == (FRIDAY, "happened")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Although an agreement has not been reached with Lima, Chile is hopeful.",
+        "Chile and Peru have held several rounds of negotiations on a trade agreement.",
+    ],
+)
+def test_no_deal_and_a_history_of_rounds_take_no_date(run, text):
+    events = run(text)
+    assert not [e for e in events if e.type in {"agreement", "meeting"} and e.date is not None]
