@@ -185,6 +185,10 @@ def deal_is_made(trigger: Span) -> bool:
         if token.lemma_.lower() in DEAL_VERBS:
             return not (in_progress(token) or only_sought(token))
         if token is not root and token.pos_ == "VERB":
+            if root.dep_ == "nsubjpass" and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in DEAL_VERBS for c in token.children
+            ):
+                return True  # "a deal is expected to be signed": the verb's complement makes it
             break  # only the verb that governs the deal makes it: "signed an order keeping a truce"
     own = has_own_clause(root)
     return own is not None and own.lemma_.lower() in DEAL_VERBS

@@ -465,3 +465,11 @@ def test_a_deal_reached_in_the_present_perfect_is_dated_on_publication(run):
 def test_no_deal_and_a_history_of_rounds_take_no_date(run, text):
     events = run(text)
     assert not [e for e in events if e.type in {"agreement", "meeting"} and e.date is not None]
+
+
+def test_extending_a_truce_is_an_agreement(run):
+    (deal,) = of_type(
+        run("Chile and Peru extended their truce by 90 days on Thursday."), "agreement"
+    )
+    assert (deal.status, deal.date.start) == ("happened", D(2025, 6, 5))
+    assert set(deal.countries) == {"Chile", "Peru"}
