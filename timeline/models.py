@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 from collections import Counter
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from django.core.signals import setting_changed
@@ -391,13 +393,28 @@ class EventQuerySet(models.QuerySet):
 
     def _fetch_all(self) -> None:
         """Events fetched from `known_on(day)` show what the articles said by then (one more
-        query; `values()` and `iterator()` read the stored values)."""
+        query; `values()` reads the stored values)."""
         fetched = self._result_cache is None
         super()._fetch_all()
         if fetched and self.known_day is not None and self._iterable_class is ModelIterable:
             from .claims import project_known_on
 
             project_known_on(self._result_cache, self.known_day)
+
+    def iterator(self, chunk_size: int | None = None) -> Iterator:
+        """Like `_fetch_all`, chunk by chunk: in a past view, one more query per chunk (the
+        streamed CSV reads events this way)."""
+        rows = super().iterator(chunk_size)
+        if self.known_day is None or self._iterable_class is not ModelIterable:
+            return rows
+        from .claims import project_known_on
+
+        day, size = self.known_day, chunk_size or 2000
+        return (
+            event
+            for chunk in itertools.batched(rows, size)
+            for event in project_known_on(list(chunk), day)
+        )
 
     def approved(self) -> EventQuerySet:
         return self.filter(review_state=Event.ReviewState.APPROVED)
