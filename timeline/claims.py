@@ -10,8 +10,9 @@ history. Sentences waiting for review are no claim yet: approving them moves the
 
 `project_known_on` applies the same rule as of a past day, in memory, for display: the mid-May
 round is planned as of 1 May whatever happened later. Querysets from `known_on(day)` do it on
-their own when fetched; SQL filters still read the stored values (see `Overview` for the
-negotiation page's next step and last activity, which account for it).
+their own when fetched, chunk by chunk with `iterator()`. SQL filters still read the stored
+values, except where they account for it: `EventQuerySet.with_claims_known_on` (the
+negotiation index's last activity and next step) and `Overview` (the negotiation page's).
 """
 
 from __future__ import annotations

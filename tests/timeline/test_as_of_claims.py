@@ -13,9 +13,12 @@ import icalendar
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.html import strip_tags
 
 from tests.factories import ArticleFactory, EvidenceFactory, TariffMeasureFactory
-from timeline.models import Event
+from timeline.models import Event, Negotiation
+from timeline.negotiations import attach_next_steps, overview
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +169,81 @@ def test_csv_as_of_projects_every_event_streamed(client, held_round):
     rows = csv_rows(client, as_of=BEFORE)
     assert {row["status"] for row in rows} == {"planned"}
     assert {row["date_start"] for row in rows} == {"2025-05-11"}
+
+
+# The negotiation index -------------------------------------------------------------------------
+
+
+def index_row(client, **params) -> str:
+    response = client.get(reverse("timeline:negotiation-index"), params)
+    assert response.status_code == 200
+    [row] = [r for r in response.text.split("<tr>") if "japan-united-states" in r]
+    return " ".join(strip_tags(row).split())
+
+
+def test_negotiation_index_as_of_takes_a_plan_held_later_as_the_next_step(client, held_round):
+    row = index_row(client, as_of=BEFORE)
+    assert f"— {PLANNED_TITLE} mid-May 2025" in row  # no activity yet; the plan is next
+
+
+def test_negotiation_index_as_of_after_the_report_counts_the_round_held(client, held_round):
+    assert "23 May 2025 none scheduled" in index_row(client, as_of=AFTER)
+    assert "23 May 2025 none scheduled" in index_row(client)
+
+
+def test_api_negotiations_as_of_take_a_plan_held_later_as_the_next_step(client, held_round):
+    [thread] = client.get("/api/negotiations", {"as_of": BEFORE}).json()["results"]
+    assert thread["last_activity"] is None
+    step = thread["next_step"]
+    assert (step["id"], step["status"], step["title"]) == (held_round.pk, "planned", PLANNED_TITLE)
+    assert step["date"]["start"] == "2025-05-11"
+
+
+def test_country_page_as_of_shows_no_activity_reported_later(client, held_round):
+    page = client.get(reverse("timeline:country-detail", args=["jp"]), {"as_of": BEFORE})
+    assert "last active" not in page.text
+    later = client.get(reverse("timeline:country-detail", args=["jp"]), {"as_of": AFTER})
+    assert 'last active <time datetime="2025-05-23">' in later.text
+
+
+@pytest.mark.parametrize("day", [D(2025, 4, 20), D(2025, 5, 1), D(2025, 5, 25)])
+def test_negotiation_index_agrees_with_the_negotiation_page(held_round, day):
+    visible = Event.objects.approved().known_on(day)
+    [thread] = Negotiation.objects.with_activity(visible, day=day)
+    attach_next_steps([thread], as_of=day)
+    page = overview(thread, visible, day=day)
+    assert thread.last_activity == page.last_activity
+    assert thread.next_step == page.next_step
+    if page.next_step:
+        assert thread.next_step.status == page.next_step.status == "planned"
+
+
+def test_claims_known_on_leave_an_editors_values(held_round):
+    Event.objects.filter(pk=held_round.pk).update(edited_by_editor=True)
+    [event] = Event.objects.with_claims_known_on(D(2025, 5, 1))
+    assert (event.known_status, event.known_date_start) == ("happened", D(2025, 5, 23))
+
+
+def test_claims_known_on_take_the_latest_claim_with_a_date(held_round):
+    undated = ArticleFactory(published=D(2025, 4, 20))
+    EvidenceFactory(event=held_round, article=undated, claimed_status="planned")
+    [event] = Event.objects.with_claims_known_on(D(2025, 5, 1))
+    assert (event.known_status, event.known_date_start, event.known_date_end) == (
+        "planned",
+        D(2025, 5, 11),
+        D(2025, 5, 20),
+    )
+
+
+def test_negotiation_index_as_of_costs_the_same_whatever_the_number_of_threads(client, held_round):
+    url = reverse("timeline:negotiation-index")
+    before = count_queries(client, url, as_of=BEFORE)
+    for n in range(5):
+        other = Negotiation.objects.create(title=f"Thread {n}", slug=f"thread-{n}")
+        EvidenceFactory(
+            event__negotiation=other,
+            event__status="planned",
+            event__date_start=D(2025, 5, n + 10),
+            article__published=D(2025, 4, 1),
+        )
+    assert count_queries(client, url, as_of=BEFORE) == before

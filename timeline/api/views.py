@@ -11,6 +11,8 @@ Articles are public through the approved events that cite them; the input as it 
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -430,7 +432,8 @@ def list_negotiations(request: HttpRequest, filters: Query[NegotiationFilters]):
     """Negotiation threads with events, most recently active first, with their next step."""
     events, day = past_view(filters)
     threads = Negotiation.objects.with_activity(events, day=day).prefetch_related("parties")
-    return paginate(request, threads, filters, negotiation_out, prepare=attach_next_steps)
+    steps = partial(attach_next_steps, as_of=filters.as_of)
+    return paginate(request, threads, filters, negotiation_out, prepare=steps)
 
 
 @api.get(
