@@ -225,7 +225,7 @@ def parties_of(
         )
         if token.dep_ == "poss" and token.head == trigger.root:
             imposing = imposing or name
-        elif words & {"on", "from", "against", "imported", "targeting"}:
+        elif words & {"on", "from", "against", "imported", "targeting", "for"}:
             target = target or name
         elif token.head == trigger.root and token.dep_ in {"compound", "amod", "nmod"}:
             imposing = imposing or name
@@ -244,7 +244,9 @@ def parties_of(
             else:
                 target = target or subject_country
         if child.dep_ in {"prep", "dative"} and (
-            child.lower_ in {"on", "against"} or (answering and child.lower_ == "to")
+            child.lower_ in {"on", "against"}
+            or (answering and child.lower_ == "to")
+            or (child.lower_ == "for" and verb.lemma_.lower() in TARIFF_ACTIONS)
         ):
             for token in child.subtree:
                 if token.i in countries_by_token:

@@ -473,3 +473,9 @@ def test_extending_a_truce_is_an_agreement(run):
     )
     assert (deal.status, deal.date.start) == ("happened", D(2025, 6, 5))
     assert set(deal.countries) == {"Chile", "Peru"}
+
+
+def test_a_cut_for_several_countries_is_one_measure_each(run):
+    events = run("Chile has reduced tariff rates for Peru, Bolivia, and Ecuador to 9% on Friday.")
+    targets = {e.tariff.target_country for e in of_type(events, "tariff_measure")}
+    assert targets == {"Peru", "Bolivia", "Ecuador"}
