@@ -479,3 +479,20 @@ def test_a_cut_for_several_countries_is_one_measure_each(run):
     events = run("Chile has reduced tariff rates for Peru, Bolivia, and Ecuador to 9% on Friday.")
     targets = {e.tariff.target_country for e in of_type(events, "tariff_measure")}
     assert targets == {"Peru", "Bolivia", "Ecuador"}
+
+
+def test_a_story_that_dates_nothing_tells_the_days_news(run):
+    (deal,) = of_type(
+        run("The ministers of Chile and Peru formally signed the trade agreement in Lima."),
+        "agreement",
+    )
+    assert (deal.date.start, deal.date_source) == (FRIDAY, "publication")
+
+
+def test_a_perfect_lead_takes_the_storys_first_dated_event(run):
+    events = run(
+        "Chile has reduced tariffs on Peruvian copper. The two governments signed a trade deal "
+        "on Wednesday."
+    )
+    (cut,) = of_type(events, "tariff_measure")
+    assert cut.date.start == D(2025, 6, 4)
