@@ -148,6 +148,7 @@ def events_from_doc(
     inherit_dates(candidates)
     apply_anchors(candidates, anchors)
     fill_imposing_country(candidates)
+    complete_parties(candidates)
     narrative.attach_reference_times(
         candidates, published_at=published_at, sentence_dates=sentence_dates
     )
@@ -172,6 +173,30 @@ def fill_imposing_country(candidates: list[Candidate]) -> None:
         ):
             candidate.tariff = replace(tariff, imposing_country=usual)
             candidate.countries = grammar.unique([usual, *candidate.countries])
+
+
+TWO_SIDES = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:sides|countries|governments|nations|delegations|leaders)\b"
+    r"|\bbilateral\b",
+    re.I,
+)
+
+
+def complete_parties(candidates: list[Candidate]) -> None:
+    """A meeting or deal needs two parties. When its sentence names fewer ("the two sides
+    agreed", "McClay met his counterpart"), the missing one is the article's other main
+    country: the two countries most of its events concern."""
+    counts = Counter(c for candidate in candidates for c in set(candidate.countries))
+    pair = [name for name, n in counts.most_common(2) if n >= 2]
+    if len(pair) < 2:
+        return
+    for candidate in candidates:
+        if candidate.type not in {MEETING, AGREEMENT} or len(candidate.countries) >= 2:
+            continue
+        if set(candidate.countries) <= set(pair) and (
+            candidate.countries or TWO_SIDES.search(candidate.sentence.text)
+        ):
+            candidate.countries = grammar.unique([*candidate.countries, *pair])
 
 
 def split_by_target(candidate: Candidate, lower_countries: dict[str, str]) -> list[Candidate]:

@@ -496,3 +496,13 @@ def test_a_perfect_lead_takes_the_storys_first_dated_event(run):
     )
     (cut,) = of_type(events, "tariff_measure")
     assert cut.date.start == D(2025, 6, 4)
+
+
+def test_the_two_sides_are_the_articles_two_countries(run):
+    events = run(
+        "Chile and Peru began talks on Monday. Peru raised its tariff on Chilean wine to 20% on "
+        "Tuesday. The two sides "
+        "reached a deal on Thursday."
+    )
+    deals = of_type(events, "agreement")
+    assert deals and set(deals[-1].countries) == {"Chile", "Peru"}
