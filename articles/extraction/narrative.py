@@ -80,6 +80,11 @@ def wants_story_date(candidate: Candidate) -> bool:
         return False
     if time_clause_of(candidate.trigger, phrases_only=True) is not None:
         return False  # "After meetings in Geneva, they agreed on Monday": before Monday
+    if any(
+        c.dep_ == "amod" and c.lower_ in {"recent", "previous", "earlier", "past", "last"}
+        for c in candidate.trigger.root.children
+    ):
+        return False  # "Trump's recent visit to Abu Dhabi": before the story, undated
     if candidate.type == TARIFF:  # a measure: a rate, or a change ("cut", "paused")
         tariff = candidate.tariff
         if tariff is None or is_reference(candidate.trigger):

@@ -369,6 +369,8 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
         t.lemma_.lower() in ATTEMPT_NOUNS and t.pos_ == "NOUN" for t in list(root.ancestors)[:8]
     ):
         return False  # "in an effort to intensify talks to lower tariffs": a purpose
+    if any(t.lemma_.lower() in {"aim", "design"} and t.dep_ == "acl" for t in ancestors[1:5]):
+        return False  # "an agreement aimed at reducing tariffs": what it is for, not done
     if any(c.lower_ == "whether" for t in ancestors for c in t.children):
         return False  # "to determine whether imposing a duty is warranted": a question
     for token in ancestors[1:4]:

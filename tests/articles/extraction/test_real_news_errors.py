@@ -506,3 +506,19 @@ def test_the_two_sides_are_the_articles_two_countries(run):
     )
     deals = of_type(events, "agreement")
     assert deals and set(deals[-1].countries) == {"Chile", "Peru"}
+
+
+def test_a_recent_visit_takes_no_date_from_the_story(run):
+    events = run(
+        "Chile raised its tariff on Peruvian wine to 30% on Tuesday. Both sides responded well "
+        "to the idea during the Chilean president's recent visit to Lima."
+    )
+    assert not [e for e in of_type(events, "meeting") if e.date is not None]
+
+
+def test_a_deal_aimed_at_cutting_tariffs_cuts_nothing(run):
+    events = run(
+        "Chile and Peru are preparing to start negotiations on Tuesday for a trade agreement "
+        "aimed at reducing tariffs on copper."
+    )
+    assert of_type(events, "tariff_measure") == []
