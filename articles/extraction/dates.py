@@ -93,6 +93,13 @@ def resolve_date(
             last_day = DAY_RANGE_END.match(prefix + text, mention.end_char)
             if last_day and mention.resolved.precision == "day":
                 return day_range(mention.resolved, int(last_day["day"]), text=text)
+            year = RELATIVE_YEAR.match(prefix + text, mention.end_char)
+            if year and mention.resolved.precision in {"day", "month"}:
+                return in_year(
+                    mention.resolved,
+                    published_at.year + YEAR_STEP[year["which"].lower()],
+                    text=text,
+                )
             return _with_text(mention.resolved, text)
     return _dateparser_fallback(text, published_at, tense)
 
@@ -101,6 +108,31 @@ def resolve_date(
 DAY_RANGE_END = re.compile(
     r"\s*(?:[-\u2013\u2014]|to|through|and)\s*(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%])"
 )
+
+
+# "June 30 next year", "in March last year": a day or month placed in a year said relatively.
+RELATIVE_YEAR = re.compile(r",?\s+(?P<which>next|last|this)\s+year\b", re.I)
+YEAR_STEP = {"next": 1, "last": -1, "this": 0}
+
+
+def in_year(resolved: ResolvedDate, year: int, *, text: str) -> ResolvedDate:
+    """The same day or month in the given year."""
+    try:
+        start = resolved.start.replace(year=year)
+        end = resolved.end.replace(year=year)
+    except ValueError:  # 29 February
+        return _with_text(resolved, text)
+    timex = f"{year}{resolved.timex[4:]}" if resolved.timex[:4].isdigit() else resolved.timex
+    return replace(
+        resolved,
+        start=start,
+        end=end,
+        text=text,
+        timex=timex,
+        computed=True,
+        explanation=f"{text!r}: {start.isoformat()}"
+        + (f" to {end.isoformat()}" if end != start else ""),
+    )
 
 
 def day_range(first: ResolvedDate, last_day: int, *, text: str) -> ResolvedDate:
@@ -298,3 +330,17 @@ def with_day_range(mention: DateMention, text: str) -> DateMention:
     if ranged.precision != "range":
         return mention
     return replace(mention, end_char=last_day.end(), text=widened, resolved=ranged)
+
+
+def with_relative_year(mention: DateMention, text: str, published_at: dt.date) -> DateMention:
+    """The mention widened over a relative year that follows it ("June 30 next year"), placed
+    in that year; the mention as it was otherwise."""
+    resolved = mention.resolved
+    if resolved is None or resolved.precision not in {"day", "month"} or mention.type != "DATE":
+        return mention
+    year = RELATIVE_YEAR.match(text, mention.end_char)
+    if year is None:
+        return mention
+    widened = text[mention.start_char : year.end()]
+    placed = in_year(resolved, published_at.year + YEAR_STEP[year["which"].lower()], text=widened)
+    return replace(mention, end_char=year.end(), text=widened, resolved=placed)

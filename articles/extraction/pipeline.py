@@ -33,7 +33,14 @@ from . import (
 from .buckets import Buckets
 from .candidate import Candidate, DatedMention
 from .components import TRIGGERS_KEY, add_gazetteer, add_triggers
-from .dates import ResolvedDate, add_duration, find_dates, resolve_date, with_day_range
+from .dates import (
+    ResolvedDate,
+    add_duration,
+    find_dates,
+    resolve_date,
+    with_day_range,
+    with_relative_year,
+)
 from .model import load_model
 from .patterns import (
     AGREEMENT,
@@ -339,8 +346,14 @@ def triggers_in(sentence: Span, triggers: list[Span], starts: list[int]) -> list
 def dated_mentions(sentence: Span, published_at: datetime.date) -> list[DatedMention]:
     doc = sentence.doc
     mentions = []
+    covered_until = 0
     for found in find_dates(sentence.text, published_at=published_at):
-        mention = with_day_range(found, sentence.text)
+        if found.start_char < covered_until:
+            continue  # "next year" of "June 30 next year", read with the day
+        mention = with_relative_year(
+            with_day_range(found, sentence.text), sentence.text, published_at
+        )
+        covered_until = mention.end_char
         span = doc.char_span(
             sentence.start_char + mention.start_char,
             sentence.start_char + mention.end_char,

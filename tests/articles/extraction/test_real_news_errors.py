@@ -522,3 +522,11 @@ def test_a_deal_aimed_at_cutting_tariffs_cuts_nothing(run):
         "aimed at reducing tariffs on copper."
     )
     assert of_type(events, "tariff_measure") == []
+
+
+def test_a_day_next_year_is_that_day_of_next_year(run):
+    (deadline,) = of_type(
+        run("Chile's safeguard duties on steel will lapse on December 31 next year."),
+        "deadline",
+    )
+    assert deadline.date.start == D(2026, 12, 31)
