@@ -87,14 +87,17 @@ class JurisdictionQuerySet(models.QuerySet):
         """Countries that are parties with `country` to its events (a meeting's venue is not a
         party), most shared events first (as `shared`).
 
-        One query over the country's party links: its events, then the other parties to each
-        of them, counted per country.
+        One grouped query over a self-join of the party links: the country's links (an index
+        range) to its events, and each event's other party links, counted per country. Each
+        event is read once; whether `country` itself is a party is tested with its id and
+        name as constants.
         """
-        links = party_links()
-        theirs = links.filter(jurisdiction=country).values("event_id")
         shared = (
-            links.filter(event__in=events.filter(pk__in=theirs).values("pk"))
+            party_links()
+            .filter(event__jurisdictions=country)
             .exclude(jurisdiction=country)
+            .exclude(not_a_party(event=OuterRef("event_id"), country=country))
+            .filter(Exists(events.filter(pk=OuterRef("event_id"))))
             .values("jurisdiction", "jurisdiction__code", "jurisdiction__name")
             .annotate(shared=Count("*"))
             .order_by("-shared", "jurisdiction__name")
@@ -121,17 +124,25 @@ def counted(counts: dict[int, int]) -> Case:
 
 
 def party_links() -> models.QuerySet:
-    """The event-country links that name a party to the talks, not a place: a meeting's country
-    is its venue when the meeting's location is that country, or when its people come from two
-    or more countries and none from that one ("Trump meets He Lifeng in Stockholm": Sweden).
-    With people from one side only, the other side may simply be unnamed, so all stay."""
+    """The event-country links that name a party to the talks, not a place (`not_a_party`)."""
+    links = Event.jurisdictions.through.objects
+    return links.exclude(not_a_party(event=OuterRef("event_id")))
+
+
+def not_a_party(*, event: OuterRef, country: Jurisdiction | None = None) -> Q:
+    """The condition that an event-country link names a place, not a party: a meeting's
+    country is its venue when the meeting's location is that country, or when its people come
+    from two or more countries and none from that one ("Trump meets He Lifeng in Stockholm":
+    Sweden). With people from one side only, the other side may simply be unnamed, so all stay.
+
+    On the link table: the link's own country, or `country` given as a constant (a link
+    reached through a join, whose country is known), for the link to `event`.
+    """
+    country_id = country.pk if country else OuterRef("jurisdiction_id")
+    name = country.name if country else OuterRef("jurisdiction__name")
     meeting = Q(event__kind=EventKind.MEETING)
-    people = Event.participants.through.objects.filter(event_id=OuterRef("event_id"))
-    venue_named = Exists(
-        Meeting.objects.filter(
-            event_id=OuterRef("event_id"), location__iexact=OuterRef("jurisdiction__name")
-        )
-    )
+    people = Event.participants.through.objects.filter(event_id=event)
+    venue_named = Exists(Meeting.objects.filter(event_id=event, location__iexact=name))
     # Two countries or more among its people: the lowest and highest country ids differ (an
     # aggregate without the temporary table a COUNT(DISTINCT) needs per link).
     two_sides = Exists(
@@ -140,10 +151,8 @@ def party_links() -> models.QuerySet:
         .filter(lowest__lt=F("highest"))
     )
     # The cheap test first: SQL stops there for a country whose people are at the meeting.
-    unrepresented = (
-        ~Exists(people.filter(official__jurisdiction_id=OuterRef("jurisdiction_id"))) & two_sides
-    )
-    return Event.jurisdictions.through.objects.exclude(meeting & (venue_named | unrepresented))
+    unrepresented = ~Exists(people.filter(official__jurisdiction_id=country_id)) & two_sides
+    return meeting & (venue_named | unrepresented)
 
 
 class Jurisdiction(models.Model):
