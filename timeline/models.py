@@ -831,7 +831,7 @@ class ChartMeasure:
         self.event = ChartEvent(date_start, status)
 
     def get_action_display(self) -> str:
-        return TariffAction(self.action).label
+        return ACTION_LABELS[self.action]
 
 
 class ChartName(NamedTuple):
@@ -843,7 +843,11 @@ class ChartEvent(NamedTuple):
     status: str
 
     def get_status_display(self) -> str:
-        return EventStatus(self.status).label
+        return STATUS_LABELS[self.status]
+
+
+ACTION_LABELS = dict(TariffAction.choices)
+STATUS_LABELS = dict(EventStatus.choices)
 
 
 class TariffMeasure(models.Model):
