@@ -5,10 +5,10 @@
     .venv/bin/python bench/pathological_bench.py --raw                # without the bounds
     .venv/bin/python bench/pathological_bench.py --profile sentences:100K
 
-Each case runs in its own process, as a worker would run it: `bounds.check()` (too long or
-not prose: refused, stored as such) and then `extract()`, whose model tokenizer tames long
-punctuation runs. `--raw` skips the check and lifts spaCy's max_length, to see the bare curve.
-A case whose extraction passes `--timeout` seconds is interrupted (the same SIGALRM budget as
+Each case runs in its own process, as a worker would run it: `bounds.check()` with the
+setting PARLEY_MAX_EXTRACT_CHARS (200,000 characters; too long or not prose: refused, stored
+as such) and then `extract()`, whose model tokenizer tames long punctuation runs. `--raw`
+skips the check and lifts spaCy's max_length, to see the bare curve. A case whose extraction passes `--timeout` seconds is interrupted (the same SIGALRM budget as
 the workers' PARLEY_EXTRACTION_SECONDS) and reported as ">N s". Memory is the child's
 peak resident set, and that peak minus the model's own (loaded before the clock starts).
 
@@ -17,7 +17,10 @@ The kinds:
 - punctuation: prose broken by long runs of commas, "!?" and quotes (a third of the text);
 - commas: nothing but commas, the input that once took gunicorn down;
 - sentences: thousands of short sentences, each with two people and a trigger;
-- dates: sentences crowded with dates ("on 3 May 2025, 4 May 2025 and 5 May 2025").
+- dates: sentences crowded with dates ("on 3 May 2025, 4 May 2025 and 5 May 2025");
+- events: a different dated meeting in every sentence, and a tariff deal in every third: as
+  many events as sentences, which is what the passes comparing events with each other (merging,
+  duplicates, inherited dates) must stay linear on.
 """
 
 from __future__ import annotations
@@ -36,7 +39,14 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings")
 
 PUBLISHED = datetime.date(2025, 5, 1)
-SIZES = {"10K": 10_000, "100K": 100_000, "500K": 500_000, "1M": 1_000_000, "2M": 2 * 1024 * 1024}
+SIZES = {
+    "10K": 10_000,
+    "100K": 100_000,
+    "200K": 200_000,  # PARLEY_MAX_EXTRACT_CHARS: the longest article extracted
+    "500K": 500_000,
+    "1M": 1_000_000,
+    "2M": 2 * 1024 * 1024,
+}
 MONTHS = ["March", "April", "May", "June", "July"]
 
 
@@ -67,6 +77,14 @@ def dates_unit(index: int) -> str:
     return f"Japan and the United States will meet on {days} and again next week.\n"
 
 
+def events_unit(index: int) -> str:
+    day = datetime.date(2021, 1, 1) + datetime.timedelta(days=index)
+    unit = f"Akazawa met Bessent in Washington on {day.day} {day:%B} {day.year}. "
+    if index % 3 == 0:
+        unit += f"Japan and the US agreed on a 15% tariff on {day:%B} {day.day}, {day.year}.\n"
+    return unit
+
+
 def make_text(kind: str, size: int) -> str:
     if kind == "commas":
         return "," * size
@@ -79,7 +97,9 @@ def make_text(kind: str, size: int) -> str:
         piece = (
             unit
             if unit is not None
-            else {"sentences": sentences_unit, "dates": dates_unit}[kind](index)
+            else {"sentences": sentences_unit, "dates": dates_unit, "events": events_unit}[kind](
+                index
+            )
         )
         parts.append(piece)
         length += len(piece)
@@ -94,6 +114,8 @@ def run_case(kind: str, size: int, raw: bool, profile: bool, budget: float = 0) 
     import django
 
     django.setup()
+    from django.conf import settings
+
     from articles.extraction import bounds
     from articles.extraction.model import load_model
     from articles.extraction.pipeline import extract, get_nlp
@@ -117,7 +139,7 @@ def run_case(kind: str, size: int, raw: bool, profile: bool, budget: float = 0) 
         profiler.enable()
     try:
         if not raw:
-            bounds.check(text)
+            bounds.check(text, max_chars=settings.PARLEY_MAX_EXTRACT_CHARS)
         with bounds.time_budget(budget):
             events = len(extract(text, published_at=PUBLISHED, gazetteer=gazetteer))
     except bounds.NotExtractable as refusal:
@@ -144,7 +166,7 @@ def run_case(kind: str, size: int, raw: bool, profile: bool, budget: float = 0) 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kinds", default="news,punctuation,commas,sentences,dates")
+    parser.add_argument("--kinds", default="news,punctuation,commas,sentences,dates,events")
     parser.add_argument("--sizes", default=",".join(SIZES))
     parser.add_argument("--timeout", type=float, default=300.0, help="Seconds per case.")
     parser.add_argument("--raw", action="store_true", help="No bounds, no max_length.")

@@ -6,6 +6,8 @@ import factory
 from factory.django import DjangoModelFactory
 from faker import Faker
 
+from articles.extraction.dates import ResolvedDate
+from articles.extraction.types import EvidenceSpan, ExtractedEvent
 from articles.models import Article
 from timeline.models import (
     Event,
@@ -97,6 +99,28 @@ def thread_round(
     event.participants.set(Official.objects.filter(slug__in=["ryosei-akazawa", "scott-bessent"]))
     Meeting.objects.create(event=event, location=place)
     return reported(event, published or start)
+
+
+MID_MAY = ResolvedDate(
+    datetime.date(2025, 5, 11), datetime.date(2025, 5, 20), "range", "mid-May", "11th-20th"
+)
+HELD = ResolvedDate(
+    datetime.date(2025, 5, 23), datetime.date(2025, 5, 23), "day", "Friday", "Friday before"
+)
+
+
+def extracted_meeting(status: str, date: ResolvedDate, **fields) -> ExtractedEvent:
+    """A Japan–United States meeting as the pipeline would hand it to `store_extraction`."""
+    sentence = "Japan and the United States held talks."
+    return ExtractedEvent(
+        type="meeting",
+        title=fields.pop("title", "Japan–United States talks"),
+        date=date,
+        status=status,
+        countries=("Japan", "United States"),
+        evidence=(EvidenceSpan(sentence, 0, len(sentence)),),
+        **fields,
+    )
 
 
 def event_admin_form(event: Event, **changes) -> dict:

@@ -10,8 +10,9 @@ history. Sentences waiting for review are no claim yet: approving them moves the
 
 `project_known_on` applies the same rule as of a past day, in memory, for display: the mid-May
 round is planned as of 1 May whatever happened later. Querysets from `known_on(day)` do it on
-their own when fetched; SQL filters still read the stored values (see `Overview` for the
-negotiation page's next step and last activity, which account for it).
+their own when fetched, chunk by chunk with `iterator()`. SQL filters still read the stored
+values, except where they account for it: `EventQuerySet.with_claims_known_on` (the
+negotiation index's last activity and next step) and `Overview` (the negotiation page's).
 """
 
 from __future__ import annotations
@@ -116,8 +117,9 @@ def project_known_on(events: list[Event], day: datetime.date | None) -> list[Eve
     """Each event (in place) as the articles published by `day` told it; one query.
 
     Only events that a later article reported on change. Their round number is the one stated
-    by then (if any), their title that of their latest claim by then. Countries and people a
-    later article added stay (they are not part of a claim).
+    by then (if any), their title that of their latest claim by then, their place and rate
+    those told by then (none if no article had). Countries and people a later article added
+    stay (they are not part of a claim).
     """
     if day is None:
         return events
@@ -136,7 +138,10 @@ def project_known_on(events: list[Event], day: datetime.date | None) -> list[Eve
         if not any(row.article.published > day for row in evidence[pk]):
             continue
         known = [row for row in evidence[pk] if row.article.published <= day]
-        apply_values(event, claimed_values(known))
+        values = claimed_values(known)
+        if values:  # a place or a rate no article had told by then was not known yet
+            values = {"location": "", "rate_percent": None} | values
+        apply_values(event, values)
         if event.kind == EventKind.MEETING:
             from articles.services.negotiations import stated_round  # rules only, no NLP model
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 from collections import Counter
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from django.core.signals import setting_changed
@@ -26,7 +28,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Lower
+from django.db.models.functions import Cast, Coalesce, Lower
 from django.db.models.query import ModelIterable
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
@@ -329,22 +331,23 @@ class NegotiationQuerySet(models.QuerySet):
             )
         return qs
 
-    def with_activity(self, events: models.QuerySet, *, day: datetime.date) -> NegotiationQuerySet:
+    def with_activity(self, events: EventQuerySet, *, day: datetime.date) -> NegotiationQuerySet:
         """Threads holding some of `events`, with the day of the last one that happened by `day`
         (`last_activity`) and the id of the first one planned from `day` on (`next_step_id`);
-        most recently active first."""
-        thread = events.filter(negotiation=OuterRef("pk"))
+        most recently active first. In a past view (`events.known_on(...)`), each event counts
+        as its articles had told it by then: a round reported held later was still planned."""
+        thread = events.filter(negotiation=OuterRef("pk")).with_claims_known_on(events.known_day)
         return (
             self.filter(Exists(thread))
             .annotate(
                 last_activity=Subquery(
-                    thread.filter(status=Event.Status.HAPPENED, date_start__lte=day)
-                    .order_by("-date_start")
-                    .values("date_start")[:1]
+                    thread.filter(known_status=Event.Status.HAPPENED, known_date_start__lte=day)
+                    .order_by("-known_date_start")
+                    .values("known_date_start")[:1]
                 ),
                 next_step_id=Subquery(
-                    thread.filter(status=Event.Status.PLANNED, date_end__gte=day)
-                    .order_by("date_start", "id")
+                    thread.filter(known_status=Event.Status.PLANNED, known_date_end__gte=day)
+                    .order_by("known_date_start", "id")
                     .values("pk")[:1]
                 ),
             )
@@ -400,13 +403,28 @@ class EventQuerySet(models.QuerySet):
 
     def _fetch_all(self) -> None:
         """Events fetched from `known_on(day)` show what the articles said by then (one more
-        query; `values()` and `iterator()` read the stored values)."""
+        query; `values()` reads the stored values)."""
         fetched = self._result_cache is None
         super()._fetch_all()
         if fetched and self.known_day is not None and self._iterable_class is ModelIterable:
             from .claims import project_known_on
 
             project_known_on(self._result_cache, self.known_day)
+
+    def iterator(self, chunk_size: int | None = None) -> Iterator:
+        """Like `_fetch_all`, chunk by chunk: in a past view, one more query per chunk (the
+        streamed CSV reads events this way)."""
+        rows = super().iterator(chunk_size)
+        if self.known_day is None or self._iterable_class is not ModelIterable:
+            return rows
+        from .claims import project_known_on
+
+        day, size = self.known_day, chunk_size or 2000
+        return (
+            event
+            for chunk in itertools.batched(rows, size)
+            for event in project_known_on(list(chunk), day)
+        )
 
     def approved(self) -> EventQuerySet:
         return self.filter(review_state=Event.ReviewState.APPROVED)
@@ -448,6 +466,45 @@ class EventQuerySet(models.QuerySet):
         known = self.filter(Exists(Evidence.objects.known_on(day).filter(event=OuterRef("pk"))))
         known.known_day = day
         return known
+
+    def with_claims_known_on(self, day: datetime.date | None) -> EventQuerySet:
+        """`known_status`, `known_date_start` and `known_date_end`: the status and dates as the
+        articles published by `day` told them (the stored ones for None), for SQL filters and
+        subqueries. The same rule as `claims.project_known_on`, which fetched events follow:
+        only events a later article reported on differ, never an editor's; each article
+        speaks through its first public claim, the latest article's winning (for the dates,
+        the latest that gave one)."""
+        fields = ("status", "date_start", "date_end")
+        if day is None:
+            return self.annotate(**{f"known_{field}": F(field) for field in fields})
+        public_claims = Evidence.objects.public().exclude(claimed_status="")
+        earlier = public_claims.filter(
+            event=OuterRef("event"), article=OuterRef("article"), pk__lt=OuterRef("pk")
+        )
+        claims = (
+            public_claims.known_on(day)
+            .filter(event=OuterRef("pk"))
+            .filter(~Exists(earlier))
+            .order_by("-article__published", "-article_id")
+        )
+        dated = claims.filter(claimed_date_start__isnull=False)
+        revised = Q(edited_by_editor=False) & Q(
+            Exists(Evidence.objects.filter(event=OuterRef("pk"), article__published__gt=day))
+        )
+
+        def known(field: str, told: models.QuerySet) -> Case:
+            claimed = Subquery(told.values(f"claimed_{field}")[:1])
+            return Case(
+                When(revised, then=Coalesce(claimed, F(field))),
+                default=F(field),
+                output_field=Event._meta.get_field(field),
+            )
+
+        return self.annotate(
+            known_status=known("status", claims),
+            known_date_start=known("date_start", dated),
+            known_date_end=known("date_end", dated),
+        )
 
     def revised_after(self, day: datetime.date) -> EventQuerySet:
         """Events an article published after `day` reported on: as of `day`, they may have

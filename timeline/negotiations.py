@@ -271,10 +271,11 @@ def nearest_deadline(thread: QuerySet, *, day: datetime.date) -> Deadline | None
     return min(candidates, key=lambda d: d.day, default=None)
 
 
-def attach_next_steps(threads: list[Negotiation]) -> None:
+def attach_next_steps(threads: list[Negotiation], *, as_of: datetime.date | None = None) -> None:
     """Each thread's `next_step` event, from its `next_step_id` annotation (`with_activity`),
-    in one query."""
-    steps = Event.objects.in_bulk([t.next_step_id for t in threads if t.next_step_id])
+    in one query (two in a past view: the step as told by `as_of`)."""
+    ids = [t.next_step_id for t in threads if t.next_step_id]
+    steps = Event.objects.known_on(as_of).in_bulk(ids)
     for thread in threads:
         thread.next_step = steps.get(thread.next_step_id)
 

@@ -176,7 +176,7 @@ def negotiation_index(request: HtmxHttpRequest) -> HttpResponse:
     negotiations = list(
         Negotiation.objects.with_activity(visible, day=day).prefetch_related("parties")
     )
-    attach_next_steps(negotiations)
+    attach_next_steps(negotiations, as_of=as_of)
     context = {"negotiations": negotiations, "as_of": as_of, "day": day}
     return render(request, "timeline/negotiation_index.html", context)
 

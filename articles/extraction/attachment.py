@@ -222,8 +222,8 @@ def is_negated(trigger: Span) -> bool:
         return True
     return any(
         any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
-        for t in list(verb.ancestors)[:2]
-        if t.pos_ == "NOUN"  # "gave no sign of easing"
+        for t in list(verb.ancestors)[:3]
+        if t.pos_ == "NOUN"  # "gave no sign of easing", "no signs of scrapping or lowering"
     )
 
 
@@ -288,4 +288,38 @@ def describes_subject(trigger: Span) -> bool:
     return any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in MEETING_NOUNS
         for c in root.head.children
+    )
+
+
+def is_time_prefixed(trigger: Span) -> bool:
+    """ "a post-meeting press conference", "pre-summit briefings": the meeting word only dates
+    something else."""
+    doc = trigger.doc
+    start = trigger.start
+    if start >= 1 and doc[start - 1].lower_ in {"post", "pre"}:
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"post", "pre"}
+
+
+DOMESTIC_BODIES = frozenset(
+    {"cabinet", "council", "parliament", "committee", "politburo", "congress", "senate"}
+)
+
+
+def is_domestic_meeting(trigger: Span) -> bool:
+    """ "The Federal Council held an emergency meeting": a government meeting by itself, not
+    talks between parties (unless it is "with" someone)."""
+    verb = governing_verb(trigger.root)
+    if any(c.lower_ == "with" for c in [*trigger.root.children, *verb.children]):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOMESTIC_BODIES for c in verb.children)
+
+
+def is_negotiating_framework(trigger: Span) -> bool:
+    """ "agreed on the negotiation framework": how to negotiate, not a deal."""
+    root = trigger.root
+    return root.lower_ in {"framework", "frameworks"} and any(
+        c.dep_ in {"compound", "amod"}
+        and c.lemma_.lower() in {"negotiation", "negotiating", "talk"}
+        for c in root.children
     )

@@ -19,7 +19,11 @@ def status_of(trigger: Span, sentence: Span) -> str:
     head = trigger.root
     if trigger.label_ in {"meeting", "agreement"} and cancelling_verb_over(trigger, sentence):
         return "cancelled"  # "the talks planned for next week were called off"
+    if is_pleased_to(head):
+        return "happened"  # "Wonderful to speak with President Trump today"
     own = has_own_clause(head) if trigger.label_ != "agreement" else None
+    if own is not None and own.dep_ == "acl" and head.dep_ in {"nsubj", "nsubjpass"}:
+        own = None  # "tariffs imposed on China would be cut": the cut's modality, not "imposed"
     chain = [own] if own is not None else [head, *ancestors_within(head, sentence)]
     words: list[str] = []
     past = False
@@ -94,6 +98,37 @@ def status_of(trigger: Span, sentence: Span) -> str:
     return "happened"
 
 
+PLEASED_WORDS = frozenset(
+    {
+        "wonderful",
+        "great",
+        "good",
+        "glad",
+        "pleased",
+        "happy",
+        "honored",
+        "honoured",
+        "delighted",
+        "nice",
+        "excellent",
+        "productive",
+        "useful",
+    }
+)
+
+
+def is_pleased_to(verb: Token) -> bool:
+    """ "Great to speak with ...", "glad to have met ...": a leader's post about a call just
+    held, not a plan (the infinitive hangs on an adjective of satisfaction)."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ in {"xcomp", "ccomp", "advcl"}
+        and verb.head.pos_ == "ADJ"
+        and verb.head.lower_ in PLEASED_WORDS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def reported(chain: list[Token]) -> bool:
     return any(t.lemma_ in {"say", "tell", "announce", "report"} for t in chain)
 
@@ -122,6 +157,8 @@ def parties_agree(verb: Token) -> bool:
     parties; not "Japan agreed to consider" or "agreed that talks were useful"."""
     if any(c.dep_ == "neg" for c in verb.children) or verb.tag_ not in {"VBD", "VBN"}:
         return False
+    if agreed_on_procedure(verb):
+        return False  # "agreed on the negotiation framework", "agreed on an agenda"
     if any(c.lower_ == "with" for c in verb.children):
         return True
     if any(c.dep_ == "ccomp" for c in verb.children):
@@ -146,11 +183,44 @@ def deal_is_made(trigger: Span) -> bool:
         return parties_agree(root)
     for token in [root, *list(root.ancestors)[:3]]:
         if token.lemma_.lower() in DEAL_VERBS:
-            return True
+            return not (in_progress(token) or only_sought(token))
         if token is not root and token.pos_ == "VERB":
+            if root.dep_ == "nsubjpass" and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in DEAL_VERBS for c in token.children
+            ):
+                return True  # "a deal is expected to be signed": the verb's complement makes it
             break  # only the verb that governs the deal makes it: "signed an order keeping a truce"
     own = has_own_clause(root)
     return own is not None and own.lemma_.lower() in DEAL_VERBS
+
+
+PROCEDURE_NOUNS = frozenset({"agenda", "format", "schedule", "timetable", "modality", "roadmap"})
+
+
+def agreed_on_procedure(verb: Token) -> bool:
+    """What was agreed is how to go on negotiating, not a deal."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for thing in (c for c in prep.children if c.dep_ == "pobj"):
+            if thing.lemma_.lower() in PROCEDURE_NOUNS:
+                return True
+            if thing.lower_ in {"framework", "frameworks"} and any(
+                c.lemma_.lower() in {"negotiation", "negotiating", "talk"} for c in thing.children
+            ):
+                return True
+    return False
+
+
+ATTEMPT_NOUNS = frozenset({"effort", "bid", "push", "attempt", "drive", "quest", "race"})
+
+
+def in_progress(verb: Token) -> bool:
+    """ "Malaysia is finalising the agreement": a deal being made is not made yet."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def only_sought(verb: Token) -> bool:
+    """ "its efforts to secure a trade deal", "a bid to seal a deal": sought, not made."""
+    return verb.dep_ in {"acl", "xcomp", "relcl"} and verb.head.lemma_.lower() in ATTEMPT_NOUNS
 
 
 def told_in_past(sentence: Span) -> bool:

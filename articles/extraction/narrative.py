@@ -59,6 +59,15 @@ def is_state(candidate: Candidate) -> bool:
     return any(is_state_clause(c) for c in candidate.trigger.root.children)
 
 
+def is_perfect(candidate: Candidate) -> bool:
+    """ "The US has reduced tariffs on chips": done, but not said to be today; in a story whose
+    first dated event comes later ("signed a deal yesterday"), the lead tells that event."""
+    verb = governing_verb(candidate.trigger.root)
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children
+    )
+
+
 def wants_story_date(candidate: Candidate) -> bool:
     """Undated events that belong to the story: concrete measures (a rate, or a change), and
     meetings and deals told as facts of the story ("the meeting", "Thursday's agreement").
@@ -79,15 +88,24 @@ def wants_story_date(candidate: Candidate) -> bool:
     return candidate.status == "happened" and (candidate.definite or is_told_act(candidate))
 
 
+SEVERAL = frozenset({"several", "many", "multiple", "numerous", "countless", "repeated"})
+
+
 def is_told_act(candidate: Candidate) -> bool:
-    """ "the two signed an agreement", "they held talks": a meeting or deal told as done, in the
-    simple past, by the verb that governs it; not "talks have been held for years"."""
-    verb = governing_verb(candidate.trigger.root)
-    return (
-        candidate.type in {MEETING, AGREEMENT}
-        and verb.tag_ == "VBD"
-        and candidate.trigger.root.dep_ in {"dobj", "nsubj", "nsubjpass"}
-    )
+    """ "the two signed an agreement", "they have reached a deal": a meeting or deal told as
+    done, in the simple past or the present perfect, by the verb that governs it."""
+    root = candidate.trigger.root
+    verb = governing_verb(root)
+    if candidate.type not in {MEETING, AGREEMENT} or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.tag_ == "VBD":
+        return root.dep_ in {"dobj", "nsubj", "nsubjpass"}
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children
+    )  # "have reached a deal", "a deal has been reached"; not "talks have focused on ..."
+    if any(t.lower_ in SEVERAL for t in verb.subtree if t.i < root.i):
+        return False  # "have held several rounds of negotiations": a history, not one event
+    return perfect and root.dep_ in {"dobj", "nsubjpass"}
 
 
 def dated_by_sentence(candidates: list[Candidate]) -> dict[int, list[Candidate]]:
@@ -164,7 +182,7 @@ def attach_reference_times(
                 source="story",
                 why=f"the story's last dated event ({reference.date.text!r})",
             )
-        elif is_present_report(candidate):
+        elif is_present_report(candidate) and not (anchors and is_perfect(candidate)):
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
         elif anchors:
@@ -175,6 +193,10 @@ def attach_reference_times(
                 source="story",
                 why=f"the story's first dated event ({first.date.text!r})",
             )
+        elif is_told_act(candidate) and not dated:
+            # a story that dates nothing: "signed the trade agreement" is the day's news
+            candidate.date = publication_date(published_at)
+            candidate.date_source = "publication"
 
 
 def inherit(candidate: Candidate, date: ResolvedDate, *, source: str, why: str) -> None:

@@ -116,6 +116,8 @@ def is_venue_or_thing(ent: Span) -> bool:
     """A country named as a place or a thing, not as a party: "talks in Stockholm", "the Stockholm
     talks", "the Chilean port of Valparaiso", "Russian oil"."""
     root = ent.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "in Geneva and London": London is a venue too
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in {"in", "at"}:
         return True

@@ -499,6 +499,8 @@ INSTITUTION_WORDS = frozenset(
 # Verbs by which deals are made: an agreement noun is an event only with one of these.
 DEAL_VERBS = frozenset(
     {
+        "extend",  # "extended their truce by 90 days": the extension is agreed
+        "renew",
         "reach",
         "strike",
         "sign",

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from . import (
     attachment,
+    chunks,
     confidence,
     consistency,
     grammar,
@@ -29,6 +30,7 @@ from . import (
     tariffs,
     titles,
 )
+from .buckets import Buckets
 from .candidate import Candidate, DatedMention
 from .components import TRIGGERS_KEY, add_gazetteer, add_triggers
 from .dates import ResolvedDate, add_duration, find_dates, resolve_date, with_day_range
@@ -82,16 +84,17 @@ def extract(
     text: str, *, published_at: datetime.date, gazetteer: Gazetteer
 ) -> list[ExtractedEvent]:
     """The events in one article body."""
-    nlp = get_nlp(gazetteer)
-    return events_from_doc(nlp(text), published_at=published_at, gazetteer=gazetteer)
+    doc = chunks.parse_text(get_nlp(gazetteer), text)
+    return events_from_doc(doc, published_at=published_at, gazetteer=gazetteer)
 
 
 def extract_many(
     items: Iterable[tuple[str, datetime.date]], *, gazetteer: Gazetteer, batch_size: int = 16
 ) -> Iterator[list[ExtractedEvent]]:
-    """Batches through nlp.pipe: (body, published) pairs in, one event list per article out."""
+    """Batches through nlp.pipe: (body, published) pairs in, one event list per article out
+    (long bodies in pieces, see chunks.py)."""
     nlp = get_nlp(gazetteer)
-    for doc, published_at in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+    for doc, published_at in chunks.parse(nlp, items, batch_size=batch_size):
         yield events_from_doc(doc, published_at=published_at, gazetteer=gazetteer)
 
 
@@ -145,6 +148,7 @@ def events_from_doc(
     inherit_dates(candidates)
     apply_anchors(candidates, anchors)
     fill_imposing_country(candidates)
+    complete_parties(candidates)
     narrative.attach_reference_times(
         candidates, published_at=published_at, sentence_dates=sentence_dates
     )
@@ -171,6 +175,30 @@ def fill_imposing_country(candidates: list[Candidate]) -> None:
             candidate.countries = grammar.unique([usual, *candidate.countries])
 
 
+TWO_SIDES = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:sides|countries|governments|nations|delegations|leaders)\b"
+    r"|\bbilateral\b",
+    re.I,
+)
+
+
+def complete_parties(candidates: list[Candidate]) -> None:
+    """A meeting or deal needs two parties. When its sentence names fewer ("the two sides
+    agreed", "McClay met his counterpart"), the missing one is the article's other main
+    country: the two countries most of its events concern."""
+    counts = Counter(c for candidate in candidates for c in set(candidate.countries))
+    pair = [name for name, n in counts.most_common(2) if n >= 2]
+    if len(pair) < 2:
+        return
+    for candidate in candidates:
+        if candidate.type not in {MEETING, AGREEMENT} or len(candidate.countries) >= 2:
+            continue
+        if set(candidate.countries) <= set(pair) and (
+            candidate.countries or TWO_SIDES.search(candidate.sentence.text)
+        ):
+            candidate.countries = grammar.unique([*candidate.countries, *pair])
+
+
 def split_by_target(candidate: Candidate, lower_countries: dict[str, str]) -> list[Candidate]:
     """One measure per target country: each has its own rate history."""
     if candidate.tariff is None:
@@ -195,18 +223,15 @@ def deadlines_in(
     *,
     published_at: datetime.date,
 ) -> list[Candidate]:
-    """ "runs until April 2", "before July 8", "need until July 9": a future end bound that no
-    pause in the sentence has taken as its end is a deadline."""
+    """ "runs until April 2", "before July 8", "need until July 9": a future end bound is a
+    deadline, a pause's end included (the day the reprieve runs out is a date to watch)."""
     if any(c.type == DEADLINE for c in found):
         return []
     taken = {id(c.date_mention) for c in found}
-    paused = any(
-        c.tariff is not None and c.tariff.in_force_to and c.tariff.action == "paused" for c in found
-    )
     deadlines = []
     for mention in dated:
         resolved = mention.mention.resolved
-        if resolved is None or id(mention) in taken or paused:
+        if resolved is None or id(mention) in taken:
             continue
         if not (is_end_bound(mention) or preceded_by(mention, {"before"})):
             continue
@@ -355,11 +380,15 @@ def read_candidate(
         statements.is_reporting_audience(trigger)
         or attachment.is_negated_meeting(trigger)
         or attachment.describes_subject(trigger)
+        or attachment.is_time_prefixed(trigger)
+        or attachment.is_domestic_meeting(trigger)
     ):
         return None
     if kind == ANNOUNCEMENT and any(t.label_ != ANNOUNCEMENT for t in sentence_triggers):
         return None  # "announced a trade agreement": the agreement is the event
-    if kind == AGREEMENT and not modality.deal_is_made(trigger):
+    if kind == AGREEMENT and (
+        not modality.deal_is_made(trigger) or attachment.is_negotiating_framework(trigger)
+    ):
         return None  # "without a deal", "the framework is meant to": no deal is made here
     status = modality.status_of(trigger, sentence)
     if kind == TARIFF and status == "planned" and tariffs.in_force_at_once(sentence):
@@ -702,20 +731,28 @@ def sentence_anchors(
     ]
 
 
+REFERENCE_REACH = 200  # candidates either side: far more than an article's whole list
+
+
 def inherit_dates(candidates: list[Candidate]) -> None:
     """Undated back-references ("the meeting", "after meeting with") take the date of the latest
-    dated event of the same type told before them (or, failing that, the first one after)."""
-    for candidate in candidates:
+    dated event of the same type told before them (or, failing that, the first one after).
+    A reference reaches `REFERENCE_REACH` candidates back and forth, not the whole of a
+    very long text."""
+    for index, candidate in enumerate(candidates):
         if candidate.date is not None:
             continue
-        if candidate.type == STATEMENT:
-            inherit_statement_date(candidate, candidates)
-            continue
-        if candidate.type not in {MEETING, AGREEMENT} or not candidate.definite:
+        if candidate.type != STATEMENT and (
+            candidate.type not in {MEETING, AGREEMENT} or not candidate.definite
+        ):
             continue  # only "the meeting", "after meeting with ...": generic talks stay undated
+        reach = candidates[max(index - REFERENCE_REACH, 0) : index + REFERENCE_REACH + 1]
+        if candidate.type == STATEMENT:
+            inherit_statement_date(candidate, reach)
+            continue
         same = [
             c
-            for c in candidates
+            for c in reach
             if c is not candidate
             and c.type == candidate.type
             and c.date is not None
@@ -788,44 +825,81 @@ def merge(
 ) -> list[ExtractedEvent]:
     """One event per happening: same type, same date interval, same status, and for tariffs the
     same rate and action; the evidence sentences add up."""
-    groups: list[list[Candidate]] = []
-    for candidate in candidates:
-        if candidate.date is None and not undated_but_worth_keeping(candidate):
-            continue  # an undated mention cannot be placed on a timeline
-        if candidate.type == TARIFF and (
-            candidate.tariff is None
-            or (
-                not candidate.tariff.rate_percent
-                and candidate.tariff.action in {"imposed", "announced"}
-                and not candidate.date_mention
+    placeable = [
+        c
+        for c in candidates
+        if (c.date is not None or undated_but_worth_keeping(c))  # else not on a timeline
+        and not (
+            c.type == TARIFF
+            and (
+                c.tariff is None
+                or (
+                    not c.tariff.rate_percent
+                    and c.tariff.action in {"imposed", "announced"}
+                    and not c.date_mention
+                )
             )
-        ):
-            continue
-        for group in groups:
-            if same_happening(group[0], candidate):
-                group.append(candidate)
-                break
-        else:
-            groups.append([candidate])
+        )
+    ]
     return [
         to_event(group, published_at=published_at, gazetteer=gazetteer)
-        for group in absorb_duplicates(groups)
+        for group in absorb_duplicates(group_mentions(placeable))
     ]
+
+
+def group_mentions(candidates: list[Candidate]) -> list[list[Candidate]]:
+    """Each mention joins the first group whose first mention tells the same happening
+    (`same_happening`), else starts one. It is compared only with the groups it may join
+    (`happening_keys`, buckets.py), so a long article costs no more per mention than a short."""
+    groups: list[list[Candidate]] = []
+    kept = Buckets()
+    for candidate in candidates:
+        keys = happening_keys(candidate)
+        for position in kept.near(keys, candidate.date):
+            if same_happening(groups[position][0], candidate):
+                groups[position].append(candidate)
+                break
+        else:
+            kept.add(len(groups), keys, candidate.date)
+            groups.append([candidate])
+    return groups
 
 
 def absorb_duplicates(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     """No two events of one article with the same type, date, parties and rate: a measure told
     as announced in one sentence and as "will be cut to 15%" in the next is one measure. The
-    mention with a date of its own leads (its status and action are the event's)."""
+    mention with a date of its own leads (its status and action are the event's). A group is
+    compared only with the kept ones it may duplicate (`duplicate_keys`, buckets.py)."""
     kept: list[list[Candidate]] = []
+    index = Buckets()
     for group in sorted(groups, key=lambda g: (g[0].date_source != "own", g[0].trigger.start)):
-        for other in kept:
-            if is_duplicate(other[0], group[0]):
-                other.extend(group)
+        keys = duplicate_keys(group[0])
+        for position in index.near(keys, group[0].date):
+            if is_duplicate(kept[position][0], group[0]):
+                kept[position].extend(group)
                 break
         else:
+            index.add(len(kept), keys, group[0].date)
             kept.append(group)
+    for group in kept:  # "this week's meeting" absorbed "met on Tuesday": Tuesday leads
+        precise = next((c for c in group[1:] if is_vaguer_reference(group[0], c)), None)
+        if precise is not None:
+            group.remove(precise)
+            group.insert(0, precise)
     return sorted(kept, key=lambda g: g[0].trigger.start)
+
+
+def duplicate_keys(candidate: Candidate) -> list[tuple]:
+    """What two duplicates (`is_duplicate`) share: type and countries for a meeting or a deal,
+    whether it applies to all and the sector for a tariff; no key, no duplicate."""
+    if candidate.date is None:
+        return []
+    if candidate.type in {MEETING, AGREEMENT} and candidate.countries:
+        return [(candidate.type, frozenset(candidate.countries))]
+    tariff = candidate.tariff
+    if candidate.type == TARIFF and tariff is not None:
+        return [(TARIFF, tariff.applies_to_all, tariff.sector or "")]
+    return []
 
 
 def is_duplicate(a: Candidate, b: Candidate) -> bool:
@@ -869,7 +943,25 @@ def same_people(a: Candidate, b: Candidate) -> bool:
     if left == right:
         return True
     only_one_own = a.date_source != b.date_source or a.date_source != "own"
-    return only_one_own and (left <= right or right <= left)
+    if only_one_own or is_vaguer_reference(a, b) or is_vaguer_reference(b, a):
+        return left <= right or right <= left
+    return False
+
+
+def is_vaguer_reference(vague: Candidate, precise: Candidate) -> bool:
+    """ "This week's meeting" after "met on Tuesday": a reference to the meeting by a wider
+    date that holds the precise one (a meeting told with its own date is its own event)."""
+    return (
+        any(
+            c.dep_ == "poss" and c.ent_type_ == "DATE" for c in vague.trigger.root.children
+        )  # dated by a possessive: "this week's meeting", not "the talks two weeks ago"
+        and not vague.participants
+        and vague.date is not None
+        and precise.date is not None
+        and vague.date.precision in {"week", "month", "range"}
+        and precise.date.precision == "day"
+        and vague.date.start <= precise.date.start <= vague.date.end
+    )
 
 
 def undated_but_worth_keeping(candidate: Candidate) -> bool:
@@ -926,6 +1018,24 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
         shared_people = set(a.participants) & set(b.participants)
         return bool(shared_people) and a.date.precision == b.date.precision
     return bool(set(a.countries) & set(b.countries))
+
+
+def happening_keys(candidate: Candidate) -> list[tuple]:
+    """What two mentions of one happening (`same_happening`) share besides type and status:
+    their sentence, or else a rate (tariffs), the date or a person (meetings), a country."""
+    base = (candidate.type, candidate.status)
+    keys: list[tuple] = [(*base, "sentence", candidate.sentence.start)]
+    if candidate.date is None:
+        return keys
+    if candidate.type == TARIFF:
+        if candidate.tariff is not None and candidate.tariff.rate_percent is not None:
+            keys.append((*base, "rate", candidate.tariff.rate_percent))
+    elif candidate.type == MEETING:
+        keys.append((*base, "date", candidate.date.start, candidate.date.end))
+        keys.extend((*base, "person", person) for person in candidate.participants)
+    else:
+        keys.extend((*base, "country", country) for country in candidate.countries)
+    return keys
 
 
 def to_event(

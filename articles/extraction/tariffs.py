@@ -16,6 +16,7 @@ from .grammar import (
     tree_distance,
     unique,
 )
+from .modality import ATTEMPT_NOUNS
 from .parties import countries_of
 from .patterns import (
     SECTORS,
@@ -224,7 +225,7 @@ def parties_of(
         )
         if token.dep_ == "poss" and token.head == trigger.root:
             imposing = imposing or name
-        elif words & {"on", "from", "against", "imported", "targeting"}:
+        elif words & {"on", "from", "against", "imported", "targeting", "for"}:
             target = target or name
         elif token.head == trigger.root and token.dep_ in {"compound", "amod", "nmod"}:
             imposing = imposing or name
@@ -243,7 +244,9 @@ def parties_of(
             else:
                 target = target or subject_country
         if child.dep_ in {"prep", "dative"} and (
-            child.lower_ in {"on", "against"} or (answering and child.lower_ == "to")
+            child.lower_ in {"on", "against"}
+            or (answering and child.lower_ == "to")
+            or (child.lower_ == "for" and verb.lemma_.lower() in TARIFF_ACTIONS)
         ):
             for token in child.subtree:
                 if token.i in countries_by_token:
@@ -362,6 +365,10 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
         return False
     if any(t.lemma_.lower() in {"fail", "refuse"} for t in ancestors[1:]):
         return False  # "failed to win relief from the 25 percent levy"
+    if any(
+        t.lemma_.lower() in ATTEMPT_NOUNS and t.pos_ == "NOUN" for t in list(root.ancestors)[:8]
+    ):
+        return False  # "in an effort to intensify talks to lower tariffs": a purpose
     if any(c.lower_ == "whether" for t in ancestors for c in t.children):
         return False  # "to determine whether imposing a duty is warranted": a question
     for token in ancestors[1:4]:

@@ -221,8 +221,10 @@ def store_event(item: ExtractedEvent, *, article: Article, known: KnownNames) ->
     countries = [known.countries[name] for name in item.countries if name in known.countries]
     read = {person.full_name: person for person in item.new_people}
     people = [known.official(name, read=read.get(name)) for name in item.participants]
-    event = find_matching_event(item, countries=countries, people=people) or find_planned_round(
-        item, countries=countries, people=people, article=article
+    event = (
+        find_matching_event(item, countries=countries, people=people)
+        or find_planned_round(item, countries=countries, people=people, article=article)
+        or find_later_holding(item, countries=countries, people=people, article=article)
     )
     merged = event is not None
     if event is None:
@@ -397,6 +399,54 @@ def find_planned_round(
         distance = abs((item.date.start - candidate.date_start).days)
         found.append((not same_number, distance, candidate.pk, candidate))
     return min(found, key=lambda match: match[:3])[3] if found else None
+
+
+def find_later_holding(
+    item: ExtractedEvent,
+    *,
+    countries: list[Jurisdiction],
+    people: list[Official],
+    article: Article,
+) -> Event | None:
+    """The meeting a plan came to, when the article that reports it held was ingested first
+    (articles arrive in any order): a held or called-off meeting of the same parties, told only
+    by later articles, near the planned period and not of another stated round. The plan then
+    becomes an earlier claim in its history, as if the articles had come in order."""
+    if item.type != Event.Kind.MEETING or item.status != Event.Status.PLANNED:
+        return None
+    if item.date is None or len(countries) < 2:
+        return None
+    number = stated_round(span.sentence for span in item.evidence)
+    early = item.date.start - datetime.timedelta(days=EARLY_DAYS)
+    late = item.date.end + datetime.timedelta(days=NUMBERED_DAYS if number else LATE_DAYS)
+    told_by_then = Evidence.objects.filter(
+        event=OuterRef("pk"), article__published__lte=article.published
+    )
+    candidates = (
+        Event.objects.filter(
+            kind=Event.Kind.MEETING,
+            status__in=[Event.Status.HAPPENED, Event.Status.CANCELLED],
+            date_start__gte=early,
+            date_start__lte=late,
+        )
+        .exclude(review_state=Event.ReviewState.REJECTED)
+        .exclude(Exists(told_by_then))
+        .prefetch_related("jurisdictions", "participants")
+        .order_by("date_start", "pk")
+    )
+    wanted_countries = {c.pk for c in countries}
+    wanted_people = {p.pk for p in people}
+    for candidate in candidates:
+        parties = {c.pk for c in candidate.jurisdictions.all()}
+        if not wanted_countries <= parties:
+            continue
+        theirs = {p.pk for p in candidate.participants.all()}
+        if wanted_people and theirs and not wanted_people & theirs:
+            continue
+        if number and candidate.round_number and number != candidate.round_number:
+            continue
+        return candidate
+    return None
 
 
 def near_plan(item: ExtractedEvent, plan: Event) -> bool:

@@ -210,3 +210,28 @@ def test_store_twice_keeps_one_event_and_its_claims():
     store_extraction(article, [meeting()])
     event = Event.objects.get()
     assert (event.status, event.evidence.count()) == ("happened", 2)
+
+
+def test_a_plan_told_by_an_older_article_ingested_after_the_holding_joins_it():
+    store(
+        meeting(title="Akazawa meets Lutnick in Washington"),
+        published=D(2025, 5, 24),
+        outlet="Reuters",
+    )
+    held = Event.objects.get()
+    store(meeting("planned", date=MID_MAY), published=D(2025, 4, 14))  # arrives later
+    event = Event.objects.get()
+    assert event.pk == held.pk
+    assert (event.status, event.date_start) == ("happened", D(2025, 5, 23))
+    assert history(event) == [
+        "14 Apr: planned for mid-May 2025 (Kyodo News)",
+        "24 May: held on 23 May 2025 (Reuters)",
+    ]
+    as_of = Event.objects.known_on(D(2025, 5, 1)).get()
+    assert (as_of.status, as_of.date_start) == ("planned", D(2025, 5, 11))
+
+
+def test_a_late_plan_does_not_join_a_meeting_of_other_parties():
+    store(meeting(countries=("Japan", "China")), published=D(2025, 5, 24))
+    store(meeting("planned", date=MID_MAY), published=D(2025, 4, 14))
+    assert Event.objects.count() == 2

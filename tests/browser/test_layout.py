@@ -143,3 +143,38 @@ def test_timelinejs_display_dates_stay_text_when_inserted_as_html(live_server, p
         slide,
     )
     assert made == [0, "16 Apr 2025<b>bold</b>"]
+
+
+@pytest.mark.parametrize(
+    "viewport,query",
+    [
+        ({"width": 1280, "height": 900}, ""),
+        ({"width": 1280, "height": 900}, "?as_of=2025-05-02"),
+        ({"width": 700, "height": 900}, ""),
+    ],
+)
+def test_filter_controls_lie_within_the_panel(live_server, page: Page, timeline, viewport, query):
+    page.set_viewport_size(viewport)
+    page.goto(live_server.url + "/" + query)
+    panel = page.locator("#filters").bounding_box()
+    assert panel is not None
+    controls = page.locator("#filters input:visible, #filters select:visible")
+    assert controls.count() >= 6
+    for control in controls.all():
+        box = control.bounding_box()
+        assert box is not None
+        assert panel["x"] <= box["x"] and box["x"] + box["width"] <= panel["x"] + panel["width"], (
+            control.get_attribute("name"),
+            box,
+            panel,
+        )
+
+
+def test_filter_controls_lie_within_the_panel_on_a_phone(live_server, page: Page, timeline):
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/")
+    page.get_by_role("button", name="Filters", exact=True).click()
+    panel = page.locator("#filters").bounding_box()
+    for name in ("type", "status", "from", "to", "order"):
+        box = page.locator(f"#filters [name={name}]").bounding_box()
+        assert box["x"] + box["width"] <= panel["x"] + panel["width"], name

@@ -6,8 +6,18 @@ import datetime
 
 import pytest
 
-from tests.factories import EventFactory, TariffMeasureFactory, reported, thread_round
-from timeline.models import Jurisdiction, Negotiation
+from articles.services.events import store_extraction
+from tests.factories import (
+    HELD,
+    MID_MAY,
+    ArticleFactory,
+    EventFactory,
+    TariffMeasureFactory,
+    extracted_meeting,
+    reported,
+    thread_round,
+)
+from timeline.models import Event, Jurisdiction, Negotiation
 
 D = datetime.date
 
@@ -55,3 +65,19 @@ def japan_us(db) -> Negotiation:
     )
     reported(deal, D(2025, 5, 1))
     return negotiation
+
+
+@pytest.fixture
+def held_round(db) -> Event:
+    """A round planned for mid-May (Kyodo, 14 April), reported held on 23 May (Reuters)."""
+    store_extraction(
+        ArticleFactory(published=D(2025, 4, 14), outlet="Kyodo"),
+        [extracted_meeting("planned", MID_MAY, title="Planned: Japan–United States talks")],
+    )
+    store_extraction(
+        ArticleFactory(published=D(2025, 5, 24), outlet="Reuters"),
+        [extracted_meeting("happened", HELD, location="Washington")],
+    )
+    event = Event.objects.get()
+    event.approve()
+    return event

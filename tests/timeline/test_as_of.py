@@ -15,7 +15,13 @@ import icalendar
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, EvidenceFactory, OfficialFactory
+from tests.factories import (
+    ArticleFactory,
+    EvidenceFactory,
+    OfficialFactory,
+    TariffMeasureFactory,
+    reported,
+)
 from timeline.caching import normalized_query
 from timeline.models import Event, Jurisdiction
 
@@ -309,6 +315,65 @@ def test_api_articles_as_of(client, past):
     assert_nothing_later(response.text)
     later = past["first"].evidence.get(article__outlet=LATER_OUTLET).article
     assert client.get(f"/api/articles/{later.pk}", {"as_of": DAY}).status_code == 404
+
+
+def test_api_official_as_of(client, past):
+    person = get(client, "/api/officials/scott-bessent").json()
+    assert person["url"] == "http://testserver/officials/scott-bessent/?as_of=2025-05-02"
+    assert person["api_url"].endswith("/api/officials/scott-bessent?as_of=2025-05-02")
+    assert person["events_url"].endswith("/api/events?official=scott-bessent&as_of=2025-05-02")
+    assert client.get("/api/officials/later-person").status_code == 200
+    assert client.get("/api/officials/later-person", {"as_of": DAY}).status_code == 404
+
+
+def test_api_country_as_of(client, past):
+    Event.objects.get(title="Third round").jurisdictions.add(Jurisdiction.objects.get(code="KR"))
+    japan = get(client, "/api/countries/jp").json()
+    assert japan["url"] == "http://testserver/countries/jp/?as_of=2025-05-02"
+    assert japan["events_url"].endswith("/api/events?country=JP&as_of=2025-05-02")
+    assert client.get("/api/countries/kr").status_code == 200
+    assert client.get("/api/countries/kr", {"as_of": DAY}).status_code == 404  # as listed
+
+
+def test_api_links_keep_as_of(client, past):
+    [event] = get(client, "/api/events", q="First talks").json()["results"]
+    assert event["url"].endswith(f"/events/{past['first'].pk}/?as_of=2025-05-02")
+    assert event["api_url"].endswith(f"/api/events/{past['first'].pk}?as_of=2025-05-02")
+    assert event["evidence"][0]["article"]["api_url"].endswith("?as_of=2025-05-02")
+    [thread] = get(client, "/api/negotiations").json()["results"]
+    assert thread["url"].endswith("/negotiations/japan-united-states/?as_of=2025-05-02")
+    assert thread["next_step"]["api_url"].endswith("?as_of=2025-05-02")
+    for person in get(client, "/api/officials").json()["results"]:
+        assert person["url"].endswith("?as_of=2025-05-02")
+
+
+def test_api_links_today_are_canonical(client, past):
+    [event] = client.get("/api/events", {"q": "First talks"}).json()["results"]
+    assert event["url"] == f"http://testserver/events/{past['first'].pk}/"
+    person = client.get("/api/officials/scott-bessent").json()
+    assert person["events_url"] == "http://testserver/api/events?official=scott-bessent"
+
+
+def test_api_tariff_modifies_only_a_measure_reported_by_then(client, past):
+    pause = Event.objects.get(title="United States pauses 24% tariff on Japan")
+    imposed = TariffMeasureFactory(event__title="United States imposes 24% on Japan")
+    reported(imposed.event, D(2025, 5, 20))  # the earlier measure, told only later
+    pause.tariff.modifies = imposed.event
+    pause.tariff.save()
+    assert get(client, f"/api/events/{pause.pk}").json()["tariff"]["modifies"] is None
+    [listed] = get(client, "/api/events", type="tariff_measure").json()["results"]
+    assert listed["tariff"]["modifies"] is None
+    today = client.get(f"/api/events/{pause.pk}").json()
+    assert today["tariff"]["modifies"] == imposed.event.pk
+    later = client.get(f"/api/events/{pause.pk}", {"as_of": "2025-05-20"}).json()
+    assert later["tariff"]["modifies"] == imposed.event.pk
+
+
+@pytest.mark.parametrize("url", ["/api/officials/{slug}", "/api/countries/{code}"])
+def test_api_details_document_as_of(client, url):
+    schema = client.get("/api/openapi.json").json()
+    [as_of] = [p for p in schema["paths"][url]["get"]["parameters"] if p["name"] == "as_of"]
+    assert "past view" in as_of["description"]
 
 
 LISTINGS = [

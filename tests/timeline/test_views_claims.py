@@ -8,47 +8,14 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from articles.extraction.dates import ResolvedDate
-from articles.extraction.types import EvidenceSpan, ExtractedEvent
 from articles.services.events import store_extraction
-from tests.factories import ArticleFactory
+from tests.factories import HELD, MID_MAY, ArticleFactory, extracted_meeting
 from timeline.models import Event, Negotiation
 from timeline.negotiations import overview
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-MID_MAY = ResolvedDate(D(2025, 5, 11), D(2025, 5, 20), "range", "mid-May", "11th-20th")
-HELD = ResolvedDate(D(2025, 5, 23), D(2025, 5, 23), "day", "Friday", "Friday before")
-
-
-def meeting(status: str, date: ResolvedDate, **fields) -> ExtractedEvent:
-    sentence = "Japan and the United States held talks."
-    return ExtractedEvent(
-        type="meeting",
-        title=fields.pop("title", "Japan–United States talks"),
-        date=date,
-        status=status,
-        countries=("Japan", "United States"),
-        evidence=(EvidenceSpan(sentence, 0, len(sentence)),),
-        **fields,
-    )
-
-
-@pytest.fixture
-def held_round() -> Event:
-    """A round planned for mid-May (Kyodo, 14 April), reported held on 23 May (Reuters)."""
-    store_extraction(
-        ArticleFactory(published=D(2025, 4, 14), outlet="Kyodo"),
-        [meeting("planned", MID_MAY, title="Planned: Japan–United States talks")],
-    )
-    store_extraction(
-        ArticleFactory(published=D(2025, 5, 24), outlet="Reuters"),
-        [meeting("happened", HELD, location="Washington")],
-    )
-    event = Event.objects.get()
-    event.approve()
-    return event
 
 
 def test_event_page_shows_the_reported_history(client, held_round):
@@ -60,12 +27,13 @@ def test_event_page_shows_the_reported_history(client, held_round):
 def test_event_page_marks_a_claim_waiting_for_review_for_editors_only(client, admin_client):
     store_extraction(
         ArticleFactory(published=D(2025, 4, 14), outlet="Kyodo"),
-        [meeting("planned", MID_MAY)],
+        [extracted_meeting("planned", MID_MAY)],
     )
     plan = Event.objects.get()
     plan.approve()
     store_extraction(
-        ArticleFactory(published=D(2025, 5, 24), outlet="Reuters"), [meeting("happened", HELD)]
+        ArticleFactory(published=D(2025, 5, 24), outlet="Reuters"),
+        [extracted_meeting("happened", HELD)],
     )
     url = plan.get_absolute_url()
     assert "held on 23 May" not in client.get(url).text

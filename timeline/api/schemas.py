@@ -44,6 +44,14 @@ Text = Annotated[
 Day = Annotated[datetime.date, BeforeValidator(iso_day)]
 
 
+# Links to pages and endpoints keep a past view: with `as_of`, they carry it.
+SAME_DAY = " In a past view (`as_of`), to the view of that day."
+
+
+def link_field(description: str):
+    return Field(description=description + SAME_DAY)
+
+
 class Error(Schema):
     detail: str | list[dict] = Field(description="What was wrong, by parameter.")
 
@@ -83,7 +91,10 @@ class TariffOut(Schema):
     products: str
     in_force_from: datetime.date | None
     in_force_to: datetime.date | None
-    modifies: int | None = Field(description="Id of the earlier measure this one changes.")
+    modifies: int | None = Field(
+        description="Id of the earlier measure's event (`/api/events/{id}`) this one changes; "
+        "in a past view (`as_of`), only if an article had reported it by then."
+    )
 
 
 class ArticleRef(Schema):
@@ -92,7 +103,7 @@ class ArticleRef(Schema):
     outlet: str
     url: str = Field(description="Where the article was published.")
     published: datetime.date
-    api_url: str
+    api_url: str = link_field("The article in the API.")
 
 
 class ClaimOut(Schema):
@@ -117,8 +128,8 @@ class EvidenceOut(Schema):
 
 class EventOut(Schema):
     id: int
-    url: str = Field(description="The event's page on Parley (canonical).")
-    api_url: str
+    url: str = link_field("The event's page on Parley (canonical).")
+    api_url: str = link_field("The event in the API.")
     title: str
     summary: str
     type: EventKind
@@ -148,9 +159,9 @@ class OfficialOut(Schema):
     country: CountryRef | None
     is_reviewed: bool
     roles: list[RoleOut]
-    url: str
-    api_url: str
-    events_url: str = Field(description="This person's events in the API.")
+    url: str = link_field("The person's page on Parley.")
+    api_url: str = link_field("The person in the API.")
+    events_url: str = link_field("This person's events in the API.")
 
 
 class CountryOut(Schema):
@@ -158,19 +169,19 @@ class CountryOut(Schema):
     name: str
     official_name: str
     is_bloc: bool
-    url: str
-    api_url: str
-    events_url: str = Field(description="This country's events in the API.")
+    url: str = link_field("The country's page on Parley.")
+    api_url: str = link_field("The country in the API.")
+    events_url: str = link_field("This country's events in the API.")
 
 
 class ArticleOut(Schema):
     id: int
     title: str
     outlet: str
-    url: str
+    url: str = Field(description="Where the article was published.")
     published: datetime.date
     language: str
-    api_url: str
+    api_url: str = link_field("The article in the API.")
 
 
 class ArticleDetailOut(ArticleOut):
@@ -209,7 +220,7 @@ class EventRef(Schema):
     type: EventKind
     status: EventStatus
     date: EventDate
-    api_url: str
+    api_url: str = link_field("The event in the API.")
 
 
 class NegotiationOut(Schema):
@@ -221,8 +232,8 @@ class NegotiationOut(Schema):
         description="The day of the thread's latest event that happened (by `as_of`)."
     )
     next_step: EventRef | None = Field(description="The first event planned from today on.")
-    url: str = Field(description="The negotiation's page on Parley.")
-    api_url: str
+    url: str = link_field("The negotiation's page on Parley.")
+    api_url: str = link_field("The negotiation in the API.")
 
 
 class RoundOut(Schema):

@@ -3,7 +3,9 @@
 The OpenAPI schema at /api/openapi.json is generated from `schemas.py`, and the docs are at
 /api/docs. Events take the timeline's filters; malformed parameters get a 422 (wrong type) or a
 400 (unknown country or official, too many values), with the offending parameter named. Every
-listing takes `as_of=YYYY-MM-DD`: the data as the articles published by that day told it.
+endpoint takes `as_of=YYYY-MM-DD`: the data as the articles published by that day told it,
+each event as its latest claim by then, with links (`url`, `api_url`, `events_url`) to the
+same day's view.
 
 Articles are public through the approved events that cite them; the input as it was received
 (reader comments and all) is for editors only.
@@ -11,7 +13,9 @@ Articles are public through the approved events that cite them; the input as it 
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from functools import partial
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -21,9 +25,11 @@ from ninja.errors import ValidationError
 
 from articles.models import Article
 from timeline.exports import filter_errors, is_searching, timeline_filter, with_details
+from timeline.filters import requested_day
 from timeline.models import Event, Evidence, Jurisdiction, Negotiation, Official, OfficialRole
 from timeline.negotiations import attach_next_steps, overview
 from timeline.search import search_articles
+from timeline.templatetags.timeline_tags import keep_as_of
 
 from .schemas import (
     ERRORS,
@@ -91,6 +97,12 @@ def absolute(request: HttpRequest, path: str) -> str:
     return request.build_absolute_uri(path)
 
 
+def linked(request: HttpRequest, path: str) -> str:
+    """A link to a page or an endpoint; in a past view, to its view of the same day (`as_of`
+    was validated by the endpoint's schema before this is called)."""
+    return absolute(request, keep_as_of(path, requested_day(request)))
+
+
 def country_ref(country: Jurisdiction | None) -> dict | None:
     return {"code": country.code, "name": country.name} if country else None
 
@@ -105,8 +117,8 @@ def event_out(event: Event, request: HttpRequest) -> dict:
     tariff = getattr(event, "tariff", None)
     return {
         "id": event.pk,
-        "url": absolute(request, event.get_absolute_url()),
-        "api_url": absolute(request, reverse("api:event", args=[event.pk])),
+        "url": linked(request, event.get_absolute_url()),
+        "api_url": linked(request, reverse("api:event", args=[event.pk])),
         "title": event.title,
         "summary": event.summary,
         "type": event.kind,
@@ -142,7 +154,9 @@ def event_out(event: Event, request: HttpRequest) -> dict:
             "products": tariff.products,
             "in_force_from": tariff.in_force_from,
             "in_force_to": tariff.in_force_to,
-            "modifies": tariff.modifies_id if public(tariff.modifies) else None,
+            "modifies": tariff.modifies_id
+            if public(tariff.modifies) and getattr(event, "modifies_known", True)
+            else None,
         },
         "evidence": [
             {
@@ -189,9 +203,9 @@ def official_out(official: Official, request: HttpRequest) -> dict:
             {"title": r.title, "organization": r.organization, "start": r.start, "end": r.end}
             for r in official.roles.all()
         ],
-        "url": absolute(request, official.get_absolute_url()),
-        "api_url": absolute(request, reverse("api:official", args=[official.slug])),
-        "events_url": absolute(request, f"{reverse('api:events')}?official={official.slug}"),
+        "url": linked(request, official.get_absolute_url()),
+        "api_url": linked(request, reverse("api:official", args=[official.slug])),
+        "events_url": linked(request, f"{reverse('api:events')}?official={official.slug}"),
     }
 
 
@@ -201,9 +215,9 @@ def country_out(country: Jurisdiction, request: HttpRequest) -> dict:
         "name": country.name,
         "official_name": country.official_name,
         "is_bloc": country.is_bloc,
-        "url": absolute(request, country.get_absolute_url()),
-        "api_url": absolute(request, reverse("api:country", args=[country.code])),
-        "events_url": absolute(request, f"{reverse('api:events')}?country={country.code}"),
+        "url": linked(request, country.get_absolute_url()),
+        "api_url": linked(request, reverse("api:country", args=[country.code])),
+        "events_url": linked(request, f"{reverse('api:events')}?country={country.code}"),
     }
 
 
@@ -215,7 +229,7 @@ def article_out(article: Article, request: HttpRequest) -> dict:
         "url": article.url,
         "published": article.published,
         "language": article.language,
-        "api_url": absolute(request, reverse("api:article", args=[article.pk])),
+        "api_url": linked(request, reverse("api:article", args=[article.pk])),
     }
 
 
@@ -233,7 +247,7 @@ def event_ref(event: Event, request: HttpRequest) -> dict:
             "explanation": event.date_explanation,
             "computed": event.date_computed,
         },
-        "api_url": absolute(request, reverse("api:event", args=[event.pk])),
+        "api_url": linked(request, reverse("api:event", args=[event.pk])),
     }
 
 
@@ -246,8 +260,8 @@ def negotiation_out(negotiation: Negotiation, request: HttpRequest) -> dict:
         "parties": [country_ref(c) for c in negotiation.parties.all()],
         "last_activity": getattr(negotiation, "last_activity", None),
         "next_step": event_ref(next_step, request) if next_step else None,
-        "url": absolute(request, negotiation.get_absolute_url()),
-        "api_url": absolute(request, reverse("api:negotiation", args=[negotiation.slug])),
+        "url": linked(request, negotiation.get_absolute_url()),
+        "api_url": linked(request, reverse("api:negotiation", args=[negotiation.slug])),
     }
 
 
@@ -317,7 +331,13 @@ def get_event(request: HttpRequest, event_id: EventId, options: Query[AsOf]):
 
 
 def with_api_details(events: QuerySet[Event], *, as_of=None) -> QuerySet[Event]:
-    return with_details(events, as_of=as_of).select_related("tariff__modifies")
+    """`with_details` and the measure each tariff modifies; in a past view, whether that one
+    was reported by then (`modifies_known`: if not, the API does not point to it)."""
+    events = with_details(events, as_of=as_of).select_related("tariff__modifies")
+    if as_of is None:
+        return events
+    reported = Evidence.objects.known_on(as_of).filter(event=OuterRef("tariff__modifies"))
+    return events.annotate(modifies_known=Exists(reported))
 
 
 def officials(as_of=None) -> QuerySet[Official]:
@@ -347,8 +367,9 @@ def list_officials(request: HttpRequest, filters: Query[ListFilters]):
     url_name="official",
     tags=["officials"],
 )
-def get_official(request: HttpRequest, slug: Slug):
-    return official_out(get_object_or_404(officials(), slug=slug), request)
+def get_official(request: HttpRequest, slug: Slug, options: Query[AsOf]):
+    """An official with a public page; with `as_of`, if on an event reported by then."""
+    return official_out(get_object_or_404(officials(options.as_of), slug=slug), request)
 
 
 @api.get(
@@ -366,9 +387,11 @@ def list_countries(request: HttpRequest, filters: Query[CountryFilters]):
     url_name="country",
     tags=["countries"],
 )
-def get_country(request: HttpRequest, code: CountryCode):
-    """A country by its ISO alpha-2 code, in either case."""
-    return country_out(get_object_or_404(Jurisdiction, code=code.upper()), request)
+def get_country(request: HttpRequest, code: CountryCode, options: Query[AsOf]):
+    """A country by its ISO alpha-2 code, in either case; with `as_of`, if on an event
+    reported by then (as in the listing)."""
+    countries = Jurisdiction.objects.known_on(options.as_of)
+    return country_out(get_object_or_404(countries, code=code.upper()), request)
 
 
 def is_editor(request: HttpRequest) -> bool:
@@ -430,7 +453,8 @@ def list_negotiations(request: HttpRequest, filters: Query[NegotiationFilters]):
     """Negotiation threads with events, most recently active first, with their next step."""
     events, day = past_view(filters)
     threads = Negotiation.objects.with_activity(events, day=day).prefetch_related("parties")
-    return paginate(request, threads, filters, negotiation_out, prepare=attach_next_steps)
+    steps = partial(attach_next_steps, as_of=filters.as_of)
+    return paginate(request, threads, filters, negotiation_out, prepare=steps)
 
 
 @api.get(

@@ -368,3 +368,141 @@ def test_meetings_in_an_after_phrase_do_not_take_the_main_clauses_date(run):
     )
     assert not [e for e in of_type(events, "meeting") if e.date is not None]
     assert of_type(events, "agreement")[0].date.start == D(2025, 6, 2)
+
+
+def test_a_leaders_post_about_a_call_tells_a_call_held(run):
+    (call,) = of_type(
+        run(
+            "The president posted on Friday: “Great to speak with my friend President Boric today."
+        ),
+        "meeting",
+    )
+    assert (call.status, call.date.start) == ("happened", FRIDAY)
+
+
+def test_no_signs_of_cutting_tariffs_is_no_cut(run):
+    events = run(
+        "Chile's government has shown no signs of scrapping or lowering its duties on Peruvian "
+        "steel, the minister said on Tuesday."
+    )
+    assert of_type(events, "tariff_measure") == []
+
+
+def test_every_city_of_a_venue_list_is_a_venue(run):
+    (meeting,) = of_type(run("Chile and Peru held talks in Lima and Madrid on Tuesday."), "meeting")
+    assert set(meeting.countries) == {"Chile", "Peru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile is currently finalising the agreement with Peru, the minister said on Tuesday.",
+        "Chile will continue its efforts to secure a trade deal with Peru before the June 30 "
+        "deadline.",
+    ],
+)
+def test_a_deal_in_the_making_or_sought_is_not_made(run, text):
+    assert of_type(run(text), "agreement") == []
+
+
+def test_a_post_meeting_press_conference_is_no_meeting(run):
+    events = run("At a post-meeting press conference on Tuesday, Chile's minister spoke of Peru.")
+    assert of_type(events, "meeting") == []
+
+
+def test_a_cabinet_meeting_is_not_talks(run):
+    events = run("Chile's cabinet held an emergency meeting on Monday about Peru's tariffs.")
+    assert of_type(events, "meeting") == []
+
+
+def test_agreeing_on_a_negotiation_framework_is_no_deal(run):
+    events = run("Chile and Peru agreed on the negotiation framework on Monday.")
+    assert of_type(events, "agreement") == []
+
+
+def test_a_tariff_cut_sought_as_a_purpose_is_no_measure(run):
+    events = run(
+        "Chile announced on Friday that it will drop some duties in an effort to intensify talks "
+        "to ease pressure from Peru's tariffs on Chilean copper."
+    )
+    measures = of_type(events, "tariff_measure")
+    assert len(measures) == 1
+    assert measures[0].tariff.imposing_country != "Peru"
+
+
+def test_this_weeks_meeting_is_the_meeting_told_with_its_day(run):
+    events = run(
+        "Chile's minister Ana Torres met Peru's minister Luis Vega on Tuesday in Lima. This "
+        "week's meeting came after months of tension between Chile and Peru."
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert meeting.date.start == D(2025, 6, 3)
+
+
+def test_the_end_of_a_pause_is_a_deadline(run):
+    events = run("Chile paused its tariffs on Peruvian wine on Monday until September 30.")
+    (pause,) = of_type(events, "tariff_measure")
+    assert pause.tariff.action == "paused"
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.date.start == D(2025, 9, 30)
+
+
+def test_a_deal_reached_in_the_present_perfect_is_dated_on_publication(run):
+    (deal,) = of_type(
+        run("Chile and Peru have reached a trade agreement, the Chilean president said."),
+        "agreement",
+    )
+    assert (deal.date.start, deal.status) == (FRIDAY, "happened")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Although an agreement has not been reached with Lima, Chile is hopeful.",
+        "Chile and Peru have held several rounds of negotiations on a trade agreement.",
+    ],
+)
+def test_no_deal_and_a_history_of_rounds_take_no_date(run, text):
+    events = run(text)
+    assert not [e for e in events if e.type in {"agreement", "meeting"} and e.date is not None]
+
+
+def test_extending_a_truce_is_an_agreement(run):
+    (deal,) = of_type(
+        run("Chile and Peru extended their truce by 90 days on Thursday."), "agreement"
+    )
+    assert (deal.status, deal.date.start) == ("happened", D(2025, 6, 5))
+    assert set(deal.countries) == {"Chile", "Peru"}
+
+
+def test_a_cut_for_several_countries_is_one_measure_each(run):
+    events = run("Chile has reduced tariff rates for Peru, Bolivia, and Ecuador to 9% on Friday.")
+    targets = {e.tariff.target_country for e in of_type(events, "tariff_measure")}
+    assert targets == {"Peru", "Bolivia", "Ecuador"}
+
+
+def test_a_story_that_dates_nothing_tells_the_days_news(run):
+    (deal,) = of_type(
+        run("The ministers of Chile and Peru formally signed the trade agreement in Lima."),
+        "agreement",
+    )
+    assert (deal.date.start, deal.date_source) == (FRIDAY, "publication")
+
+
+def test_a_perfect_lead_takes_the_storys_first_dated_event(run):
+    events = run(
+        "Chile has reduced tariffs on Peruvian copper. The two governments signed a trade deal "
+        "on Wednesday."
+    )
+    (cut,) = of_type(events, "tariff_measure")
+    assert cut.date.start == D(2025, 6, 4)
+
+
+def test_the_two_sides_are_the_articles_two_countries(run):
+    events = run(
+        "Chile and Peru began talks on Monday. Peru raised its tariff on Chilean wine to 20% on "
+        "Tuesday. The two sides "
+        "reached a deal on Thursday."
+    )
+    deals = of_type(events, "agreement")
+    assert deals and set(deals[-1].countries) == {"Chile", "Peru"}
