@@ -139,9 +139,9 @@ def tariff_series(measures: Iterable[Any], country: Any) -> list[Series]:
     without a date (neither in force from nor an event date) cannot be placed and is skipped.
     """
     grouped: dict[str, list[Any]] = {}
-    dated = [m for m in measures if _measure_date(m) is not None]
-    dated.sort(key=lambda m: (_measure_date(m), m.event.date_start or _measure_date(m), m.pk))
-    for measure in dated:
+    dated = [(start, m) for m in measures if (start := _measure_date(m)) is not None]
+    dated.sort(key=lambda dm: (dm[0], dm[1].event.date_start or dm[0], dm[1].pk))
+    for _start, measure in dated:
         grouped.setdefault(_label(measure, country), []).append(measure)
     series = [Series(label, _steps(rows)) for label, rows in grouped.items()]
     series = [s for s in series if any(step.rate is not None for step in s.steps)]
@@ -246,11 +246,20 @@ def step_chart(
     top_rate, rate_step = _axis(max((st.rate or 0) for s in series for st in s.steps) or 1)
     total_days = max((last - first).days, 1)
 
+    # Remembered per chart: about 900 steps share their dates with their neighbours and
+    # their handful of rates with each other.
+    xs: dict[datetime.date, float] = {}
+    ys: dict[tuple[float, int], float] = {}
+
     def x(day: datetime.date) -> float:
-        return round(left + plot_w * (day - first).days / total_days, 1)
+        if (at := xs.get(day)) is None:
+            at = xs[day] = round(left + plot_w * (day - first).days / total_days, 1)
+        return at
 
     def y(rate: float, nudge: int = 0) -> float:
-        return round(top + plot_h * (1 - rate / top_rate) - nudge, 1)
+        if (at := ys.get((rate, nudge))) is None:
+            at = ys[rate, nudge] = round(top + plot_h * (1 - rate / top_rate) - nudge, 1)
+        return at
 
     out = [
         f'<svg class="step-chart {chart_id}" viewBox="0 0 {width} {height}" role="img" '

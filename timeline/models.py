@@ -28,7 +28,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Cast, Coalesce, Lower
 from django.db.models.query import ModelIterable
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
@@ -89,14 +89,17 @@ class JurisdictionQuerySet(models.QuerySet):
         """Countries that are parties with `country` to its events (a meeting's venue is not a
         party), most shared events first (as `shared`).
 
-        One query over the country's party links: its events, then the other parties to each
-        of them, counted per country.
+        One grouped query: the other party links of the country's events (a list of ids
+        read from the country's links, each event's visibility from the covering index
+        `event_state_kind_idx`), with the country's own party test given its id and name as
+        constants, counted per country.
         """
-        links = party_links()
-        theirs = links.filter(jurisdiction=country).values("event_id")
+        theirs = events.filter(jurisdictions=country).values("pk")
         shared = (
-            links.filter(event__in=events.filter(pk__in=theirs).values("pk"))
+            party_links()
+            .filter(event__in=theirs)
             .exclude(jurisdiction=country)
+            .exclude(not_a_party(event=OuterRef("event_id"), country=country))
             .values("jurisdiction", "jurisdiction__code", "jurisdiction__name")
             .annotate(shared=Count("*"))
             .order_by("-shared", "jurisdiction__name")
@@ -123,17 +126,25 @@ def counted(counts: dict[int, int]) -> Case:
 
 
 def party_links() -> models.QuerySet:
-    """The event-country links that name a party to the talks, not a place: a meeting's country
-    is its venue when the meeting's location is that country, or when its people come from two
-    or more countries and none from that one ("Trump meets He Lifeng in Stockholm": Sweden).
-    With people from one side only, the other side may simply be unnamed, so all stay."""
+    """The event-country links that name a party to the talks, not a place (`not_a_party`)."""
+    links = Event.jurisdictions.through.objects
+    return links.exclude(not_a_party(event=OuterRef("event_id")))
+
+
+def not_a_party(*, event: OuterRef, country: Jurisdiction | None = None) -> Q:
+    """The condition that an event-country link names a place, not a party: a meeting's
+    country is its venue when the meeting's location is that country, or when its people come
+    from two or more countries and none from that one ("Trump meets He Lifeng in Stockholm":
+    Sweden). With people from one side only, the other side may simply be unnamed, so all stay.
+
+    On the link table: the link's own country, or `country` given as a constant (a link
+    reached through a join, whose country is known), for the link to `event`.
+    """
+    country_id = country.pk if country else OuterRef("jurisdiction_id")
+    name = country.name if country else OuterRef("jurisdiction__name")
     meeting = Q(event__kind=EventKind.MEETING)
-    people = Event.participants.through.objects.filter(event_id=OuterRef("event_id"))
-    venue_named = Exists(
-        Meeting.objects.filter(
-            event_id=OuterRef("event_id"), location__iexact=OuterRef("jurisdiction__name")
-        )
-    )
+    people = Event.participants.through.objects.filter(event_id=event)
+    venue_named = Exists(Meeting.objects.filter(event_id=event, location__iexact=name))
     # Two countries or more among its people: the lowest and highest country ids differ (an
     # aggregate without the temporary table a COUNT(DISTINCT) needs per link).
     two_sides = Exists(
@@ -142,10 +153,8 @@ def party_links() -> models.QuerySet:
         .filter(lowest__lt=F("highest"))
     )
     # The cheap test first: SQL stops there for a country whose people are at the meeting.
-    unrepresented = (
-        ~Exists(people.filter(official__jurisdiction_id=OuterRef("jurisdiction_id"))) & two_sides
-    )
-    return Event.jurisdictions.through.objects.exclude(meeting & (venue_named | unrepresented))
+    unrepresented = ~Exists(people.filter(official__jurisdiction_id=country_id)) & two_sides
+    return meeting & (venue_named | unrepresented)
 
 
 class Jurisdiction(models.Model):
@@ -721,6 +730,9 @@ class Event(models.Model):
             ),
             models.Index(fields=["date_start", "date_end"], name="event_dates_idx"),
             models.Index(fields=["kind", "date_start"], name="event_kind_date_idx"),
+            # An event's visibility and kind without reading its row: a country page tests
+            # thousands of its events (the count of its events, its partners) by id.
+            models.Index(fields=["id", "review_state", "kind"], name="event_state_kind_idx"),
             models.Index(fields=["status", "date_start"], name="event_status_date_idx"),
             models.Index(
                 fields=["negotiation", "date_start", "id"], name="event_negotiation_date_idx"
@@ -837,57 +849,46 @@ class TariffMeasureQuerySet(models.QuerySet):
     def for_chart(self, country: Jurisdiction, events: models.QuerySet, *, lines: int) -> list:
         """The visible measures affecting `country`, as light rows for its chart (one query).
 
-        Plain values, not model instances (a busy country has thousands of measures), and only
-        those of its `lines` busiest tariff lines (imposing country, target, sector).
+        Plain tuples, not model instances or dictionaries (a busy country has thousands of
+        measures), and only those of its `lines` busiest tariff lines (imposing country,
+        target, sector). The rate comes as a float, which is all the chart needs, without a
+        Decimal made and rounded per row.
         """
         rows = list(
             self.affecting(country)
             .filter(Exists(events.filter(pk=OuterRef("event_id"))))
-            .values(
-                "pk",
-                "imposing",
-                "target",
-                "applies_to_all",
-                "sector",
-                "action",
-                "rate_percent",
-                "in_force_from",
-                "in_force_to",
-                imposing_name=F("imposing__name"),
-                target_name=F("target__name"),
-                date_start=F("event__date_start"),
-                status=F("event__status"),
-            )
+            .values_list(*ChartMeasure.__slots__[:8], *ChartMeasure.JOINED)
         )
-        sizes = Counter(ChartMeasure.line_of(row) for row in rows)
+        sizes = Counter(row[1:5] for row in rows)  # rows per line: imposing, target, all, sector
         busiest = {line for line, _ in sizes.most_common(lines)}
-        return [ChartMeasure(row) for row in rows if ChartMeasure.line_of(row) in busiest]
+        return [ChartMeasure(*row) for row in rows if row[1:5] in busiest]
 
 
 class ChartMeasure:
-    """A tariff measure as `charts.tariff_series` reads it, built from a `values()` row."""
+    """A tariff measure as `charts.tariff_series` reads it, built from a `for_chart()` row."""
 
-    __slots__ = ("event", "imposing", "pk", "row", "target")
+    __slots__ = (
+        *("pk", "imposing_id", "target_id", "applies_to_all", "sector", "action"),
+        *("in_force_from", "in_force_to", "rate_percent", "imposing", "target", "event"),
+    )
+    JOINED = (
+        Cast("rate_percent", models.FloatField()),
+        "imposing__name",
+        "target__name",
+        "event__date_start",
+        "event__status",
+    )
 
-    def __init__(self, row: dict) -> None:
-        self.row = row
-        self.pk = row["pk"]
-        self.event = ChartEvent(row["date_start"], row["status"])
-        self.imposing = ChartName(row["imposing_name"]) if row["imposing"] else None
-        self.target = ChartName(row["target_name"]) if row["target"] else None
-
-    def __getattr__(self, name: str):
-        try:
-            return self.row[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    @staticmethod
-    def line_of(row: dict) -> tuple:
-        return (row["imposing"], row["target"], row["applies_to_all"], row["sector"])
+    def __init__(self, *row) -> None:
+        (self.pk, self.imposing_id, self.target_id, self.applies_to_all, self.sector) = row[:5]
+        (self.action, self.in_force_from, self.in_force_to, self.rate_percent) = row[5:9]
+        imposing_name, target_name, date_start, status = row[9:]
+        self.imposing = ChartName(imposing_name) if self.imposing_id else None
+        self.target = ChartName(target_name) if self.target_id else None
+        self.event = ChartEvent(date_start, status)
 
     def get_action_display(self) -> str:
-        return TariffAction(self.row["action"]).label
+        return ACTION_LABELS[self.action]
 
 
 class ChartName(NamedTuple):
@@ -899,7 +900,11 @@ class ChartEvent(NamedTuple):
     status: str
 
     def get_status_display(self) -> str:
-        return EventStatus(self.status).label
+        return STATUS_LABELS[self.status]
+
+
+ACTION_LABELS = dict(TariffAction.choices)
+STATUS_LABELS = dict(EventStatus.choices)
 
 
 class TariffMeasure(models.Model):

@@ -48,6 +48,21 @@ def test_with_people_from_one_side_the_other_side_stays_a_party():
     assert [p.name for p in partners] == ["United States"]
 
 
+def test_the_venue_itself_has_no_partners_from_the_meeting():
+    event("JP", "US", location="Japan")
+    event("JP", "CN", "US", people=(official("US"), official("CN")), location="Tokyo")
+    event("JP", "CA", kind="agreement")
+    partners = Jurisdiction.objects.partners_of(country("JP"), Event.objects.all())
+    assert [(p.name, p.shared) for p in partners] == [("Canada", 1)]
+
+
+def test_partners_count_only_the_events_given():
+    event("JP", "US", kind="agreement", review_state=Event.ReviewState.REJECTED)
+    event("JP", "CA", kind="agreement")
+    partners = Jurisdiction.objects.partners_of(country("JP"), Event.objects.visible())
+    assert [(p.name, p.shared) for p in partners] == [("Canada", 1)]
+
+
 def test_same_negotiation_needs_the_same_pair_of_parties():
     talks = event("JP", "US", kind="agreement")
     same_pair = event("JP", "US", kind="statement", date_start=datetime.date(2025, 4, 20))

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -242,6 +243,33 @@ def role_on(official: Any, day: datetime.date | None) -> Any:
 def colour(index: int) -> str:
     """The chart colour of the series at a 0-based index (for the legend)."""
     return palette_colour(index)
+
+
+@register.simple_tag
+def latest_changes(series: list[Any], latest: int = 12) -> SafeString:
+    """The rows of the chart's table: each series' `latest` steps, after a row counting the
+    earlier ones. Built here rather than in the template: a busy country has about a hundred
+    rows, and their eight tags and filters each were a third of the page's rendering."""
+    rows = []
+    for s in series:
+        label = escape(s.label)
+        if len(s.steps) > latest:
+            rows.append(
+                f'<tr><th scope="row">{label}</th><td colspan="3">'
+                f"{len(s.steps) - latest} earlier changes, drawn in the chart</td></tr>"
+            )
+        for step in s.steps[-latest:]:
+            if step.rate is not None:
+                rate = f"{floatformat(step.rate, '-2')}%"
+            else:
+                rate = "no longer in force" if step.note == "ends" else "unknown"
+            rows.append(
+                f'<tr><th scope="row">{label}</th><td><time datetime="{step.start.isoformat()}">'
+                f"{day(step.start)}</time></td><td>{rate}{' (paused)' if step.paused else ''}"
+                f"</td><td>{escape(step.note or '—')}{', planned' if step.planned else ''}"
+                "</td></tr>"
+            )
+    return mark_safe("".join(rows))
 
 
 @register.filter

@@ -5,12 +5,15 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from django.template import Context, Template
 
+from timeline.charts import Series, Step
 from timeline.templatetags.timeline_tags import (
     evidence_paragraph,
     format_event_date,
     format_rate,
     group_by_month,
+    latest_changes,
     machine_date,
 )
 
@@ -102,3 +105,40 @@ def test_evidence_paragraph_of_a_one_paragraph_body():
 )
 def test_format_rate(rate, expected):
     assert format_rate(rate) == expected
+
+
+# The chart table's rows as the country page wrote them with template tags before
+# `latest_changes` built them in Python: both must give the same HTML.
+TABLE_ROWS_AS_TEMPLATE = (
+    '{% load timeline_tags %}{% for s in series %}{% if s.steps|length > 12 %}<tr><th scope="row">'
+    '{{ s.label }}</th><td colspan="3">{{ s.steps|length|add:"-12" }} earlier changes, drawn in '
+    'the chart</td></tr>{% endif %}{% for step in s.steps|slice:"-12:" %}<tr><th scope="row">'
+    "{{ s.label }}</th><td><time datetime=\"{{ step.start|date:'Y-m-d' }}\">{{ step.start|day }}"
+    '</time></td><td>{% if step.rate is not None %}{{ step.rate|floatformat:"-2" }}%{% elif '
+    'step.note == "ends" %}no longer in force{% else %}unknown{% endif %}{% if step.paused %} '
+    '(paused){% endif %}</td><td>{{ step.note|default:"—" }}{% if step.planned %}, planned'
+    "{% endif %}</td></tr>{% endfor %}{% endfor %}"
+)
+
+
+def test_latest_changes_matches_the_template_it_replaced():
+    start = datetime.date(2025, 1, 1)
+    busy = Series(
+        "Japan on <all> & more · all goods",
+        tuple(
+            Step(start + datetime.timedelta(days=n), 10.0 + n / 4, note="Raised (happened)")
+            for n in range(14)
+        ),
+    )
+    odd = Series(
+        "United States on Japan · autos",
+        (
+            Step(start, 24.0, paused=True, note="Paused (happened)"),
+            Step(datetime.date(2025, 7, 9), None, note="ends"),
+            Step(datetime.date(2025, 8, 1), None, note="Announced (planned)", planned=True),
+            Step(datetime.date(2025, 9, 1), 7.5, planned=True),
+        ),
+    )
+    series = [busy, odd]
+    expected = Template(TABLE_ROWS_AS_TEMPLATE).render(Context({"series": series}))
+    assert latest_changes(series) == expected
