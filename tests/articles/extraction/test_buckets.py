@@ -12,13 +12,13 @@ import spacy
 from articles.extraction.buckets import Buckets
 from articles.extraction.candidate import Candidate
 from articles.extraction.dates import ResolvedDate
-from articles.extraction.patterns import AGREEMENT, MEETING, STATEMENT, TARIFF
-from articles.extraction.pipeline import (
+from articles.extraction.merging import (
     absorb_duplicates,
     group_mentions,
     is_duplicate,
     same_happening,
 )
+from articles.extraction.patterns import AGREEMENT, MEETING, STATEMENT, TARIFF
 from articles.extraction.types import ExtractedTariff
 
 D = datetime.date

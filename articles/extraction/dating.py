@@ -1,0 +1,236 @@
+"""Dating one event: which date phrase of its sentence is its own, read with the tense of its
+verb, and the dates of deadlines, announced and scheduled measures."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from . import (
+    attachment,
+    grammar,
+    modality,
+    statements,
+)
+from .candidate import Candidate, DatedMention
+from .dates import (
+    ResolvedDate,
+    add_duration,
+    find_dates,
+    resolve_date,
+    with_day_range,
+    with_relative_year,
+)
+
+ANCHORED = re.compile(
+    r"\b(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+"
+    r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>after|before|earlier|later)\b",
+    re.I,
+)
+
+
+UNTIL = re.compile(
+    r"\b(?:until|till|through|to last until|runs? out (?:in|on)|expires? (?:in|on))\s*$", re.I
+)
+
+
+def preceded_by(mention: DatedMention, words: set[str]) -> bool:
+    span = mention.span
+    before = grammar.left_context(span, 1)
+    return len(before) == 1 and before[0].lower_ in words
+
+
+def dated_mentions(sentence: Span, published_at: datetime.date) -> list[DatedMention]:
+    doc = sentence.doc
+    mentions = []
+    covered_until = 0
+    for found in find_dates(sentence.text, published_at=published_at):
+        if found.start_char < covered_until:
+            continue  # "next year" of "June 30 next year", read with the day
+        mention = with_relative_year(
+            with_day_range(found, sentence.text), sentence.text, published_at
+        )
+        covered_until = mention.end_char
+        span = doc.char_span(
+            sentence.start_char + mention.start_char,
+            sentence.start_char + mention.end_char,
+            alignment_mode="expand",
+        )
+        if span is None:
+            continue
+        dated = DatedMention(mention, span)
+        if not attachment.is_background_date(dated, published_year=published_at.year):
+            mentions.append(dated)
+    return mentions
+
+
+def names_date(trigger: Span, dated: DatedMention) -> bool:
+    """The date is part of the trigger's own phrase ("the March 1 deadline")."""
+    return dated.span.root.head.i == trigger.root.i or trigger.root.i in {t.i for t in dated.span}
+
+
+def date_deadline(
+    candidate: Candidate, *, until: DatedMention | None, published_at: datetime.date
+) -> Candidate | None:
+    """Deadlines look forward unless the verb says they passed ("the reprieve expired")."""
+    mention = candidate.date_mention or until
+    if mention is None:
+        return None
+    tense = grammar.tense_at(mention.span)
+    if tense == "past" and candidate.trigger.root.lemma_ != "deadline":
+        return None
+    resolved = resolve_date(mention.mention.text, published_at=published_at, tense="future")
+    if tense is None and modality.told_in_past(candidate.sentence):
+        # "following a call two days before the March 1 deadline": a deadline of the story's
+        # past, read in the past when that is the nearer reading
+        past = resolve_date(mention.mention.text, published_at=published_at, tense="past")
+        nearer = (
+            past is not None
+            and resolved is not None
+            and (published_at - past.end).days < (resolved.start - published_at).days
+        )
+        if nearer:
+            resolved = past
+    candidate.date = resolved or mention.mention.resolved
+    candidate.date_mention = mention
+    if candidate.date is not None and candidate.date.start > published_at:
+        candidate.status = "planned"
+    return candidate
+
+
+def sentence_date_for(trigger: Span, dated: list[DatedMention]) -> DatedMention | None:
+    """The sentence's date for a measure that has none of its own ("... will fall to 30
+    percent, with the cuts taking effect by May 14"), unless it dates a verb above the
+    measure ("agreed on Thursday to ...": that is when they agreed)."""
+    above = {a.i for a in grammar.governing_verb(trigger.root).ancestors}
+    usable = [
+        d
+        for d in dated
+        if d.mention.resolved is not None and grammar.governing_verb(d.span.root).i not in above
+    ]
+    return grammar.closest_date(trigger, usable, status="happened", max_distance=12)
+
+
+def date_announced_tariff(
+    candidate: Candidate, dated: list[DatedMention], *, published_at: datetime.date
+) -> Candidate:
+    """A future measure announced on a day is an announcement that happened that day:
+    "Trump said on Monday he would impose 25 percent tariffs" -> announced, Monday."""
+    if candidate.status not in {"planned", "speculative"} or candidate.tariff is None:
+        return candidate
+    verb = statements.announcing_verb(candidate.trigger, candidate.sentence)
+    if verb is None or verb.morph.get("Tense") != ["Past"]:
+        return candidate
+    if candidate.status == "speculative" and verb.lemma_ not in {"threaten", "warn"}:
+        return candidate  # "said it was prepared to take countermeasures": a stance, not a step
+    when = grammar.attached_date(verb, dated)
+    if when is None:
+        return candidate
+    others = [d for d in dated if d is not when]
+    own = grammar.closest_date(candidate.trigger, others, status="planned")
+    effective = (
+        resolve_date(own.mention.text, published_at=published_at, tense="future") if own else None
+    )
+    candidate.status = "happened"
+    candidate.date_mention = when
+    candidate.date = resolve_date(when.mention.text, published_at=published_at, tense="past") or (
+        when.mention.resolved
+    )
+    action = candidate.tariff.action
+    if action in {"imposed", "raised"}:
+        action = "announced"
+    candidate.tariff = replace(
+        candidate.tariff,
+        action=action,
+        in_force_from=effective.start.isoformat() if effective else candidate.tariff.in_force_from,
+    )
+    return candidate
+
+
+def is_end_bound(dated: DatedMention) -> bool:
+    before = grammar.left_context(dated.span, 4).text
+    return bool(UNTIL.search(before)) or dated.mention.text.lower().startswith(("until", "through"))
+
+
+def resolve_for_status(
+    dated: DatedMention, status: str, published_at: datetime.date
+) -> ResolvedDate | None:
+    """Resolve with the tense of the verb the date hangs on ("said on Monday" looks back, "will
+    meet on Monday" forward); failing that, unrealised events look forward."""
+    if preceded_by(dated, {"since"}):
+        tense = "past"  # "in force since Saturday"
+    elif status == "cancelled":
+        tense = "future"  # a plan called off: "the meeting scheduled for Thursday"
+    else:
+        tense = grammar.tense_at(dated.span) or (
+            "future" if status in {"planned", "speculative"} else "past"
+        )
+    if tense not in dated.by_tense:  # several triggers often share one date phrase
+        context = grammar.left_context(dated.span, 3)
+        dated.by_tense[tense] = resolve_date(
+            dated.mention.text, published_at=published_at, tense=tense, context=context.text
+        )
+    return dated.by_tense[tense] or dated.mention.resolved
+
+
+def date_tariff(
+    candidate: Candidate, *, until: DatedMention | None, published_at: datetime.date
+) -> Candidate:
+    """Pauses run to an end. "Paused until early July under a 90-day reprieve" covers the 90
+    days before early July; "put on hold on Monday for 30 days" ends 30 days after Monday."""
+    tariff = candidate.tariff
+    if tariff is None:
+        return candidate
+    if until is not None and until.mention.resolved is not None:
+        end = (
+            resolve_date(until.mention.text, published_at=published_at, tense="future")
+            or until.mention.resolved
+        )
+        tariff = replace(tariff, in_force_to=end.end.isoformat())
+        if candidate.date is None and candidate.pause_days:
+            start = end.start - datetime.timedelta(days=candidate.pause_days)
+            candidate.date = ResolvedDate(
+                start=start,
+                end=end.end,
+                precision="range",
+                text=until.mention.text,
+                timex=end.timex,
+                computed=True,
+                explanation=f"a {candidate.pause_days}-day pause ending '{until.mention.text}' "
+                f"({end.start.isoformat()}..{end.end.isoformat()}): from about {start.isoformat()}",
+            )
+            tariff = replace(tariff, in_force_from=start.isoformat())
+    elif candidate.date is not None and candidate.pause_days and tariff.action == "paused":
+        end = add_duration(
+            candidate.date, candidate.pause_days, text=f"{candidate.pause_days}-day pause"
+        )
+        tariff = replace(
+            tariff,
+            in_force_from=candidate.date.start.isoformat(),
+            in_force_to=end.end.isoformat(),
+        )
+    candidate.tariff = tariff
+    return candidate
+
+
+def shift(resolved: ResolvedDate, days: int, *, text: str) -> ResolvedDate | None:
+    """The interval moved by a number of days; None when that leaves the calendar
+    ("99999999 months after")."""
+    try:
+        delta = datetime.timedelta(days=days)
+        start, end = resolved.start + delta, resolved.end + delta
+    except (OverflowError, ValueError):
+        return None
+    return ResolvedDate(
+        start=start,
+        end=end,
+        precision="day" if start == end else "range",
+        text=text,
+        timex=start.isoformat() if start == end else resolved.timex,
+        computed=True,
+        explanation=f"'{text}' -> {start.isoformat()}"
+        + ("" if start == end else f"..{end.isoformat()}"),
+    )

@@ -1,0 +1,339 @@
+"""From candidates to events: mentions of one happening merged, duplicates absorbed, and each
+group turned into one event with its evidence, date, title and confidence."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from . import (
+    confidence,
+    grammar,
+    parties,
+    titles,
+)
+from .buckets import Buckets
+from .candidate import Candidate
+from .dates import (
+    ResolvedDate,
+)
+from .patterns import (
+    AGREEMENT,
+    MEETING,
+    TARIFF,
+)
+from .types import EvidenceSpan, ExtractedEvent, Gazetteer
+
+
+def merge(
+    candidates: list[Candidate], *, published_at: datetime.date, gazetteer: Gazetteer
+) -> list[ExtractedEvent]:
+    """One event per happening: same type, same date interval, same status, and for tariffs the
+    same rate and action; the evidence sentences add up."""
+    placeable = [
+        c
+        for c in candidates
+        if (c.date is not None or undated_but_worth_keeping(c))  # else not on a timeline
+        and not (
+            c.type == TARIFF
+            and (
+                c.tariff is None
+                or (
+                    not c.tariff.rate_percent
+                    and c.tariff.action in {"imposed", "announced"}
+                    and not c.date_mention
+                )
+            )
+        )
+    ]
+    return [
+        to_event(group, published_at=published_at, gazetteer=gazetteer)
+        for group in absorb_duplicates(group_mentions(placeable))
+    ]
+
+
+def group_mentions(candidates: list[Candidate]) -> list[list[Candidate]]:
+    """Each mention joins the first group whose first mention tells the same happening
+    (`same_happening`), else starts one. It is compared only with the groups it may join
+    (`happening_keys`, buckets.py), so a long article costs no more per mention than a short."""
+    groups: list[list[Candidate]] = []
+    kept = Buckets()
+    for candidate in candidates:
+        keys = happening_keys(candidate)
+        for position in kept.near(keys, candidate.date):
+            if same_happening(groups[position][0], candidate):
+                groups[position].append(candidate)
+                break
+        else:
+            kept.add(len(groups), keys, candidate.date)
+            groups.append([candidate])
+    return groups
+
+
+def absorb_duplicates(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """No two events of one article with the same type, date, parties and rate: a measure told
+    as announced in one sentence and as "will be cut to 15%" in the next is one measure. The
+    mention with a date of its own leads (its status and action are the event's). A group is
+    compared only with the kept ones it may duplicate (`duplicate_keys`, buckets.py)."""
+    kept: list[list[Candidate]] = []
+    index = Buckets()
+    for group in sorted(groups, key=lambda g: (g[0].date_source != "own", g[0].trigger.start)):
+        keys = duplicate_keys(group[0])
+        for position in index.near(keys, group[0].date):
+            if is_duplicate(kept[position][0], group[0]):
+                kept[position].extend(group)
+                break
+        else:
+            index.add(len(kept), keys, group[0].date)
+            kept.append(group)
+    for group in kept:  # "this week's meeting" absorbed "met on Tuesday": Tuesday leads
+        precise = next((c for c in group[1:] if is_vaguer_reference(group[0], c)), None)
+        if precise is not None:
+            group.remove(precise)
+            group.insert(0, precise)
+    return sorted(kept, key=lambda g: g[0].trigger.start)
+
+
+def duplicate_keys(candidate: Candidate) -> list[tuple]:
+    """What two duplicates (`is_duplicate`) share: type and countries for a meeting or a deal,
+    whether it applies to all and the sector for a tariff; no key, no duplicate."""
+    if candidate.date is None:
+        return []
+    if candidate.type in {MEETING, AGREEMENT} and candidate.countries:
+        return [(candidate.type, frozenset(candidate.countries))]
+    tariff = candidate.tariff
+    if candidate.type == TARIFF and tariff is not None:
+        return [(TARIFF, tariff.applies_to_all, tariff.sector or "")]
+    return []
+
+
+def is_duplicate(a: Candidate, b: Candidate) -> bool:
+    if a.type != b.type or a.date is None or b.date is None:
+        return False
+    if not (a.date.start <= b.date.end and b.date.start <= a.date.end):
+        return False
+    if a.type != TARIFF:
+        return (
+            a.type in {MEETING, AGREEMENT}
+            and bool(a.countries)
+            and set(a.countries) == set(b.countries)
+            and same_people(a, b)
+        )
+    ta, tb = a.tariff, b.tariff
+    if ta is None or tb is None or ta.applies_to_all != tb.applies_to_all:
+        return False
+    if ta.target_country != tb.target_country and not (
+        # "Made in India products will have a reduced tariff of 18%": the same cut, its target
+        # unnamed as such
+        (ta.action == tb.action or {ta.action, tb.action} & {"imposed", "announced"})
+        and (
+            (ta.target_country is None and tb.target_country in a.countries)
+            or (tb.target_country is None and ta.target_country in b.countries)
+        )
+    ):
+        return False
+    if ta.imposing_country and tb.imposing_country and ta.imposing_country != tb.imposing_country:
+        return False
+    if (ta.sector or "") != (tb.sector or ""):
+        return False
+    if ta.rate_percent is not None and tb.rate_percent is not None:
+        return ta.rate_percent == tb.rate_percent
+    return ta.action == tb.action
+
+
+def same_people(a: Candidate, b: Candidate) -> bool:
+    """The same participants; or, when one of the two is dated only by the story, one set
+    within the other (the story's meeting, told again with more names)."""
+    left, right = set(a.participants), set(b.participants)
+    if left == right:
+        return True
+    only_one_own = a.date_source != b.date_source or a.date_source != "own"
+    if only_one_own or is_vaguer_reference(a, b) or is_vaguer_reference(b, a):
+        return left <= right or right <= left
+    return False
+
+
+def is_vaguer_reference(vague: Candidate, precise: Candidate) -> bool:
+    """ "This week's meeting" after "met on Tuesday": a reference to the meeting by a wider
+    date that holds the precise one (a meeting told with its own date is its own event)."""
+    return (
+        any(
+            c.dep_ == "poss" and c.ent_type_ == "DATE" for c in vague.trigger.root.children
+        )  # dated by a possessive: "this week's meeting", not "the talks two weeks ago"
+        and not vague.participants
+        and vague.date is not None
+        and precise.date is not None
+        and vague.date.precision in {"week", "month", "range"}
+        and precise.date.precision == "day"
+        and vague.date.start <= precise.date.start <= vague.date.end
+    )
+
+
+def undated_but_worth_keeping(candidate: Candidate) -> bool:
+    """A tariff with a rate is a fact worth listing even when the article gives no date."""
+    tariff = candidate.tariff
+    return (
+        candidate.type == TARIFF
+        and tariff is not None
+        and tariff.rate_percent is not None
+        and candidate.status != "speculative"
+    )
+
+
+def same_happening(a: Candidate, b: Candidate) -> bool:
+    if a.type != b.type or a.status != b.status:
+        return False
+    if a.date is None or b.date is None:
+        return (
+            a.date is None
+            and b.date is None
+            and a.sentence == b.sentence
+            and a.tariff is not None
+            and b.tariff is not None
+            and a.tariff.rate_percent == b.tariff.rate_percent
+        )
+    if not (a.date.start <= b.date.end and b.date.start <= a.date.end):
+        return False
+    if a.type == TARIFF:
+        ta, tb = a.tariff, b.tariff
+        if ta is None or tb is None:
+            return False
+        if (
+            ta.rate_percent is not None
+            and tb.rate_percent is not None
+            and ta.rate_percent != tb.rate_percent
+        ):
+            return False
+        if ta.action != tb.action or ta.applies_to_all != tb.applies_to_all:
+            return False
+        for left, right in (
+            (ta.imposing_country, tb.imposing_country),
+            (ta.target_country, tb.target_country),
+        ):
+            if left and right and left != right:
+                return False
+        return a.sentence == b.sentence or (
+            ta.rate_percent is not None and ta.rate_percent == tb.rate_percent
+        )
+    if a.sentence == b.sentence:
+        return True
+    if a.type == MEETING:
+        if a.date == b.date:
+            return True
+        shared_people = set(a.participants) & set(b.participants)
+        return bool(shared_people) and a.date.precision == b.date.precision
+    return bool(set(a.countries) & set(b.countries))
+
+
+def happening_keys(candidate: Candidate) -> list[tuple]:
+    """What two mentions of one happening (`same_happening`) share besides type and status:
+    their sentence, or else a rate (tariffs), the date or a person (meetings), a country."""
+    base = (candidate.type, candidate.status)
+    keys: list[tuple] = [(*base, "sentence", candidate.sentence.start)]
+    if candidate.date is None:
+        return keys
+    if candidate.type == TARIFF:
+        if candidate.tariff is not None and candidate.tariff.rate_percent is not None:
+            keys.append((*base, "rate", candidate.tariff.rate_percent))
+    elif candidate.type == MEETING:
+        keys.append((*base, "date", candidate.date.start, candidate.date.end))
+        keys.extend((*base, "person", person) for person in candidate.participants)
+    else:
+        keys.extend((*base, "country", country) for country in candidate.countries)
+    return keys
+
+
+def to_event(
+    group: list[Candidate], *, published_at: datetime.date, gazetteer: Gazetteer
+) -> ExtractedEvent:
+    first = group[0]
+    best_date = min((c.date for c in group if c.date is not None), key=date_rank, default=None)
+    participants = grammar.unique(p for c in group for p in c.participants)
+    countries = grammar.unique(c for cand in group for c in cand.countries)
+    location = next((c.location for c in group if c.location), "")
+    duration = next((c.duration_minutes for c in group if c.duration_minutes), None)
+    tariff = next(
+        (c.tariff for c in group if c.tariff is not None and c.tariff.rate_percent is not None),
+        first.tariff,
+    )
+    merged = replace(
+        first,
+        participants=participants,
+        countries=countries,
+        location=location,
+        duration_minutes=duration,
+        tariff=tariff,
+        date=best_date,
+    )
+    evidence = grammar.unique(evidence_of(c.sentence) for c in group)
+    features = confidence.features_of(merged, group, published_at=published_at)
+    return ExtractedEvent(
+        type=first.type,
+        title=titles.title_for(merged),
+        date=best_date,
+        status=first.status,
+        participants=tuple(participants),
+        countries=tuple(countries),
+        location=location,
+        duration_minutes=duration,
+        meeting_format=meeting_format(group),
+        tariff=tariff,
+        evidence=tuple(evidence),
+        confidence=round(confidence.probability(features), 2),
+        date_source=date_source_of(group, best_date),
+        new_people=tuple(
+            parties.titled_people(participants, [c.sentence for c in group], gazetteer)
+        ),
+        features=tuple(features.items()),
+        merge_key=merge_key(merged),
+    )
+
+
+def evidence_of(sentence: Span) -> EvidenceSpan:
+    """The sentence as evidence, without surrounding whitespace, with exact offsets."""
+    text = sentence.text
+    stripped = text.strip()
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    return EvidenceSpan(stripped, start, start + len(stripped))
+
+
+PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "quarter": 4, "year": 5}
+
+
+def date_rank(resolved: ResolvedDate) -> tuple[int, int]:
+    return (PRECISION_RANK.get(resolved.precision, 6), int(resolved.computed))
+
+
+def meeting_format(group: list[Candidate]) -> str:
+    if group[0].type != MEETING:
+        return ""
+    text = " ".join(c.sentence.text.lower() for c in group)
+    if "video" in text or "virtual" in text or "videoconference" in text:
+        return "virtual"
+    if (
+        re.search(
+            r"\b(?:phone|telephone)\b|\bcalls?\b", " ".join(c.trigger.text.lower() for c in group)
+        )
+        or "phone" in text
+    ):
+        return "call"
+    return "in_person"
+
+
+def date_source_of(group: list[Candidate], date: ResolvedDate | None) -> str:
+    """Where the event's date came from: the mention whose date it is."""
+    if date is None:
+        return "none"
+    return next((c.date_source for c in group if c.date == date), "own")
+
+
+def merge_key(candidate: Candidate) -> str:
+    date = candidate.date.start.isoformat() if candidate.date else "undated"
+    countries = ",".join(sorted(candidate.countries))
+    extra = ""
+    if candidate.tariff is not None:
+        extra = f"|{candidate.tariff.action}|{candidate.tariff.rate_percent}"
+    return f"{candidate.type}|{date}|{countries}{extra}"[:200]
