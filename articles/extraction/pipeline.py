@@ -195,7 +195,7 @@ def complete_parties(candidates: list[Candidate]) -> None:
     """A meeting or deal needs two parties. When its sentence names fewer ("the two sides
     agreed", "McClay met his counterpart"), the missing one is the article's other main
     country: the two countries most of its events concern."""
-    counts = Counter(c for candidate in candidates for c in set(candidate.countries))
+    counts = Counter(c for candidate in candidates for c in dict.fromkeys(candidate.countries))
     pair = [name for name, n in counts.most_common(2) if n >= 2]
     if len(pair) < 2:
         return
