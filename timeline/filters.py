@@ -127,6 +127,13 @@ class TimelineEventFilter(django_filters.FilterSet):
 
     # The public name of each filter where it differs (`from` and `to` are Python keywords).
     PUBLIC_NAMES = {"from_date": "from", "to_date": "to"}
+    # In a past view (a queryset from `known_on(day)`), these filters read the values as known
+    # that day (`EventQuerySet.with_claims_known`), not the stored ones (the latest claims).
+    KNOWN_FIELDS = {
+        "status": "known_status",
+        "from_date": "known_date_end",
+        "to_date": "known_date_start",
+    }
 
     def __init__(self, data=None, *args, ranked: bool = True, **kwargs):
         """`ranked=False`: search results unordered and without a rank, for a list that orders
@@ -149,6 +156,16 @@ class TimelineEventFilter(django_filters.FilterSet):
                 data.setlist("country", [code.upper() for code in data.getlist("country")])
         super().__init__(data, *args, **kwargs)
         self.form.too_many = too_many
+        if self.queryset.known_day is not None:
+            for name, field in self.KNOWN_FIELDS.items():
+                self.filters[name].field_name = field
+
+    def filter_queryset(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        """Annotated with the values known on the day of a past view only when filtered on
+        them (today's view, and a past one without these filters, are queried as ever)."""
+        if any(self.form.cleaned_data.get(name) for name in self.KNOWN_FIELDS):
+            queryset = queryset.with_claims_known()
+        return super().filter_queryset(queryset)
 
     @property
     def any_country(self) -> bool:

@@ -506,6 +506,13 @@ class EventQuerySet(models.QuerySet):
             known_date_end=known("date_end", dated),
         )
 
+    def with_claims_known(self) -> EventQuerySet:
+        """In a past view (`known_on(day)`), `with_claims_known_on(day)`, annotated once; the
+        events unchanged otherwise (today's view reads the stored values)."""
+        if self.known_day is None or "known_status" in self.query.annotations:
+            return self
+        return self.with_claims_known_on(self.known_day)
+
     def revised_after(self, day: datetime.date) -> EventQuerySet:
         """Events an article published after `day` reported on: as of `day`, they may have
         read differently (their stored values are the latest claim's)."""
@@ -569,9 +576,14 @@ class EventQuerySet(models.QuerySet):
         )
 
     def in_timeline_order(self, *, newest_first: bool = False) -> EventQuerySet:
+        """By start date, undated events last; in a past view (`known_on(day)`), by the start
+        date as known that day."""
+        events, start = self, "date_start"
+        if self.known_day is not None:
+            events, start = self.with_claims_known(), "known_date_start"
         if newest_first:
-            return self.order_by(F("date_start").desc(nulls_last=True), "-id")
-        return self.order_by(F("date_start").asc(nulls_last=True), "id")
+            return events.order_by(F(start).desc(nulls_last=True), "-id")
+        return events.order_by(F(start).asc(nulls_last=True), "id")
 
 
 class EventKind(models.TextChoices):

@@ -7,16 +7,19 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 
 import feedparser
 import icalendar
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from tests.factories import ArticleFactory, EvidenceFactory, TariffMeasureFactory
+from tests.factories import ArticleFactory, EventFactory, EvidenceFactory, TariffMeasureFactory
+from timeline.filters import TimelineEventFilter
 from timeline.models import Event, Negotiation
 from timeline.negotiations import attach_next_steps, overview
 
@@ -247,3 +250,90 @@ def test_negotiation_index_as_of_costs_the_same_whatever_the_number_of_threads(c
             article__published=D(2025, 4, 1),
         )
     assert count_queries(client, url, as_of=BEFORE) == before
+
+
+# Filters and order ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def mid_may_statement(held_round) -> Event:
+    """An event of 15 May, reported on 20 April: after the round as planned, before it held."""
+    statement = EventFactory(date_start=D(2025, 5, 15), title="Mid-May statement")
+    EvidenceFactory(event=statement, article__published=D(2025, 4, 20), claimed_status="happened")
+    return statement
+
+
+def timeline_ids(client, **params) -> list[int]:
+    """The events the timeline's results list, in order (its htmx fragment)."""
+    response = client.get(reverse("timeline:index"), params, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    return list(
+        dict.fromkeys(int(pk) for pk in re.findall(r'hx-get="/events/(\d+)/', response.text))
+    )
+
+
+def api_ids(client, **params) -> list[int]:
+    response = client.get("/api/events", params)
+    assert response.status_code == 200
+    return [event["id"] for event in response.json()["results"]]
+
+
+@pytest.mark.parametrize("listed", [timeline_ids, api_ids])
+def test_status_filter_as_of_reads_the_status_known_then(client, held_round, listed):
+    assert listed(client, as_of=BEFORE, status="planned") == [held_round.pk]
+    assert listed(client, as_of=BEFORE, status="happened") == []
+
+
+def test_status_filter_as_of_after_the_report_reads_the_round_held(client, held_round):
+    assert timeline_ids(client, as_of=AFTER, status="happened") == [held_round.pk]
+    assert timeline_ids(client, as_of=AFTER, status="planned") == []
+
+
+def test_csv_status_filter_as_of_reads_the_status_known_then(client, held_round):
+    assert [row["status"] for row in csv_rows(client, as_of=BEFORE, status="planned")] == [
+        "planned"
+    ]
+    assert csv_rows(client, as_of=BEFORE, status="happened") == []
+
+
+@pytest.mark.parametrize("listed", [timeline_ids, api_ids])
+def test_date_filters_as_of_read_the_planned_dates(client, held_round, listed):
+    assert listed(client, **{"as_of": BEFORE, "from": "2025-05-19", "to": "2025-05-19"}) == [
+        held_round.pk
+    ]
+    assert listed(client, **{"as_of": BEFORE, "from": "2025-05-23", "to": "2025-05-23"}) == []
+
+
+@pytest.mark.parametrize("listed", [timeline_ids, api_ids])
+def test_timeline_order_as_of_follows_the_dates_known_then(client, mid_may_statement, listed):
+    statement, held = mid_may_statement.pk, Event.objects.exclude(pk=mid_may_statement.pk).get().pk
+    assert listed(client, as_of=BEFORE) == [held, statement]  # planned from 11 May
+    assert listed(client, as_of=AFTER) == [statement, held]  # held on 23 May
+
+
+def test_timeline_newest_first_as_of_follows_the_dates_known_then(client, mid_may_statement):
+    held = Event.objects.exclude(pk=mid_may_statement.pk).get().pk
+    assert timeline_ids(client, as_of=BEFORE, order="newest") == [mid_may_statement.pk, held]
+
+
+@pytest.mark.parametrize("listed", [timeline_ids, api_ids])
+def test_filters_and_order_today_read_the_stored_values(client, mid_may_statement, listed):
+    held = Event.objects.exclude(pk=mid_may_statement.pk).get().pk
+    assert listed(client, status="happened") == [mid_may_statement.pk, held]
+    assert listed(client, status="planned") == []
+    assert listed(client, **{"from": "2025-05-23", "to": "2025-05-23"}) == [held]
+
+
+def test_filters_today_query_no_claims(held_round):
+    params = QueryDict("status=happened&from=2025-05-01&to=2025-05-31")
+    events = TimelineEventFilter(params, queryset=Event.objects.all()).qs.in_timeline_order()
+    assert "known_" not in str(events.query)
+
+
+@pytest.mark.parametrize("url", ["/", "/api/events"])
+def test_filters_as_of_cost_the_same_whatever_the_number_of_events(client, held_round, url):
+    params = {"as_of": BEFORE, "status": "planned", "from": "2025-05-01", "to": "2025-05-31"}
+    add_planned_rounds(2)
+    before = count_queries(client, url, **params)
+    add_planned_rounds(8)
+    assert count_queries(client, url, **params) == before
