@@ -354,6 +354,12 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lower_ in STATISTIC_WORDS for c in root.children):
         return False  # "the average tariff on imported goods": a statistic, not a measure
+    if (
+        root.dep_ == "nsubj"
+        and verb.lemma_.lower() not in TARIFF_ACTIONS
+        and any(c.dep_ == "neg" for c in verb.children)
+    ):
+        return False  # "the 30 percent tariff does not align with trade data": described
     if root.dep_ == "nsubj" and verb.tag_ in {"VBZ", "VBP"} and verb.lemma_.lower() in STATE_LEMMAS:
         return False  # "the tariff stands at 7.6 percent", "the 30% tariff remains"
     if verb.lemma_.lower() in STATE_VERBS and root.dep_ == "dobj":

@@ -530,3 +530,11 @@ def test_a_day_next_year_is_that_day_of_next_year(run):
         "deadline",
     )
     assert deadline.date.start == D(2026, 12, 31)
+
+
+def test_a_tariff_said_not_to_fit_the_data_is_no_measure(run):
+    events = run(
+        "In a statement on Tuesday, the Chilean president said the 30 percent tariff does not "
+        "align with trade data."
+    )
+    assert of_type(events, "tariff_measure") == []
