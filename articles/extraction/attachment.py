@@ -323,3 +323,11 @@ def is_negotiating_framework(trigger: Span) -> bool:
         and c.lemma_.lower() in {"negotiation", "negotiating", "talk"}
         for c in root.children
     )
+
+
+def is_offset(dated: DatedMention) -> bool:
+    """ "Two days after announcing ...", "a week before the deadline": a duration that places
+    one event from another, not how long a measure runs."""
+    span = dated.span
+    following = span.doc[span.end : span.end + 1]
+    return bool(following) and following[0].lower_ in {"after", "before", "later", "earlier"}

@@ -447,7 +447,9 @@ def read_candidate(
             (
                 d.mention.duration_days
                 for d in dated
-                if d.mention.type == "DURATION" and d.mention.duration_days
+                if d.mention.type == "DURATION"
+                and d.mention.duration_days
+                and not attachment.is_offset(d)  # "two days after announcing": not a span
             ),
             None,
         )

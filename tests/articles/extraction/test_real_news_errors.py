@@ -538,3 +538,15 @@ def test_a_tariff_said_not_to_fit_the_data_is_no_measure(run):
         "align with trade data."
     )
     assert of_type(events, "tariff_measure") == []
+
+
+def test_an_offset_is_not_how_long_a_measure_runs(run):
+    events = run(
+        "Two days after announcing a 25% tariff on Chilean copper, the Peruvian president said "
+        "the new extension would last until April 2."
+    )
+    assert not [
+        e
+        for e in of_type(events, "tariff_measure")
+        if e.date is not None and e.date.end == D(2026, 4, 2)
+    ]
