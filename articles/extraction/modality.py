@@ -171,6 +171,18 @@ def parties_agree(verb: Token) -> bool:
     return False
 
 
+def agreed_as_dated(verb: Token) -> bool:
+    """ "... a joint statement, as agreed on 27 July": the deal is referred to by its date."""
+    return (
+        verb.lemma_ == "agree"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and any(
+            c.dep_ == "prep" and any(t.ent_type_ == "DATE" for t in c.subtree)
+            for c in verb.children
+        )
+    )
+
+
 def deal_is_made(trigger: Span) -> bool:
     """An agreement noun is an event when a deal-making verb governs it ("reached a deal",
     "striking a deal", "a joint statement issued") and it is not negated ("without a deal")."""
@@ -180,7 +192,9 @@ def deal_is_made(trigger: Span) -> bool:
     ):
         return False
     if root.pos_ == "VERB":
-        return parties_agree(root)
+        return parties_agree(root) or agreed_as_dated(root)
+    if any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in root.children):
+        return True  # "Thursday's agreement": the deal made that day
     for token in [root, *list(root.ancestors)[:3]]:
         if token.lemma_.lower() in DEAL_VERBS:
             return not (in_progress(token) or only_sought(token))

@@ -500,6 +500,7 @@ INSTITUTION_WORDS = frozenset(
 DEAL_VERBS = frozenset(
     {
         "extend",  # "extended their truce by 90 days": the extension is agreed
+        "confirm",  # "the two leaders confirmed a trade understanding"
         "renew",
         "reach",
         "strike",

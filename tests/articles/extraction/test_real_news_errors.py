@@ -550,3 +550,22 @@ def test_an_offset_is_not_how_long_a_measure_runs(run):
         for e in of_type(events, "tariff_measure")
         if e.date is not None and e.date.end == D(2026, 4, 2)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Chile's minister said Thursday's agreement with Peru buys time for both.", D(2025, 6, 5)),
+        (
+            '"Chile will finalise a joint statement with Peru, as agreed on 27 May," she said.',
+            D(2025, 5, 27),
+        ),
+        (
+            "The presidents of Chile and Peru confirmed a trade understanding on May 2.",
+            D(2025, 5, 2),
+        ),
+    ],
+)
+def test_a_deal_named_by_its_day_agreed_as_dated_or_confirmed(run, text, day):
+    deals = of_type(run(text), "agreement")
+    assert [d.date.start for d in deals] == [day]
