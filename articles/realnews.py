@@ -168,20 +168,26 @@ def score_corpus(corpus: list[CorpusArticle], *, gazetteer: Gazetteer) -> Evalua
             overrides=Overrides(published=published),
         )
         events = extract(parsed.body, published_at=published, gazetteer=gazetteer)
-        predicted = [predicted_with_spans(event, article.text) for event in events]
+        predicted = [
+            predicted_with_spans(event, article.text, body=parsed.body) for event in events
+        ]
         evaluate_article(article.id, predicted, article.events, result)
     return result
 
 
-def predicted_with_spans(event: ExtractedEvent, text: str) -> dict:
+def predicted_with_spans(event: ExtractedEvent, text: str, *, body: str | None = None) -> dict:
     """The event's JSON, with where its evidence sentences lie in the article's text and the
-    features its confidence was estimated from."""
+    features its confidence was estimated from. The sentence is read back from the body the
+    pipeline was given (the model sees headlines in capitals softened, same offsets)."""
     data = event_to_json(event)
     spans = []
     for evidence in event.evidence:
-        found = text.find(evidence.sentence)
+        sentence = evidence.sentence
+        if body is not None and len(body[evidence.start_char : evidence.end_char]) == len(sentence):
+            sentence = body[evidence.start_char : evidence.end_char]
+        found = text.find(sentence)
         if found >= 0:
-            spans.append([found, found + len(evidence.sentence)])
+            spans.append([found, found + len(sentence)])
     data["evidence_spans"] = spans
     data["features"] = dict(event.features)
     return data

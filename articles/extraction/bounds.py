@@ -36,8 +36,23 @@ class NotExtractable(ValueError):
 
 def tame(text: str) -> str:
     """The text with long punctuation runs cut to their first three characters, padded with
-    spaces to the same length (so offsets are unchanged)."""
-    return PUNCTUATION_RUN.sub(lambda m: m[0][:KEEP] + " " * (len(m[0]) - KEEP), text)
+    spaces to the same length, and lines in capitals ("UNITED STATES REDUCES TARIFFS ON
+    MALAYSIA") in ordinary case: the same length, so offsets are unchanged."""
+    text = PUNCTUATION_RUN.sub(lambda m: m[0][:KEEP] + " " * (len(m[0]) - KEEP), text)
+    return SHOUTED_LINE.sub(soften, text)
+
+
+SHOUTED_LINE = re.compile(r"^[^\n\S]*(?=[^\n]*[A-Z]{4})[^a-z\n]{20,}$", re.M)
+
+
+def soften(match: re.Match) -> str:
+    """A headline in capitals, in title case; words of up to three letters ("US", "EU", "UK")
+    stay as they are, since they are mostly acronyms."""
+    line = match[0]
+    if sum(c.isalpha() for c in line) < 12:
+        return line
+    softened = re.sub(r"[A-Z][A-Z'’]{3,}", lambda w: w[0][0] + w[0][1:].lower(), line)
+    return softened if len(softened) == len(line) else line
 
 
 def check(text: str, *, max_chars: int | None = None) -> None:

@@ -61,3 +61,11 @@ def test_time_budget_lets_a_quick_block_finish():
     with time_budget(5):
         total = sum(range(1000))
     assert total == 499500
+
+
+def test_a_headline_in_capitals_is_read_in_ordinary_case_at_the_same_offsets():
+    text = "CHILE CUTS TARIFFS ON PERUVIAN WINE AND US COPPER TO 9%\nChile said so on Monday."
+    tamed = tame(text)
+    assert tamed.splitlines()[0] == "Chile Cuts Tariffs ON Peruvian Wine AND US Copper TO 9%"
+    assert len(tamed) == len(text)
+    assert tamed.splitlines()[1] == text.splitlines()[1]  # ordinary lines are left alone
