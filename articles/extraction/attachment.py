@@ -216,15 +216,13 @@ def is_negated(trigger: Span) -> bool:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in root.children):
         return True
     verb = governing_verb(root)
-    if verb.lemma_.lower() not in TARIFF_ACTIONS:
-        return False
-    if any(c.dep_ == "neg" for c in verb.children):
+    if verb.lemma_.lower() in TARIFF_ACTIONS and any(c.dep_ == "neg" for c in verb.children):
         return True
     return any(
         any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
         for t in list(verb.ancestors)[:3]
-        if t.pos_ == "NOUN"  # "gave no sign of easing", "no signs of scrapping or lowering"
-    )
+        if t.pos_ == "NOUN"  # "gave no sign of easing", "no signs of scrapping or lowering",
+    )  # "there's no suggestion Trump will budge on a 15 percent tariff"
 
 
 def is_negated_meeting(trigger: Span) -> bool:

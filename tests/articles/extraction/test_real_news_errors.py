@@ -569,3 +569,11 @@ def test_an_offset_is_not_how_long_a_measure_runs(run):
 def test_a_deal_named_by_its_day_agreed_as_dated_or_confirmed(run, text, day):
     deals = of_type(run(text), "agreement")
     assert [d.date.start for d in deals] == [day]
+
+
+def test_no_suggestion_of_budging_on_a_tariff_is_no_measure(run):
+    events = run(
+        "Chile's president said on Tuesday there is no suggestion Peru will budge on a 15 "
+        "percent tariff for Chilean wine."
+    )
+    assert of_type(events, "tariff_measure") == []
