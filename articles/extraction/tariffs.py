@@ -377,6 +377,10 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
         return False  # "in an effort to intensify talks to lower tariffs": a purpose
     if any(t.lemma_.lower() in {"aim", "design"} and t.dep_ == "acl" for t in ancestors[1:5]):
         return False  # "an agreement aimed at reducing tariffs": what it is for, not done
+    if any(c.dep_ == "advmod" and c.lower_ in {"previously", "formerly"} for c in verb.children):
+        return False  # "Malaysia had previously faced a 25% rate": what was, before the news
+    if verb.tag_ == "VBG" and verb.dep_ == "csubj":
+        return False  # "Getting steel tariffs to 15% is part of ...": a goal, not an act
     if any(c.lower_ == "whether" for t in ancestors for c in t.children):
         return False  # "to determine whether imposing a duty is warranted": a question
     for token in ancestors[1:4]:

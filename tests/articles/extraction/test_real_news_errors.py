@@ -577,3 +577,14 @@ def test_no_suggestion_of_budging_on_a_tariff_is_no_measure(run):
         "percent tariff for Chilean wine."
     )
     assert of_type(events, "tariff_measure") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru had previously faced a 25% rate on its copper, the Chilean minister said on Monday.",
+        "Getting Chile's tariffs on Peruvian copper to 15% is part of implementing the deal.",
+    ],
+)
+def test_a_former_rate_or_a_goal_is_no_measure(run, text):
+    assert of_type(run(text), "tariff_measure") == []
