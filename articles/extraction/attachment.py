@@ -222,7 +222,7 @@ def is_negated(trigger: Span) -> bool:
         any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
         for t in list(verb.ancestors)[:3]
         if t.pos_ == "NOUN"  # "gave no sign of easing", "no signs of scrapping or lowering",
-    )  # "there's no suggestion Trump will budge on a 15 percent tariff"
+    )  # "no sign the minister will budge on the 20% duty"
 
 
 def is_negated_meeting(trigger: Span) -> bool:
@@ -263,8 +263,8 @@ def time_clause_of(trigger: Span, *, phrases_only: bool = False) -> set[int] | N
 
 def dates_of_own_clause(trigger: Span, dated: list[DatedMention]) -> list[DatedMention]:
     """An event told in an "after ..." clause happened before the main clause's date, not on
-    it: "After imposing sweeping tariffs, the administration changed its tune last November"
-    says nothing of when the tariffs came. Such an event keeps only the dates of its own
+    it: "After raising duties, the government changed course last month" says nothing of
+    when the duties came. Such an event keeps only the dates of its own
     clause."""
     clause = time_clause_of(trigger)
     if clause is None:
@@ -278,7 +278,7 @@ MEETING_NOUNS = frozenset(
 
 
 def describes_subject(trigger: Span) -> bool:
-    """ "His discussion in Spain will be the fourth meeting between the two": the meeting word
+    """ "Her visit to Lima will be the third meeting of the two ministers": the meeting word
     after "be" names the subject again, which is the event (or is told elsewhere)."""
     root = trigger.root
     if root.dep_ != "attr" or root.head.lemma_ != "be":
@@ -314,7 +314,7 @@ def is_domestic_meeting(trigger: Span) -> bool:
 
 
 def is_negotiating_framework(trigger: Span) -> bool:
-    """ "agreed on the negotiation framework": how to negotiate, not a deal."""
+    """ "agreed on a framework for negotiating": how to go on talking, not a deal."""
     root = trigger.root
     return root.lower_ in {"framework", "frameworks"} and any(
         c.dep_ in {"compound", "amod"}

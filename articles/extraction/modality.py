@@ -158,7 +158,7 @@ def parties_agree(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children) or verb.tag_ not in {"VBD", "VBN"}:
         return False
     if agreed_on_procedure(verb):
-        return False  # "agreed on the negotiation framework", "agreed on an agenda"
+        return False  # "agreed on a negotiating framework", "agreed on an agenda"
     if any(c.lower_ == "with" for c in verb.children):
         return True
     if any(c.dep_ == "ccomp" for c in verb.children):
@@ -172,7 +172,7 @@ def parties_agree(verb: Token) -> bool:
 
 
 def agreed_as_dated(verb: Token) -> bool:
-    """ "... a joint statement, as agreed on 27 July": the deal is referred to by its date."""
+    """ "... a joint statement, as agreed on 27 May": the deal is referred to by its date."""
     return (
         verb.lemma_ == "agree"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)

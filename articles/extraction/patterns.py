@@ -106,7 +106,7 @@ def pattern_agreements() -> list[dict]:
                 }
             ],
         },
-        # a named agreement ("the Reciprocal Trade Agreement"): a proper noun keeps its case
+        # a named agreement ("the Comprehensive Trade Agreement"): a proper noun keeps its case
         # in the lemma, so it is matched by its lower-case form
         {
             "label": AGREEMENT,

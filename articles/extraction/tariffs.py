@@ -103,7 +103,7 @@ def percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
             and after[0].lower_ == "of"
             and not any(t.lemma_.lower() in {"tariff", "duty", "levy"} for t in after[1:])
         ):
-            continue  # "77 percent of US goods": a share, not a rate ("24 percent of its tariffs" is)
+            continue  # "60 percent of Chilean goods": a share, not a rate ("24 percent of its tariffs" is)
         former = before.endswith(
             ("from", "from the", "instead of the", "instead of", "than", "now", "currently")
         )  # "now 27.5 percent, will be cut to 15 percent": 27.5 is the rate being replaced
@@ -353,15 +353,15 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass"} and described:
         return False
     if any(c.dep_ == "amod" and c.lower_ in STATISTIC_WORDS for c in root.children):
-        return False  # "the average tariff on imported goods": a statistic, not a measure
+        return False  # "the average duty on goods entering Chile": a statistic, not a measure
     if (
         root.dep_ == "nsubj"
         and verb.lemma_.lower() not in TARIFF_ACTIONS
         and any(c.dep_ == "neg" for c in verb.children)
     ):
-        return False  # "the 30 percent tariff does not align with trade data": described
+        return False  # "the 20% duty does not match the trade figures": described
     if root.dep_ == "nsubj" and verb.tag_ in {"VBZ", "VBP"} and verb.lemma_.lower() in STATE_LEMMAS:
-        return False  # "the tariff stands at 7.6 percent", "the 30% tariff remains"
+        return False  # "the duty stands at 6 percent", "the 30% tariff remains"
     if verb.lemma_.lower() in STATE_VERBS and root.dep_ == "dobj":
         return False
     ancestors = [root, *root.ancestors][:5]
@@ -378,9 +378,9 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
     if any(t.lemma_.lower() in {"aim", "design"} and t.dep_ == "acl" for t in ancestors[1:5]):
         return False  # "an agreement aimed at reducing tariffs": what it is for, not done
     if any(c.dep_ == "advmod" and c.lower_ in {"previously", "formerly"} for c in verb.children):
-        return False  # "Malaysia had previously faced a 25% rate": what was, before the news
+        return False  # "Peru had previously faced a 30% rate": what was, before the news
     if verb.tag_ == "VBG" and verb.dep_ == "csubj":
-        return False  # "Getting steel tariffs to 15% is part of ...": a goal, not an act
+        return False  # "Bringing the copper duty down to 10% is part of ...": a goal, not an act
     if any(c.lower_ == "whether" for t in ancestors for c in t.children):
         return False  # "to determine whether imposing a duty is warranted": a question
     for token in ancestors[1:4]:

@@ -278,7 +278,7 @@ def test_the_storys_meeting_told_again_with_more_names_is_one_meeting(run):
 def test_countermeasures_are_the_answering_sides_measure_against_the_other(run):
     events = run(
         "Canada will suspend its countermeasures to U.S. steel tariffs for six months, a "
-        "government spokesperson said on Tuesday. Ottawa to suspend US tariff countermeasures"
+        "government spokesperson said on Tuesday. Ottawa shelves US tariff countermeasures"
     )
     measures = of_type(events, "tariff_measure")
     assert measures
@@ -333,7 +333,7 @@ def test_a_named_agreement_is_an_agreement_not_an_announcement(run):
 
 def test_two_leaders_agreeing_to_cut_tariffs_is_a_deal_and_a_cut(run):
     events = run(
-        "Prime Minister Keir Starmer and President Trump agreed on May 8 to reduce tariffs on "
+        "President Trump and Prime Minister Keir Starmer agreed on May 8 to lower duties on "
         "British cars."
     )
     (deal,) = of_type(events, "agreement")
@@ -382,7 +382,7 @@ def test_a_leaders_post_about_a_call_tells_a_call_held(run):
 
 def test_no_signs_of_cutting_tariffs_is_no_cut(run):
     events = run(
-        "Chile's government has shown no signs of scrapping or lowering its duties on Peruvian "
+        "Chile's cabinet gave no sign of scrapping or easing its duties on Peruvian "
         "steel, the minister said on Tuesday."
     )
     assert of_type(events, "tariff_measure") == []
@@ -396,9 +396,8 @@ def test_every_city_of_a_venue_list_is_a_venue(run):
 @pytest.mark.parametrize(
     "text",
     [
-        "Chile is currently finalising the agreement with Peru, the minister said on Tuesday.",
-        "Chile will continue its efforts to secure a trade deal with Peru before the June 30 "
-        "deadline.",
+        "Chile is still finalising its agreement with Peru, the minister said on Tuesday.",
+        "Chile keeps up its efforts to clinch a trade deal with Peru by June 30.",
     ],
 )
 def test_a_deal_in_the_making_or_sought_is_not_made(run, text):
@@ -416,7 +415,7 @@ def test_a_cabinet_meeting_is_not_talks(run):
 
 
 def test_agreeing_on_a_negotiation_framework_is_no_deal(run):
-    events = run("Chile and Peru agreed on the negotiation framework on Monday.")
+    events = run("Chile and Peru agreed on Monday on a negotiation framework.")
     assert of_type(events, "agreement") == []
 
 
@@ -458,7 +457,7 @@ def test_a_deal_reached_in_the_present_perfect_is_dated_on_publication(run):
 @pytest.mark.parametrize(
     "text",
     [
-        "Although an agreement has not been reached with Lima, Chile is hopeful.",
+        "Chile is hopeful, though a deal has not been reached with Lima.",
         "Chile and Peru have held several rounds of negotiations on a trade agreement.",
     ],
 )
@@ -483,7 +482,9 @@ def test_a_cut_for_several_countries_is_one_measure_each(run):
 
 def test_a_story_that_dates_nothing_tells_the_days_news(run):
     (deal,) = of_type(
-        run("The ministers of Chile and Peru formally signed the trade agreement in Lima."),
+        run(
+            "The Chilean and Peruvian ministers signed the free trade agreement at a ceremony in Lima."
+        ),
         "agreement",
     )
     assert (deal.date.start, deal.date_source) == (FRIDAY, "publication")
@@ -542,8 +543,8 @@ def test_a_tariff_said_not_to_fit_the_data_is_no_measure(run):
 
 def test_an_offset_is_not_how_long_a_measure_runs(run):
     events = run(
-        "Two days after announcing a 25% tariff on Chilean copper, the Peruvian president said "
-        "the new extension would last until April 2."
+        "Three days after unveiling a 25% duty on Chilean copper, the Peruvian president said "
+        "the reprieve would run until April 2."
     )
     assert not [
         e
