@@ -103,6 +103,22 @@ def linked(request: HttpRequest, path: str) -> str:
     return absolute(request, keep_as_of(path, requested_day(request)))
 
 
+def date_out(record, *, prefix: str = "") -> dict:
+    """An event's date interval, or what an evidence claims it is (``prefix="claimed_"``)."""
+
+    def field(name: str):
+        return getattr(record, f"{prefix}date_{name}")
+
+    return {
+        "start": field("start"),
+        "end": field("end"),
+        "precision": field("precision") or None,
+        "text": field("text"),
+        "explanation": field("explanation"),
+        "computed": field("computed"),
+    }
+
+
 def country_ref(country: Jurisdiction | None) -> dict | None:
     return {"code": country.code, "name": country.name} if country else None
 
@@ -124,14 +140,7 @@ def event_out(event: Event, request: HttpRequest) -> dict:
         "type": event.kind,
         "status": event.status,
         "review_state": event.review_state,
-        "date": {
-            "start": event.date_start,
-            "end": event.date_end,
-            "precision": event.date_precision or None,
-            "text": event.date_text,
-            "explanation": event.date_explanation,
-            "computed": event.date_computed,
-        },
+        "date": date_out(event),
         "confidence": event.confidence,
         "countries": [country_ref(c) for c in event.jurisdictions.all()],
         "participants": [{"slug": p.slug, "name": p.full_name} for p in event.participants.all()],
@@ -179,14 +188,7 @@ def claim_out(evidence: Evidence) -> dict | None:
     rate = evidence.claimed_rate_percent
     return {
         "status": evidence.claimed_status,
-        "date": {
-            "start": evidence.claimed_date_start,
-            "end": evidence.claimed_date_end,
-            "precision": evidence.claimed_date_precision or None,
-            "text": evidence.claimed_date_text,
-            "explanation": evidence.claimed_date_explanation,
-            "computed": evidence.claimed_date_computed,
-        },
+        "date": date_out(evidence, prefix="claimed_"),
         "title": evidence.claimed_title,
         "location": evidence.claimed_location,
         "rate_percent": float(rate) if rate is not None else None,
@@ -239,14 +241,7 @@ def event_ref(event: Event, request: HttpRequest) -> dict:
         "title": event.title,
         "type": event.kind,
         "status": event.status,
-        "date": {
-            "start": event.date_start,
-            "end": event.date_end,
-            "precision": event.date_precision or None,
-            "text": event.date_text,
-            "explanation": event.date_explanation,
-            "computed": event.date_computed,
-        },
+        "date": date_out(event),
         "api_url": linked(request, reverse("api:event", args=[event.pk])),
     }
 
