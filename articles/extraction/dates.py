@@ -90,17 +90,10 @@ def resolve_date(
     prefix = f"{context.rstrip()} " if context.strip() else ""
     for mention in find_dates(prefix + text, published_at=published_at, tense=tense):
         if mention.resolved and mention.end_char > len(prefix):
-            last_day = DAY_RANGE_END.match(prefix + text, mention.end_char)
-            if last_day and mention.resolved.precision == "day":
-                return day_range(mention.resolved, int(last_day["day"]), text=text)
-            year = RELATIVE_YEAR.match(prefix + text, mention.end_char)
-            if year and mention.resolved.precision in {"day", "month"}:
-                return in_year(
-                    mention.resolved,
-                    published_at.year + YEAR_STEP[year["which"].lower()],
-                    text=text,
-                )
-            return _with_text(mention.resolved, text)
+            read = read_on(
+                mention.resolved, prefix + text, len(prefix), mention.end_char, published_at
+            )
+            return _with_text(read[1] if read else mention.resolved, text)
     return _dateparser_fallback(text, published_at, tense)
 
 
@@ -316,31 +309,33 @@ def _dateparser_fallback(
     )
 
 
-def with_day_range(mention: DateMention, text: str) -> DateMention:
-    """The mention widened over the days that follow it in ``text`` ("September 12-18"), with
-    the range as its interval; the mention as it was when no day follows."""
-    resolved = mention.resolved
-    if resolved is None or resolved.precision != "day" or mention.type != "DATE":
-        return mention
-    last_day = DAY_RANGE_END.match(text, mention.end_char)
-    if last_day is None:
-        return mention
-    widened = text[mention.start_char : last_day.end()]
-    ranged = day_range(resolved, int(last_day["day"]), text=widened)
-    if ranged.precision != "range":
-        return mention
-    return replace(mention, end_char=last_day.end(), text=widened, resolved=ranged)
+def read_on(
+    resolved: ResolvedDate, text: str, start: int, end: int, published_at: dt.date
+) -> tuple[int, ResolvedDate] | None:
+    """What follows the date ``text[start:end]`` and changes it: the last day of a range
+    ("September 12-18") or a year said relatively ("June 30 next year"). Returns where the
+    phrase now ends and its interval, or None."""
+    last_day = DAY_RANGE_END.match(text, end)
+    if last_day and resolved.precision == "day":
+        phrase = text[start : last_day.end()]
+        ranged = day_range(resolved, int(last_day["day"]), text=phrase)
+        if ranged.precision == "range":
+            return last_day.end(), ranged
+    year = RELATIVE_YEAR.match(text, end)
+    if year and resolved.precision in {"day", "month"}:
+        step = YEAR_STEP[year["which"].lower()]
+        phrase = text[start : year.end()]
+        return year.end(), in_year(resolved, published_at.year + step, text=phrase)
+    return None
 
 
-def with_relative_year(mention: DateMention, text: str, published_at: dt.date) -> DateMention:
-    """The mention widened over a relative year that follows it ("June 30 next year"), placed
-    in that year; the mention as it was otherwise."""
-    resolved = mention.resolved
-    if resolved is None or resolved.precision not in {"day", "month"} or mention.type != "DATE":
+def widened(mention: DateMention, text: str, published_at: dt.date) -> DateMention:
+    """The mention of ``text`` widened over what follows it and changes it (`read_on`), with
+    the new interval; the mention as it was otherwise."""
+    if mention.resolved is None or mention.type != "DATE":
         return mention
-    year = RELATIVE_YEAR.match(text, mention.end_char)
-    if year is None:
+    read = read_on(mention.resolved, text, mention.start_char, mention.end_char, published_at)
+    if read is None:
         return mention
-    widened = text[mention.start_char : year.end()]
-    placed = in_year(resolved, published_at.year + YEAR_STEP[year["which"].lower()], text=widened)
-    return replace(mention, end_char=year.end(), text=widened, resolved=placed)
+    end, resolved = read
+    return replace(mention, end_char=end, text=text[mention.start_char : end], resolved=resolved)

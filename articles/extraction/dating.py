@@ -21,8 +21,7 @@ from .dates import (
     add_duration,
     find_dates,
     resolve_date,
-    with_day_range,
-    with_relative_year,
+    widened,
 )
 
 ANCHORED = re.compile(
@@ -50,9 +49,7 @@ def dated_mentions(sentence: Span, published_at: datetime.date) -> list[DatedMen
     for found in find_dates(sentence.text, published_at=published_at):
         if found.start_char < covered_until:
             continue  # "next year" of "June 30 next year", read with the day
-        mention = with_relative_year(
-            with_day_range(found, sentence.text), sentence.text, published_at
-        )
+        mention = widened(found, sentence.text, published_at)
         covered_until = mention.end_char
         span = doc.char_span(
             sentence.start_char + mention.start_char,

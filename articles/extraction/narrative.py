@@ -105,12 +105,10 @@ def is_told_act(candidate: Candidate) -> bool:
         return False
     if verb.tag_ == "VBD":
         return root.dep_ in {"dobj", "nsubj", "nsubjpass"}
-    perfect = verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children
-    )  # "have reached a deal", "a deal has been reached"; not "talks have focused on ..."
     if any(t.lower_ in SEVERAL for t in verb.subtree if t.i < root.i):
         return False  # "have held several rounds of negotiations": a history, not one event
-    return perfect and root.dep_ in {"dobj", "nsubjpass"}
+    # "have reached a deal", "a deal has been reached"; not "talks have focused on ..."
+    return is_perfect(candidate) and root.dep_ in {"dobj", "nsubjpass"}
 
 
 def dated_by_sentence(candidates: list[Candidate]) -> dict[int, list[Candidate]]:
