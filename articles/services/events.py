@@ -385,13 +385,8 @@ def find_planned_round(
     wanted_people = {p.pk for p in people}
     found = []
     for candidate in candidates:
-        parties = {c.pk for c in candidate.jurisdictions.all()}
-        if len(parties) < 2 or not parties <= wanted_countries:
-            continue
-        theirs = {p.pk for p in candidate.participants.all()}
-        if wanted_people and theirs and not wanted_people & theirs:
-            continue
-        if number and candidate.round_number and number != candidate.round_number:
+        plan = round_of(candidate)
+        if not may_be_one_round(plan=plan, report=(wanted_countries, wanted_people, number)):
             continue
         same_number = bool(number and number == candidate.round_number)
         if not same_number and not near_plan(item, candidate):
@@ -436,17 +431,34 @@ def find_later_holding(
     )
     wanted_countries = {c.pk for c in countries}
     wanted_people = {p.pk for p in people}
+    plan = (wanted_countries, wanted_people, number)
     for candidate in candidates:
-        parties = {c.pk for c in candidate.jurisdictions.all()}
-        if not wanted_countries <= parties:
-            continue
-        theirs = {p.pk for p in candidate.participants.all()}
-        if wanted_people and theirs and not wanted_people & theirs:
-            continue
-        if number and candidate.round_number and number != candidate.round_number:
-            continue
-        return candidate
+        if may_be_one_round(plan=plan, report=round_of(candidate)):
+            return candidate
     return None
+
+
+Round = tuple[set[int], set[int], int | None]  # parties, people, stated round number
+
+
+def round_of(event: Event) -> Round:
+    """What tells one round from another: its parties, its people, its stated number."""
+    return (
+        {c.pk for c in event.jurisdictions.all()},
+        {p.pk for p in event.participants.all()},
+        event.round_number,
+    )
+
+
+def may_be_one_round(*, plan: Round, report: Round) -> bool:
+    """A plan and a report may tell one round: the plan's two or more parties are all among
+    the report's, their people overlap when both name some, and stated numbers agree."""
+    (plan_parties, plan_people, plan_number), (parties, people, number) = plan, report
+    if len(plan_parties) < 2 or not plan_parties <= parties:
+        return False
+    if plan_people and people and not plan_people & people:
+        return False
+    return not (plan_number and number and plan_number != number)
 
 
 def near_plan(item: ExtractedEvent, plan: Event) -> bool:
