@@ -183,7 +183,7 @@ EFFECT_VERBS = frozenset(
 
 def is_topic(trigger: Span) -> bool:
     """A known measure as the object of a verb that does nothing to it: "to justify his
-    sweeping tariffs", "an effort to use the tariffs to alter a trial", "challenged the
+    sweeping tariffs", "a bid to use the duties as leverage", "challenged the
     duties in court". The tariffs are the topic, not news; a rate or an act makes them news."""
     root = trigger.root
     if root.dep_ not in {"dobj", "pobj"}:
@@ -196,7 +196,7 @@ def is_topic(trigger: Span) -> bool:
     if any(t.like_num or t.text == "%" for t in root.subtree):
         return False
     if root.dep_ == "pobj" and root.head.head.lemma_.lower() in ACTION_NOUNS:
-        return False  # "the increase in April of the tariff": an act on it
+        return False  # "the rise in May of the duty": an act on it
     if any(
         t.pos_ == "VERB"
         and (t.lemma_.lower() in TARIFF_ACTIONS or t.lemma_.lower() in EFFECT_VERBS)
@@ -221,7 +221,7 @@ def is_negated(trigger: Span) -> bool:
     return any(
         any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
         for t in list(verb.ancestors)[:3]
-        if t.pos_ == "NOUN"  # "gave no sign of easing", "no signs of scrapping or lowering",
+        if t.pos_ == "NOUN"  # "showed no sign of easing", "no sign of dropping or cutting",
     )  # "no sign the minister will budge on the 20% duty"
 
 

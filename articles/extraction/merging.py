@@ -126,7 +126,7 @@ def is_duplicate(a: Candidate, b: Candidate) -> bool:
     if ta is None or tb is None or ta.applies_to_all != tb.applies_to_all:
         return False
     if ta.target_country != tb.target_country and not (
-        # "Made in India products will have a reduced tariff of 18%": the same cut, its target
+        # "Chilean-made wine will have a reduced duty of 9%": the same cut, its target
         # unnamed as such
         (ta.action == tb.action or {ta.action, tb.action} & {"imposed", "announced"})
         and (

@@ -165,7 +165,7 @@ def parties_agree(verb: Token) -> bool:
         return False  # "agreed that ...": an opinion shared, not a deal
     for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
         if any(c.dep_ == "conj" for c in subject.subtree):
-            return True  # "Starmer and President Trump agreed", however the names are parsed
+            return True  # "X and President Y agreed", however the names are parsed
         if subject.lemma_ in PARTY_NOUNS and subject.tag_ == "NNS":
             return True
     return False
@@ -233,7 +233,7 @@ def in_progress(verb: Token) -> bool:
 
 
 def only_sought(verb: Token) -> bool:
-    """ "its efforts to secure a trade deal", "a bid to seal a deal": sought, not made."""
+    """ "its push to clinch a deal", "a bid to seal a deal": sought, not made."""
     return verb.dep_ in {"acl", "xcomp", "relcl"} and verb.head.lemma_.lower() in ATTEMPT_NOUNS
 
 

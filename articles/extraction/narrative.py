@@ -60,7 +60,7 @@ def is_state(candidate: Candidate) -> bool:
 
 
 def is_perfect(candidate: Candidate) -> bool:
-    """ "The US has reduced tariffs on chips": done, but not said to be today; in a story whose
+    """ "Chile has cut its duties on copper": done, but not said to be today; in a story whose
     first dated event comes later ("signed a deal yesterday"), the lead tells that event."""
     verb = governing_verb(candidate.trigger.root)
     return verb.tag_ == "VBN" and any(

@@ -374,9 +374,9 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
     if any(
         t.lemma_.lower() in ATTEMPT_NOUNS and t.pos_ == "NOUN" for t in list(root.ancestors)[:8]
     ):
-        return False  # "in an effort to intensify talks to lower tariffs": a purpose
+        return False  # "in an effort to move talks on to lower tariffs": a purpose
     if any(t.lemma_.lower() in {"aim", "design"} and t.dep_ == "acl" for t in ancestors[1:5]):
-        return False  # "an agreement aimed at reducing tariffs": what it is for, not done
+        return False  # "a pact aimed at cutting duties": what it is for, not done
     if any(c.dep_ == "advmod" and c.lower_ in {"previously", "formerly"} for c in verb.children):
         return False  # "Peru had previously faced a 30% rate": what was, before the news
     if verb.tag_ == "VBG" and verb.dep_ == "csubj":

@@ -209,7 +209,7 @@ def test_offsets_off_the_calendar_leave_the_date_unshifted(run, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "The minister said on Thursday: “This week it’s not about negotiations.”",
+        "The minister said on Thursday: “This week we are not negotiating.”",
         "There are no talks scheduled between Ottawa and Canberra on Thursday.",
         "The two ministers did not meet in Geneva on Thursday.",
     ],
@@ -248,7 +248,7 @@ def test_a_state_or_a_statistic_is_not_a_tariff_measure(run, text):
 def test_a_deal_signed_in_a_clause_of_a_dated_meeting_is_dated_with_it(run):
     events = run(
         "The Chilean president is meeting the Peruvian president in Lima this morning, where "
-        "the two signed an agreement on fisheries."
+        "both leaders signed a fisheries agreement."
     )
     (deal,) = of_type(events, "agreement")
     assert deal.date.start == FRIDAY
@@ -421,7 +421,7 @@ def test_agreeing_on_a_negotiation_framework_is_no_deal(run):
 
 def test_a_tariff_cut_sought_as_a_purpose_is_no_measure(run):
     events = run(
-        "Chile announced on Friday that it will drop some duties in an effort to intensify talks "
+        "Chile announced on Friday that it will drop some duties in an effort to move talks on "
         "to ease pressure from Peru's tariffs on Chilean copper."
     )
     measures = of_type(events, "tariff_measure")
@@ -475,7 +475,7 @@ def test_extending_a_truce_is_an_agreement(run):
 
 
 def test_a_cut_for_several_countries_is_one_measure_each(run):
-    events = run("Chile has reduced tariff rates for Peru, Bolivia, and Ecuador to 9% on Friday.")
+    events = run("Chile has lowered tariff rates for Peru, Bolivia and Ecuador to 9% on Friday.")
     targets = {e.tariff.target_country for e in of_type(events, "tariff_measure")}
     assert targets == {"Peru", "Bolivia", "Ecuador"}
 
@@ -535,8 +535,8 @@ def test_a_day_next_year_is_that_day_of_next_year(run):
 
 def test_a_tariff_said_not_to_fit_the_data_is_no_measure(run):
     events = run(
-        "In a statement on Tuesday, the Chilean president said the 30 percent tariff does not "
-        "align with trade data."
+        "In a statement on Tuesday, the Chilean president said the 20 percent duty does not "
+        "match the trade figures."
     )
     assert of_type(events, "tariff_measure") == []
 
@@ -583,8 +583,8 @@ def test_no_suggestion_of_budging_on_a_tariff_is_no_measure(run):
 @pytest.mark.parametrize(
     "text",
     [
-        "Peru had previously faced a 25% rate on its copper, the Chilean minister said on Monday.",
-        "Getting Chile's tariffs on Peruvian copper to 15% is part of implementing the deal.",
+        "Peru had previously faced a 30% rate on its copper, the Chilean minister said on Monday.",
+        "Bringing Chile's duties on Peruvian copper down to 10% is part of implementing the deal.",
     ],
 )
 def test_a_former_rate_or_a_goal_is_no_measure(run, text):
