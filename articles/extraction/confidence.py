@@ -14,6 +14,7 @@ import datetime
 import functools
 import json
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
 from .candidate import Candidate
@@ -41,6 +42,19 @@ FEATURE_NAMES = (
     "lead",  # told in the article's first three sentences
     "date_close",  # its own date hangs within two arcs of the trigger
     "quoted",  # told inside a quotation
+)
+# What the model weighs: the features that held up out of sample. With all of the above, the
+# fit was worse than a constant on articles it had not seen (5-fold cross-validation by article
+# on the tune split: log loss 0.71 against 0.68); these seven give 0.62. The others are still
+# computed and exported with each event, for the next fit to try.
+MODEL_FEATURES = (
+    "type_agreement",
+    "type_deadline",
+    "status_planned",
+    "status_speculative",
+    "date_own",
+    "date_missing",
+    "has_participants",
 )
 
 
@@ -103,23 +117,69 @@ def probability(features: dict[str, float], weights: dict[str, float] | None = N
 
 
 def fit(
-    rows: list[tuple[dict[str, float], bool]], *, l2: float = 0.3, steps: int = 3000
+    rows: list[tuple[dict[str, float], bool]],
+    *,
+    l2: float = 1.0,
+    steps: int = 3000,
+    names: tuple[str, ...] = MODEL_FEATURES,
 ) -> dict[str, float]:
     """Logistic regression by gradient descent with an L2 penalty (the corpus is small)."""
-    names = ["bias", *FEATURE_NAMES]
-    weights = dict.fromkeys(names, 0.0)
+    weights = dict.fromkeys(["bias", *names], 0.0)
     if not rows:
         return weights
     rate = 0.1
     n = len(rows)
     for _ in range(steps):
-        gradient = dict.fromkeys(names, 0.0)
+        gradient = dict.fromkeys(weights, 0.0)
         for features, right in rows:
             error = probability(features, weights) - float(right)
             gradient["bias"] += error
-            for name in FEATURE_NAMES:
+            for name in names:
                 gradient[name] += error * features.get(name, 0.0)
-        for name in names:
+        for name in weights:
             penalty = 0.0 if name == "bias" else l2 * weights[name]
             weights[name] -= rate * (gradient[name] + penalty) / n
     return {name: round(value, 4) for name, value in weights.items()}
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """How a fit does on articles it was not fitted on."""
+
+    log_loss: float
+    constant_log_loss: float  # always answering the training share of right events
+    high: tuple[int, int]  # (right, estimated) among events estimated at 0.8 or more
+
+
+def cross_validate(
+    rows: list[tuple[str, dict[str, float], bool]], *, folds: int = 5, **fit_options
+) -> HeldOut:
+    """Fit on all articles but one fold's, estimate that fold's events; rows are (article id,
+    features, right). Articles, not events, are held out: events of one article share its
+    style, and an article is what the model meets next."""
+    articles = sorted({article for article, _, _ in rows})
+    estimates: list[tuple[float, float, bool]] = []
+    for fold in range(folds):
+        held = set(articles[fold::folds])
+        train = [(features, right) for article, features, right in rows if article not in held]
+        if not train:
+            continue
+        weights = fit(train, **fit_options)
+        share = sum(right for _, right in train) / len(train)
+        estimates.extend(
+            (probability(features, weights), share, right)
+            for article, features, right in rows
+            if article in held
+        )
+
+    def loss(p: float, right: bool) -> float:
+        p = min(max(p, 1e-6), 1 - 1e-6)
+        return -math.log(p if right else 1 - p)
+
+    n = max(len(estimates), 1)
+    high = [right for p, _, right in estimates if p >= 0.8]
+    return HeldOut(
+        log_loss=round(sum(loss(p, right) for p, _, right in estimates) / n, 4),
+        constant_log_loss=round(sum(loss(share, right) for _, share, right in estimates) / n, 4),
+        high=(sum(high), len(high)),
+    )

@@ -24,13 +24,30 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Print, do not write.")
 
     def handle(self, *args, data: str, dry_run: bool, **options) -> None:
-        corpus, _ = load_corpus(Path(data), split="tune")
-        result = score_corpus(corpus, gazetteer=build_gazetteer())
-        rows = [(event["features"], right) for event, right in result.judged]
-        weights = confidence.fit(rows)
+        corpus, missing = load_corpus(Path(data), split="tune", skip_missing=True)
+        if missing:
+            self.stderr.write(f"Fitted without (text missing): {', '.join(missing)}")
+        gazetteer = build_gazetteer()
+        rows = [
+            (article.id, event["features"], right)
+            for article in corpus
+            for event, right in score_corpus([article], gazetteer=gazetteer).judged
+        ]
+        held_out = confidence.cross_validate(rows)
+        right, high = held_out.high
+        self.stderr.write(
+            f"Held out (5 folds of articles): log loss {held_out.log_loss} "
+            f"(constant {held_out.constant_log_loss}); estimated >= 0.8: {right}/{high} right"
+        )
+        weights = confidence.fit([(features, right) for _, features, right in rows])
         model = {
             "fitted_on": f"real-news tune split: {len(corpus)} articles, {len(rows)} events",
             "fitted": datetime.date.today().isoformat(),
+            "held_out": {
+                "log_loss": held_out.log_loss,
+                "constant_log_loss": held_out.constant_log_loss,
+                "right_at_0.8": f"{right}/{high}",
+            },
             "weights": weights,
         }
         if not dry_run:

@@ -10,7 +10,7 @@ from articles.extraction import confidence
 def test_fit_learns_which_feature_predicts_being_right():
     rows = [({"date_own": 1.0}, True)] * 40 + [({"date_own": 0.0}, False)] * 40
     rows += [({"date_own": 1.0}, False)] * 5 + [({"date_own": 0.0}, True)] * 5
-    weights = confidence.fit(rows, l2=0.01)
+    weights = confidence.fit(rows, l2=0.01, names=("date_own",))
     assert confidence.probability({"date_own": 1.0}, weights) > 0.8
     assert confidence.probability({"date_own": 0.0}, weights) < 0.2
 
@@ -23,4 +23,31 @@ def test_probability_is_bounded_for_extreme_weights():
 def test_committed_model_was_fitted_on_the_tune_split_only():
     model = confidence.MODEL_PATH.read_text(encoding="utf-8")
     assert "tune split" in model
-    assert set(confidence.load_model()) <= {"bias", *confidence.FEATURE_NAMES}
+    assert set(confidence.load_model()) <= {"bias", *confidence.MODEL_FEATURES}
+    assert set(confidence.MODEL_FEATURES) <= set(confidence.FEATURE_NAMES)
+
+
+def held_out_rows(predictive: bool) -> list[tuple[str, dict[str, float], bool]]:
+    """Ten articles of sixteen events; `date_own` decides being right, or is noise."""
+    rows = []
+    for article in range(10):
+        for event in range(16):
+            own = float(event % 2)
+            right = bool(own) if predictive else event % 4 in {0, 1}
+            if predictive and event == 15:
+                right = not right  # one exception per article: a probability, not a rule
+            rows.append((f"a{article}", {"date_own": own}, right))
+    return rows
+
+
+def test_cross_validation_credits_a_feature_that_predicts_on_unseen_articles():
+    held_out = confidence.cross_validate(held_out_rows(True), names=("date_own",), l2=0.01)
+    assert held_out.log_loss < held_out.constant_log_loss - 0.2
+    right, high = held_out.high
+    assert (right, high) == (70, 80)  # each article's eight likely events, seven right
+
+
+def test_cross_validation_shows_no_gain_from_a_feature_that_is_noise():
+    held_out = confidence.cross_validate(held_out_rows(False), names=("date_own",), l2=0.01)
+    assert held_out.log_loss >= held_out.constant_log_loss - 0.01
+    assert held_out.high == (0, 0)
