@@ -289,6 +289,18 @@ def describes_subject(trigger: Span) -> bool:
     )
 
 
+NOT_MEETING_HEADS = frozenset(
+    {"deadline", "team", "strategy", "position", "stance", "tactic", "skill", "process", "power"}
+)
+
+
+def names_something_else(trigger: Span) -> bool:
+    """ "the July 9 negotiation deadline", "the talks team": the meeting word qualifies another
+    noun, which is what the sentence is about."""
+    root = trigger.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in NOT_MEETING_HEADS
+
+
 def is_time_prefixed(trigger: Span) -> bool:
     """ "a post-meeting press conference", "pre-summit briefings": the meeting word only dates
     something else."""

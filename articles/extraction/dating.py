@@ -7,7 +7,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from . import (
     attachment,
@@ -111,6 +111,12 @@ def sentence_date_for(trigger: Span, dated: list[DatedMention]) -> DatedMention 
     return grammar.closest_date(trigger, usable, status="happened", max_distance=12)
 
 
+# A cut announced or agreed on a day is a plan dated that day: it takes effect later
+# ("said on Friday that duties will be cut to 15%"); a new or higher duty announced on a day
+# is the announcement, which happened.
+AGREED_CHANGES = frozenset({"lowered"})
+
+
 def date_announced_tariff(
     candidate: Candidate, dated: list[DatedMention], *, published_at: datetime.date
 ) -> Candidate:
@@ -124,6 +130,10 @@ def date_announced_tariff(
     if candidate.status == "speculative" and verb.lemma_ not in {"threaten", "warn"}:
         return candidate  # "said it was prepared to take countermeasures": a stance, not a step
     when = grammar.attached_date(verb, dated)
+    if when is None and is_when_clause(verb):
+        when = grammar.attached_date(
+            verb.head, dated
+        )  # "relief came on July 30, when he announced"
     if when is None:
         return candidate
     others = [d for d in dated if d is not when]
@@ -131,7 +141,8 @@ def date_announced_tariff(
     effective = (
         resolve_date(own.mention.text, published_at=published_at, tense="future") if own else None
     )
-    candidate.status = "happened"
+    if candidate.tariff.action not in AGREED_CHANGES:
+        candidate.status = "happened"
     candidate.date_mention = when
     candidate.date = resolve_date(when.mention.text, published_at=published_at, tense="past") or (
         when.mention.resolved
@@ -145,6 +156,13 @@ def date_announced_tariff(
         in_force_from=effective.start.isoformat() if effective else candidate.tariff.in_force_from,
     )
     return candidate
+
+
+def is_when_clause(verb: Token) -> bool:
+    """A clause opened by "when": its event is at the time of the clause it hangs on."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
+    )
 
 
 def is_end_bound(dated: DatedMention) -> bool:

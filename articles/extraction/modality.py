@@ -3,6 +3,8 @@ and whether a deal is actually made."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .grammar import ancestors_within, has_own_clause
@@ -17,7 +19,9 @@ from .patterns import (
 def status_of(trigger: Span, sentence: Span) -> str:
     """happened, planned, speculative or cancelled, from modality and tense around the trigger."""
     head = trigger.root
-    if trigger.label_ in {"meeting", "agreement"} and cancelling_verb_over(trigger, sentence):
+    if trigger.label_ in {"meeting", "agreement"} and (
+        cancelling_verb_over(trigger, sentence) or plan_undone(sentence)
+    ):
         return "cancelled"  # "the talks planned for next week were called off"
     if is_pleased_to(head):
         return "happened"  # "Wonderful to speak with President Trump today"
@@ -96,6 +100,24 @@ def status_of(trigger: Span, sentence: Span) -> str:
         return "planned"
 
     return "happened"
+
+
+ORIGINAL_PLAN = re.compile(
+    r"\b(?:originally|initially)\s+(?:scheduled|planned|set|due|slated)\b", re.I
+)
+UNDOING = re.compile(
+    r"\b(?:derail(?:ed)?|postponed|delayed|cancel+ed|scrapped|shelved|called\s+off|"
+    r"put\s+off|pushed\s+back|did\s+not\s+take\s+place|never\s+took\s+place)\b",
+    re.I,
+)
+
+
+def plan_undone(sentence: Span) -> bool:
+    """ "talks originally scheduled for 25 August but derailed by the row": a plan that did not
+    hold (the parse rarely hangs "derailed" on the talks, the wording is plain)."""
+    text = sentence.text
+    found = ORIGINAL_PLAN.search(text)
+    return found is not None and UNDOING.search(text, found.end()) is not None
 
 
 PLEASED_WORDS = frozenset(

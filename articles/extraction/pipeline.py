@@ -157,7 +157,7 @@ def events_from_doc(
     inherit_dates(candidates)
     apply_anchors(candidates, anchors)
     fill_imposing_country(candidates)
-    complete_parties(candidates)
+    complete_parties(candidates, gazetteer)
     narrative.attach_reference_times(
         candidates, published_at=published_at, sentence_dates=sentence_dates
     )
@@ -191,21 +191,39 @@ TWO_SIDES = re.compile(
 )
 
 
-def complete_parties(candidates: list[Candidate]) -> None:
+def complete_parties(candidates: list[Candidate], gazetteer: Gazetteer) -> None:
     """A meeting or deal needs two parties. When its sentence names fewer ("the two sides
     agreed", "McClay met his counterpart"), the missing one is the article's other main
-    country: the two countries most of its events concern."""
+    country: the two countries most of its events concern. A meeting of people the gazetteer
+    cannot place ("Trade Minister Todd McClay met his counterpart") is between those two."""
     counts = Counter(c for candidate in candidates for c in dict.fromkeys(candidate.countries))
     pair = [name for name, n in counts.most_common(2) if n >= 2]
+    if len(pair) < 2 and candidates:
+        pair = main_countries(candidates[0].sentence.doc, gazetteer)
     if len(pair) < 2:
         return
     for candidate in candidates:
         if candidate.type not in {MEETING, AGREEMENT} or len(candidate.countries) >= 2:
             continue
         if set(candidate.countries) <= set(pair) and (
-            candidate.countries or TWO_SIDES.search(candidate.sentence.text)
+            candidate.countries
+            or TWO_SIDES.search(candidate.sentence.text)
+            or (candidate.type == MEETING and candidate.participants)
+            or candidate.definite
         ):
             candidate.countries = grammar.unique([*candidate.countries, *pair])
+
+
+def main_countries(doc: Doc, gazetteer: Gazetteer) -> list[str]:
+    """The two countries the article's sentences name most (each at least twice): the story's
+    parties when too few of its events name them."""
+    lower_countries = gazetteer.countries_by_lower_alias
+    counts = Counter(
+        name
+        for sentence in doc.sents
+        for name in parties.countries_in(sentence, gazetteer, lower_countries)
+    )
+    return [name for name, n in counts.most_common(2) if n >= 2]
 
 
 def split_by_target(candidate: Candidate, lower_countries: dict[str, str]) -> list[Candidate]:
@@ -366,6 +384,7 @@ def read_candidate(
         or attachment.is_negated_meeting(trigger)
         or attachment.describes_subject(trigger)
         or attachment.is_time_prefixed(trigger)
+        or attachment.names_something_else(trigger)
         or attachment.is_domestic_meeting(trigger)
     ):
         return None

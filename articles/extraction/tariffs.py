@@ -339,6 +339,8 @@ AVERTING_VERBS = frozenset({"avert", "avoid", "prevent", "forestall", "stave", "
 
 
 COUNTERFACTUAL = ("instead of", "rather than")
+LEVYING = frozenset({"impose", "levy", "charge", "apply"})  # in the present: how things stand
+PURPOSE_PARTICIPLES = frozenset({"aim", "design", "intend", "mean"})  # what a thing is for
 
 
 def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
@@ -375,10 +377,15 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
         t.lemma_.lower() in ATTEMPT_NOUNS and t.pos_ == "NOUN" for t in list(root.ancestors)[:8]
     ):
         return False  # "in an effort to move talks on to lower tariffs": a purpose
-    if any(t.lemma_.lower() in {"aim", "design"} and t.dep_ == "acl" for t in ancestors[1:5]):
-        return False  # "a pact aimed at cutting duties": what it is for, not done
+    if any(
+        t.lemma_.lower() in PURPOSE_PARTICIPLES and (t.dep_ == "acl" or t.tag_ == "VBN")
+        for t in ancestors[1:5]
+    ):
+        return False  # "a pact aimed at cutting duties", "which is meant to lower the rate"
     if any(c.dep_ == "advmod" and c.lower_ in {"previously", "formerly"} for c in verb.children):
         return False  # "Peru had previously faced a 30% rate": what was, before the news
+    if verb.tag_ in {"VBZ", "VBP"} and verb.dep_ == "ccomp" and verb.lemma_.lower() in LEVYING:
+        return False  # "noting that Nigeria imposes a 27% tariff on US goods": a claimed state
     if verb.tag_ == "VBG" and verb.dep_ == "csubj":
         return False  # "Bringing the copper duty down to 10% is part of ...": a goal, not an act
     if any(c.lower_ == "whether" for t in ancestors for c in t.children):

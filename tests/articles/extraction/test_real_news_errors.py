@@ -589,3 +589,110 @@ def test_no_suggestion_of_budging_on_a_tariff_is_no_measure(run):
 )
 def test_a_former_rate_or_a_goal_is_no_measure(run, text):
     assert of_type(run(text), "tariff_measure") == []
+
+
+# Fourth pass (stop 16) -----------------------------------------------------------------------
+
+
+def test_a_meeting_of_officials_the_gazetteer_cannot_place_is_between_the_storys_countries(run):
+    events = run(
+        "Norway sells more salmon to the United States than to any other market. Fisheries "
+        "Minister Ola Brekke met his opposite number in Washington on Tuesday. Norway hopes the "
+        "United States will listen."
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert set(meeting.countries) == {"Norway", "United States"}
+    assert meeting.participants == ("Ola Brekke",)
+
+
+def test_a_deal_named_without_its_parties_is_the_storys_deal(run):
+    events = run(
+        "Australia and the United States signed a pact on graphite supplies on Monday. "
+        '"Today\'s agreement opens a new chapter," the prime minister said. Australia will ship '
+        "more graphite to the United States.",
+        published=D(2025, 6, 2),
+    )
+    (deal,) = of_type(events, "agreement")
+    assert set(deal.countries) == {"Australia", "United States"}
+    assert len(deal.evidence) == 2  # one event, told twice
+
+
+def test_a_cut_a_step_is_meant_to_bring_is_not_a_cut(run):
+    events = run(
+        "Seoul's trade minister met Lutnick on Saturday for more talks on the investment fund, "
+        "which is meant to lower the U.S. duty on Korean cars to 15%."
+    )
+    assert of_type(events, "meeting")
+    assert not of_type(events, "tariff_measure")
+
+
+def test_a_partners_duty_named_as_a_grievance_is_a_state_not_a_measure(run):
+    events = run(
+        "Washington raised the matter on Friday, noting that Ghana imposes a 20 percent tariff "
+        "on American rice."
+    )
+    assert not [e for e in of_type(events, "tariff_measure") if e.tariff.rate_percent == 20.0]
+
+
+def test_a_cut_announced_on_a_day_is_planned_and_dated_on_that_day(run):
+    (cut,) = of_type(
+        run(
+            "The Norwegian government said on Friday that U.S. duties on its exports will be "
+            "cut to 12% from 30%."
+        ),
+        "tariff_measure",
+    )
+    assert (cut.tariff.action, cut.status, cut.date.start) == ("lowered", "planned", FRIDAY)
+
+
+def test_a_cut_agreed_on_a_past_day_stays_planned(run):
+    events = run(
+        "On May 8 Prime Minister Jonas Gahr Store and the US president agreed to lower duties "
+        "on Norwegian salmon."
+    )
+    (cut,) = of_type(events, "tariff_measure")
+    assert (cut.status, cut.date.start) == ("planned", D(2025, 5, 8))
+    (deal,) = of_type(events, "agreement")
+    assert deal.status == "happened"
+
+
+def test_a_new_duty_announced_on_a_day_is_still_an_announcement_that_happened(run):
+    (measure,) = of_type(
+        run("Trump said on Wednesday he would impose a 30% tariff on Norwegian salmon."),
+        "tariff_measure",
+    )
+    assert (measure.tariff.action, measure.status) == ("announced", "happened")
+
+
+def test_a_round_originally_scheduled_that_never_took_place_is_cancelled(run):
+    events = run(
+        "Norwegian and US negotiators met in Bergen on Monday. The fifth round of talks in "
+        "Oslo, originally set for June 3, never took place after a row over fish."
+    )
+    (held,) = [e for e in of_type(events, "meeting") if e.date.start == D(2025, 6, 2)]
+    assert held.status == "happened"
+    (round_,) = [e for e in of_type(events, "meeting") if e.date.start == D(2025, 6, 3)]
+    assert round_.status == "cancelled"
+
+
+def test_a_negotiation_deadline_is_not_a_meeting(run):
+    events = run(
+        "The minister said the letter, which came ahead of the earlier July 9 negotiation "
+        "deadline, surprised Oslo.",
+        published=D(2025, 7, 15),
+    )
+    assert not of_type(events, "meeting")
+    assert [e.date.start for e in of_type(events, "deadline")] == [D(2025, 7, 9)]
+
+
+def test_a_measure_announced_in_a_when_clause_takes_the_main_clauses_day(run):
+    (measure,) = of_type(
+        run(
+            "Norway relaxed on Wednesday when the US president announced that salmon would be "
+            "excluded from the 25% tariff starting August 1.",
+            published=D(2025, 7, 31),
+        ),
+        "tariff_measure",
+    )
+    assert (measure.tariff.action, measure.status) == ("exempted", "happened")
+    assert measure.date.start == D(2025, 7, 30)  # announced then; in force from August 1
