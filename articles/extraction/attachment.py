@@ -266,10 +266,26 @@ def dates_of_own_clause(trigger: Span, dated: list[DatedMention]) -> list[DatedM
     it: "After raising duties, the government changed course last month" says nothing of
     when the duties came. Such an event keeps only the dates of its own
     clause."""
+    counted = counted_as(trigger)
+    if counted is not None:  # "His visit will be the fourth meeting this year": the count's year
+        dated = [d for d in dated if d.span.root.i not in counted]
     clause = time_clause_of(trigger)
     if clause is None:
         return dated
     return [d for d in dated if d.span.root.i in clause]
+
+
+def counted_as(trigger: Span) -> set[int] | None:
+    """ "His trip to Rome will be their third meeting this year": the phrase after "be" counts
+    the event among others; its date phrase is the count's span, not the event's date. The
+    token indices of that phrase, or None."""
+    root = trigger.root
+    if root.dep_ not in {"nsubj", "nsubjpass"} or root.head.lemma_ != "be":
+        return None
+    for attr in root.head.children:
+        if attr.dep_ == "attr" and attr.lemma_.lower() in MEETING_NOUNS:
+            return {t.i for t in attr.subtree}
+    return None
 
 
 MEETING_NOUNS = frozenset(

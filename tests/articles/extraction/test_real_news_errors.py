@@ -696,3 +696,14 @@ def test_a_measure_announced_in_a_when_clause_takes_the_main_clauses_day(run):
     )
     assert (measure.tariff.action, measure.status) == ("exempted", "happened")
     assert measure.date.start == D(2025, 7, 30)  # announced then; in force from August 1
+
+
+def test_a_visit_counted_among_the_years_meetings_is_the_planned_visit_not_the_year(run):
+    events = run(
+        "Oslo and Washington will hold talks in Rome next week. His visit to Rome will be the "
+        "third face-to-face meeting of the two ministers this year.",
+        published=D(2025, 9, 12),
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert (meeting.date.start, meeting.date.end) == (D(2025, 9, 15), D(2025, 9, 21))
+    assert set(meeting.countries) == {"Norway", "United States"}  # Rome is where, not who
