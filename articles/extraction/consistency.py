@@ -33,15 +33,18 @@ def enforce(candidates: list[Candidate], *, published_at: datetime.date) -> None
         elif candidate.status in {"planned", "speculative"} and date.end < published_at:
             if candidate.date_source in BORROWED:
                 settle_borrowed_plan(candidate)
-            elif candidate.status == "planned" and not is_agreed_cut(candidate):
+            elif candidate.status == "planned" and not is_agreed_relief(candidate):
                 candidate.status = "happened"  # its day has passed and the article reports it
 
 
-def is_agreed_cut(candidate: Candidate) -> bool:
-    """ "agreed on May 8 to lower duties": the day is the agreement's (a verb above the cut),
-    and the cut is still to come."""
+RELIEF = frozenset({"lowered", "exempted", "removed"})
+
+
+def is_agreed_relief(candidate: Candidate) -> bool:
+    """ "agreed on May 8 to lower (waive, lift) duties": the day is the agreement's (a verb
+    above the change), and the relief is still to come."""
     tariff, mention = candidate.tariff, candidate.date_mention
-    if tariff is None or tariff.action != "lowered" or mention is None:
+    if tariff is None or tariff.action not in RELIEF or mention is None:
         return False
     verb = governing_verb(candidate.trigger.root)
     return governing_verb(mention.span.root) in set(verb.ancestors)

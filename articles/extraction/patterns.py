@@ -220,6 +220,8 @@ TARIFF_ACTIONS: dict[str, str] = {
     "exclude": "exempted",
     "spare": "exempted",
     "exemption": "exempted",
+    "waive": "exempted",
+    "waiver": "exempted",
     "announce": "announced",
     "threaten": "announced",
     "unveil": "announced",
