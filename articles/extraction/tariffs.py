@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .grammar import (
     ancestors_within,
@@ -388,6 +388,8 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
         return False  # "noting that Nigeria imposes a 27% tariff on US goods": a claimed state
     if verb.tag_ == "VBG" and verb.dep_ == "csubj":
         return False  # "Bringing the copper duty down to 10% is part of ...": a goal, not an act
+    if is_means_of_change(ancestors):
+        return False  # "cut to 47% by halving the duty tied to fentanyl": how, not a second cut
     if any(c.lower_ == "whether" for t in ancestors for c in t.children):
         return False  # "to determine whether imposing a duty is warranted": a question
     for token in ancestors[1:4]:
@@ -397,6 +399,22 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
             return False
     path = " ".join(t.lower_ for t in ancestors)
     return not any(f"{phrase.split()[1]} {phrase.split()[0]}" in path for phrase in COUNTERFACTUAL)
+
+
+DUTY_NOUNS = frozenset({"tariff", "duty", "levy", "rate", "tax"})
+
+
+def is_means_of_change(ancestors: list[Token]) -> bool:
+    """The tariff is named inside a "by ...ing" phrase of a change to duties: the means of that
+    change, told with it."""
+    for token in ancestors[1:6]:
+        if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "by":
+            changed = token.head.head
+            return changed.lemma_.lower() in TARIFF_ACTIONS and any(
+                c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in DUTY_NOUNS
+                for c in changed.children
+            )
+    return False
 
 
 AT_ONCE = re.compile(

@@ -719,3 +719,14 @@ def test_an_agreed_waiver_of_duties_is_an_exemption_still_to_come(run):
     )
     assert (measure.tariff.action, measure.tariff.target_country) == ("exempted", "Norway")
     assert (measure.status, measure.date.start) == ("planned", D(2025, 12, 1))
+
+
+def test_a_duty_named_in_the_means_of_a_cut_is_not_a_second_measure(run):
+    events = run(
+        "Trump met Norway's prime minister in Oslo on Thursday. Trump said duties imposed on "
+        "Norwegian imports would be cut to 12% from 22% by halving the rate of duties tied to "
+        "salmon to 5%.",
+        published=D(2025, 10, 30),
+    )
+    (cut,) = of_type(events, "tariff_measure")
+    assert (cut.tariff.action, cut.tariff.rate_percent, cut.status) == ("lowered", 12.0, "planned")
