@@ -107,7 +107,6 @@ def countries_in(span: Span, gazetteer: Gazetteer, lower_countries: dict[str, st
     return memo[key]
 
 
-JOURNEYS = frozenset({"visit", "trip", "journey", "tour", "travel"})
 PLACE_NOUNS = frozenset({"city", "capital", "port", "island", "resort", "town", "village"})
 COMMODITY_NOUNS = frozenset({"oil", "crude", "gas", "energy", "fuel", "arms", "weapons"})
 MEETING_NOUNS = frozenset({"talks", "talk", "meeting", "summit", "round", "negotiation"})
@@ -122,8 +121,6 @@ def is_venue_or_thing(ent: Span) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in {"in", "at"}:
         return True
-    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in JOURNEYS:
-        return True  # "his visit to Rome", "a trip to Madrid": where, not who
     if root.dep_ == "compound" and head.lemma_.lower() in MEETING_NOUNS:
         return True
     if ent.label_ == "NORP" and root.dep_ == "amod":
