@@ -112,11 +112,12 @@ TEMPLATES = [
     },
 ]
 
-if "DATABASE_URL" not in os.environ:
+DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()  # set but empty: the default too
+if not DATABASE_URL:
     (BASE_DIR / "var").mkdir(exist_ok=True)  # the embedded default lives in var/, made on demand
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'parley.sqlite3'}"),
+        DATABASE_URL or f"sqlite:///{BASE_DIR / 'var' / 'parley.sqlite3'}",
         # Persistent connections in production (gunicorn workers reuse them); none in dev.
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0" if DEBUG else "600")),
         conn_health_checks=True,
