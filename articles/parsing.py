@@ -77,9 +77,15 @@ def split_off_non_news(text: str) -> tuple[str, str, str]:
     outlet = ""
     for index, line in enumerate(lines):
         if COMMENT_SECTION.match(line):
+            if not has_news_yet(body_lines):
+                discarded.append(line)  # "Comments" under a headline: a link, the story follows
+                continue
             discarded.extend(lines[index:])
             break
         mark = COPYRIGHT.search(line)
+        if mark and not has_news_yet(body_lines) and not line[: mark.start()].strip():
+            discarded.append(line)  # a photo or wire credit under the headline
+            continue
         if mark:
             outlet = outlet or outlet_from_mark(mark.group(0))
             before = line[: mark.start()].rstrip()
@@ -95,6 +101,15 @@ def split_off_non_news(text: str) -> tuple[str, str, str]:
         body_lines.append(line)
     body = "\n".join(body_lines).strip()
     return body, "\n".join(discarded).strip(), outlet
+
+
+PROSE_LINE = re.compile(r"\w\s+\S+.*[.!?][\"”’')]?\s*$")
+
+
+def has_news_yet(body_lines: list[str]) -> bool:
+    """Whether a sentence of prose has come yet: a "Comments" link or a copyright credit under
+    the headline (which ends without a full stop) does not close an article not yet begun."""
+    return any(PROSE_LINE.search(line) for line in body_lines)
 
 
 def outlet_from_mark(mark: str) -> str:

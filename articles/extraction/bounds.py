@@ -39,7 +39,37 @@ def tame(text: str) -> str:
     spaces to the same length, and lines in capitals ("UNITED STATES REDUCES TARIFFS ON
     MALAYSIA") in ordinary case: the same length, so offsets are unchanged."""
     text = PUNCTUATION_RUN.sub(lambda m: m[0][:KEEP] + " " * (len(m[0]) - KEEP), text)
-    return SHOUTED_LINE.sub(soften, text)
+    return sentence_case_titles(SHOUTED_LINE.sub(soften, text))
+
+
+WORD = re.compile(r"[A-Za-z][a-z'’]+")
+
+
+def sentence_case_titles(text: str) -> str:
+    """Headlines in title case ("US Reduces Tariff on Salmon to 10 Percent After Talks") read to
+    the model as names ("Reduces Tariff" a person); their words that the article itself writes
+    in lower case elsewhere are lowered, the first kept: the same length, so offsets hold."""
+    lower_words = {w for w in WORD.findall(text) if w.islower()}
+    if not lower_words:
+        return text
+
+    def lower_known(match: re.Match) -> str:
+        line = match[0]
+        words = list(WORD.finditer(line))
+        capitalised = [w for w in words if w[0][0].isupper()]
+        if len(words) < 4 or len(capitalised) < 0.7 * len(words) or len(line) > 200:
+            return line
+        first = next((i for i, c in enumerate(line) if c.isalpha()), 0)
+        chars = list(line)
+        for word in capitalised:
+            if word.start() != first and word[0].lower() in lower_words:
+                chars[word.start()] = chars[word.start()].lower()
+        return "".join(chars)
+
+    return TITLE_LINE.sub(lower_known, text)
+
+
+TITLE_LINE = re.compile(r"^[^\n]{20,}$", re.M)
 
 
 SHOUTED_LINE = re.compile(r"^[^\n\S]*(?=[^\n]*[A-Z]{4})[^a-z\n]{20,}$", re.M)

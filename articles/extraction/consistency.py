@@ -7,7 +7,7 @@ could, so that no rule has to enforce these on its own:
 - a planned or possible event cannot lie wholly before the publication date: when its date
   came from the story, the story's event is when it was announced or agreed ("will be cut to
   15%" in Tuesday's deal: announced on Tuesday); a meeting or deal the article only plans
-  keeps no borrowed date.
+  keeps no borrowed date, and one only hoped for by a day now past keeps no date at all.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from .candidate import Candidate
 from .grammar import governing_verb
-from .patterns import TARIFF
+from .patterns import AGREEMENT, MEETING, TARIFF
 
 BORROWED = frozenset({"story", "publication", "referent", "frame"})
 
@@ -31,7 +31,10 @@ def enforce(candidates: list[Candidate], *, published_at: datetime.date) -> None
         if candidate.status == "happened" and date.start > published_at:
             candidate.status = "planned"
         elif candidate.status in {"planned", "speculative"} and date.end < published_at:
-            if candidate.date_source in BORROWED:
+            if candidate.status == "speculative" and candidate.type in {MEETING, AGREEMENT}:
+                candidate.date = None  # "had hoped to seal the deal by early July": it did not
+                candidate.date_source = "own"
+            elif candidate.date_source in BORROWED:
                 settle_borrowed_plan(candidate)
             elif candidate.status == "planned" and not is_agreed_relief(candidate):
                 candidate.status = "happened"  # its day has passed and the article reports it

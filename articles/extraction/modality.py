@@ -218,6 +218,14 @@ def deal_is_made(trigger: Span) -> bool:
     if any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in root.children):
         return True  # "Thursday's agreement": the deal made that day
     for token in [root, *list(root.ancestors)[:3]]:
+        if (
+            token is not root
+            and token.pos_ == "NOUN"
+            and any(
+                c.lower_ == "signing" and c.dep_ in {"compound", "amod"} for c in token.children
+            )
+        ):
+            return True  # "the signing ceremony for the agreement took place on Saturday"
         if token.lemma_.lower() in DEAL_VERBS:
             return not (in_progress(token) or only_sought(token))
         if token is not root and token.pos_ == "VERB":

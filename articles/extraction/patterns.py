@@ -325,6 +325,7 @@ SPECULATIVE_CUES = frozenset(
         "hope",
         "hoping",
         "hopes",
+        "hoped",  # the model's lemma for it is "hop"
         "would",
         "'d",
         "potential",

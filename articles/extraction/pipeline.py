@@ -262,6 +262,8 @@ def deadlines_in(
             continue
         if not (is_end_bound(mention) or preceded_by(mention, {"before"})):
             continue
+        if ends_a_meeting(mention, found):
+            continue  # "the talks, scheduled to run through July 11": when the round ends
         if resolved.start <= published_at:
             continue
         deadlines.append(
@@ -277,6 +279,22 @@ def deadlines_in(
             )
         )
     return deadlines[:1]
+
+
+def ends_a_meeting(mention: DatedMention, found: list[Candidate]) -> bool:
+    """The end bound is a meeting's own: "the talks, scheduled to run through July 11", "the
+    round runs until Friday" (the verb it hangs on describes the meeting or has it as subject)."""
+    meetings = {c.trigger.root.i for c in found if c.type == MEETING}
+    token = grammar.governing_verb(mention.span.root)
+    for _ in range(4):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.i in meetings for c in token.children):
+            return True
+        if token.dep_ not in {"xcomp", "acl", "relcl"}:
+            return False
+        token = token.head
+        if token.i in meetings:
+            return True
+    return False
 
 
 def statement_candidate(

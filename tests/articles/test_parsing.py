@@ -138,3 +138,16 @@ def test_a_headline_ending_in_a_quote_question_or_colon_is_the_title(headline):
 def test_a_first_sentence_ending_in_a_quote_is_body_not_title(first_line):
     parsed = parse_text(f"date 2025-06-06\n{first_line}\n\nThe two sides met on Thursday.")
     assert parsed.title == ""
+
+
+@pytest.mark.parametrize("marker", ["Comments", "12 Comments", "© 2025 Nordic Wire"])
+def test_a_comment_link_or_credit_under_the_headline_does_not_end_an_article_not_yet_begun(
+    marker,
+):
+    body, _discarded, _ = split_off_non_news(
+        f"News\nOslo Cuts Duty on Salmon\n{marker}\nOslo cut its duty on US salmon on Monday.\n"
+        "The cut takes effect in June."
+    )
+    assert "Oslo cut its duty on US salmon on Monday." in body
+    assert "The cut takes effect in June." in body
+    assert marker not in body

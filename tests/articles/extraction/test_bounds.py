@@ -69,3 +69,15 @@ def test_a_headline_in_capitals_is_read_in_ordinary_case_at_the_same_offsets():
     assert tamed.splitlines()[0] == "Chile Cuts Tariffs ON Peruvian Wine AND US Copper TO 9%"
     assert len(tamed) == len(text)
     assert tamed.splitlines()[1] == text.splitlines()[1]  # ordinary lines are left alone
+
+
+def test_a_title_case_headline_is_lowered_where_the_article_writes_its_words_in_lower_case():
+    text = (
+        "US Reduces Salmon Tariff on Norway to 10 Percent After Talks\n"
+        "The US cut the salmon tariff to 10 percent after talks in Oslo, and reduces it again "
+        "in June."
+    )
+    tamed = tame(text)
+    assert tamed.splitlines()[0] == "US reduces salmon tariff on Norway to 10 percent after talks"
+    assert len(tamed) == len(text)
+    assert tamed.splitlines()[1] == text.splitlines()[1]  # prose is left as it is

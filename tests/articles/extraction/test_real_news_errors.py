@@ -729,3 +729,22 @@ def test_a_duty_named_in_the_means_of_a_cut_is_not_a_second_measure(run):
     )
     (cut,) = of_type(events, "tariff_measure")
     assert (cut.tariff.action, cut.tariff.rate_percent, cut.status) == ("lowered", 12.0, "planned")
+
+
+def test_a_deal_once_hoped_for_by_a_day_now_past_is_no_event(run):
+    events = run(
+        "Oslo had at first hoped to wrap up the pact by early July, but aides now say the "
+        "talks will run on for weeks.",
+        published=D(2025, 7, 18),
+    )
+    assert not of_type(events, "agreement")
+
+
+def test_the_day_a_round_of_talks_runs_until_is_no_deadline(run):
+    events = run(
+        "Norway and the US began a second round of talks on Tuesday. The talks, scheduled to "
+        "run through July 11, are being held in Washington.",
+        published=D(2025, 7, 9),
+    )
+    assert of_type(events, "meeting")
+    assert not of_type(events, "deadline")
