@@ -388,6 +388,8 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
         return False  # "noting that Nigeria imposes a 27% tariff on US goods": a claimed state
     if verb.tag_ == "VBG" and verb.dep_ == "csubj":
         return False  # "Bringing the copper duty down to 10% is part of ...": a goal, not an act
+    if in_title_of_agreement(trigger):
+        return False  # "talks on a draft Agreement on Reciprocal Tariffs": a name, not a measure
     if is_means_of_change(ancestors):
         return False  # "cut to 47% by halving the duty tied to fentanyl": how, not a second cut
     if any(c.lower_ == "whether" for t in ancestors for c in t.children):
@@ -399,6 +401,21 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
             return False
     path = " ".join(t.lower_ for t in ancestors)
     return not any(f"{phrase.split()[1]} {phrase.split()[0]}" in path for phrase in COUNTERFACTUAL)
+
+
+TITLE_HEADS = frozenset({"agreement", "act", "framework", "deal", "pact", "treaty", "accord"})
+
+
+def in_title_of_agreement(trigger: Span) -> bool:
+    """The tariff word is part of a capitalised name of an agreement or law ("Agreement on
+    Reciprocal Tariffs", "the Reciprocal Tariff Act")."""
+    root = trigger.root
+    if not root.text[:1].isupper() or root.i == root.sent.start:
+        return False
+    for token in [root, *list(root.ancestors)[:3]]:
+        if token.lemma_.lower() in TITLE_HEADS and token.text[:1].isupper():
+            return True
+    return False
 
 
 DUTY_NOUNS = frozenset({"tariff", "duty", "levy", "rate", "tax"})

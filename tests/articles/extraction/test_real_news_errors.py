@@ -748,3 +748,21 @@ def test_the_day_a_round_of_talks_runs_until_is_no_deadline(run):
     )
     assert of_type(events, "meeting")
     assert not of_type(events, "deadline")
+
+
+def test_a_tariff_word_in_the_name_of_an_agreement_is_no_measure():
+    from articles.extraction import tariffs
+    from articles.extraction.components import TRIGGERS_KEY
+    from articles.extraction.pipeline import get_nlp
+
+    doc = get_nlp(build_gazetteer())(
+        "Norway and the US on Tuesday began talks on the proposed Reciprocal Tariff Agreement, "
+        "weeks after Washington put a 15% tariff on Norwegian salmon."
+    )
+    verdicts = {
+        t.text: tariffs.is_tariff_measure(t, t.sent)
+        for t in doc.spans[TRIGGERS_KEY]
+        if t.label_ == "tariff_measure"
+    }
+    assert verdicts["Tariff"] is False  # a name
+    assert verdicts["tariff"] is True  # a measure
