@@ -266,6 +266,7 @@ def dates_of_own_clause(trigger: Span, dated: list[DatedMention]) -> list[DatedM
     it: "After raising duties, the government changed course last month" says nothing of
     when the duties came. Such an event keeps only the dates of its own
     clause."""
+    dated = [d for d in dated if not names_another(d, trigger)]
     counted = counted_as(trigger)
     if counted is not None:  # "His visit will be the fourth meeting this year": the count's year
         dated = [d for d in dated if d.span.root.i not in counted]
@@ -273,6 +274,16 @@ def dates_of_own_clause(trigger: Span, dated: list[DatedMention]) -> list[DatedM
     if clause is None:
         return dated
     return [d for d in dated if d.span.root.i in clause]
+
+
+def names_another(dated: DatedMention, trigger: Span) -> bool:
+    """ "last month's deal", "Monday's talks": a date in the possessive belongs to its noun."""
+    root = dated.span.root
+    return (
+        root.dep_ == "poss"
+        and root.head.i != trigger.root.i
+        and root.head.lemma_.lower() not in {"time", "notice", "worth"}  # "in a week's time"
+    )
 
 
 def counted_as(trigger: Span) -> set[int] | None:

@@ -766,3 +766,13 @@ def test_a_tariff_word_in_the_name_of_an_agreement_is_no_measure():
     }
     assert verdicts["Tariff"] is False  # a name
     assert verdicts["tariff"] is True  # a measure
+
+
+def test_a_date_in_the_possessive_belongs_to_its_noun_not_to_the_meeting(run):
+    events = run(
+        "Kari Berg met Jamieson Greer to settle points left over from last month's salmon deal.",
+        published=D(2025, 8, 22),
+    )
+    (deal,) = of_type(events, "agreement")
+    assert deal.date.start == D(2025, 7, 1)
+    assert not [e for e in of_type(events, "meeting") if e.date.start.month == 7]
