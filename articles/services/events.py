@@ -370,10 +370,15 @@ def find_planned_round(
     told_before = Evidence.objects.filter(
         event=OuterRef("pk"), article__published__lte=article.published
     ).exclude(article=article)
+    # A round hoped for ("both sides hope to meet again before May") and then held is one
+    # round; a hope is not a plan that a newer plan moves.
+    earlier = [Event.Status.PLANNED]
+    if item.status != Event.Status.PLANNED:
+        earlier.append(Event.Status.SPECULATIVE)
     candidates = (
         Event.objects.filter(
             kind=Event.Kind.MEETING,
-            status=Event.Status.PLANNED,
+            status__in=earlier,
             date_start__lte=item.date.end + reach,
             date_end__gte=item.date.start - reach,
         )
@@ -403,11 +408,14 @@ def find_later_holding(
     people: list[Official],
     article: Article,
 ) -> Event | None:
-    """The meeting a plan came to, when the article that reports it held was ingested first
+    """The meeting a plan (or a hope) came to, when the article that reports it held was ingested first
     (articles arrive in any order): a held or called-off meeting of the same parties, told only
     by later articles, near the planned period and not of another stated round. The plan then
     becomes an earlier claim in its history, as if the articles had come in order."""
-    if item.type != Event.Kind.MEETING or item.status != Event.Status.PLANNED:
+    if item.type != Event.Kind.MEETING or item.status not in {
+        Event.Status.PLANNED,
+        Event.Status.SPECULATIVE,
+    }:
         return None
     if item.date is None or len(countries) < 2:
         return None

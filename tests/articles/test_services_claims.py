@@ -106,6 +106,27 @@ def test_plan_then_held_is_one_event_with_both_claims():
     ]
 
 
+def test_a_round_hoped_for_then_held_is_one_event_in_either_order():
+    store(meeting("speculative", date=MID_MAY), published=D(2025, 4, 14))
+    store(meeting(), published=D(2025, 5, 24), outlet="Reuters")
+    event = Event.objects.get()
+    assert (event.status, event.date_start) == ("happened", D(2025, 5, 23))
+    assert history(event)[0].startswith("14 Apr: ")
+
+
+def test_a_round_held_then_an_older_hope_for_it_is_one_event():
+    store(meeting(), published=D(2025, 5, 24), outlet="Reuters")
+    store(meeting("speculative", date=MID_MAY), published=D(2025, 4, 14))
+    event = Event.objects.get()
+    assert (event.status, event.date_start) == ("happened", D(2025, 5, 23))
+
+
+def test_a_hope_does_not_move_a_plan():
+    plan_mid_may()
+    store(meeting("speculative", date=day(D(2025, 6, 2))), published=D(2025, 5, 1))
+    assert sorted(Event.objects.values_list("status", flat=True)) == ["planned", "speculative"]
+
+
 def test_plan_then_held_by_stated_round_number_far_from_the_plan():
     plan_mid_may(sentence="A third round is planned for mid-May.")
     store(
