@@ -53,11 +53,15 @@ def test_seed_alone_gives_the_japan_us_thread_with_two_rounds_and_a_planned_thir
 
 def test_demo_thread_as_known_on_each_day():
     ingest(*sorted(DEMO.glob("0[0-2]_*.txt")))  # 17 April, 1 May and 24 May
-    # On 20 April: the first round, and the second then hoped for "before the end of April"
-    # (told on 17 April; as the 1 May article reports it held, it is the same event).
-    assert rounds_as_of(D(2025, 4, 20)) == [
-        (1, False, "happened", D(2025, 4, 16)),
-        (2, False, "planned", D(2025, 4, 21)),
+    # On 20 April: the first round; the second was then only hoped for "before the end of
+    # April" (told on 17 April), a possible meeting, not yet a round of the thread. As the 1 May
+    # article reports it held, the hope is the held round's earlier claim.
+    assert rounds_as_of(D(2025, 4, 20)) == [(1, False, "happened", D(2025, 4, 16))]
+    second = Event.objects.get(kind="meeting", date_start=D(2025, 5, 1))
+    claims = reported_history(second, second.evidence.select_related("article"))
+    assert [(r.published, r.evidence.claimed_status) for r in claims][:2] == [
+        (D(2025, 4, 17), "speculative"),
+        (D(2025, 5, 1), "happened"),
     ]
     assert rounds_as_of(D(2025, 5, 2)) == [
         (1, False, "happened", D(2025, 4, 16)),  # "Japan's first round of tariff negotiations"
