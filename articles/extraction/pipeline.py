@@ -413,6 +413,8 @@ def read_candidate(
     ):
         return None  # "without a deal", "the framework is meant to": no deal is made here
     status = modality.status_of(trigger, sentence)
+    if kind == ANNOUNCEMENT and status != "happened":
+        return None  # "details will be announced at 4pm": nothing is told yet
     if kind == TARIFF and status == "planned" and tariffs.in_force_at_once(sentence):
         status = "happened"  # "will cut tariffs to 18%, effective immediately"
     participants = parties.people_for(trigger, sentence_triggers, sentence, gazetteer)

@@ -776,3 +776,8 @@ def test_a_date_in_the_possessive_belongs_to_its_noun_not_to_the_meeting(run):
     (deal,) = of_type(events, "agreement")
     assert deal.date.start == D(2025, 7, 1)
     assert not [e for e in of_type(events, "meeting") if e.date.start.month == 7]
+
+
+def test_an_announcement_still_to_come_is_no_event(run):
+    events = run("More details will be announced at noon.")
+    assert not of_type(events, "announcement")
