@@ -666,9 +666,15 @@ class Event(models.Model):
         default=1.0, help_text="The pipeline's confidence, 0 to 1 (1 for events entered by hand)."
     )
     jurisdictions = models.ManyToManyField(
-        Jurisdiction, blank=True, related_name="events", verbose_name="countries"
+        Jurisdiction,
+        through="EventCountry",
+        blank=True,
+        related_name="events",
+        verbose_name="countries",
     )
-    participants = models.ManyToManyField(Official, blank=True, related_name="events")
+    participants = models.ManyToManyField(
+        Official, through="EventParticipant", blank=True, related_name="events"
+    )
     negotiation = models.ForeignKey(
         Negotiation,
         on_delete=models.SET_NULL,
@@ -805,6 +811,76 @@ class Event(models.Model):
     def reject(self) -> None:
         self.review_state = self.ReviewState.REJECTED
         self.save(update_fields=["review_state", "updated_at"])
+
+
+class LinkQuerySet(models.QuerySet):
+    def known_on(self, day: datetime.date | None) -> LinkQuerySet:
+        """Links known on `day` (all for None): those an editor made, and those the pipeline
+        made from an article published on or before `day` (the rule of `Evidence.known_on`)."""
+        if day is None:
+            return self
+        return self.filter(Q(article__isnull=True) | Q(article__published__lte=day))
+
+    def told_after(self, day: datetime.date) -> LinkQuerySet:
+        """Links the pipeline made from an article published after `day`: not known then."""
+        return self.filter(article__published__gt=day)
+
+
+class EventLink(models.Model):
+    """What links an event to a country or a person, and which article first told it."""
+
+    article = models.ForeignKey(
+        "articles.Article",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The earliest article that named it on this event; empty when an editor "
+        "added it. A past view of the timeline shows it from that article's day on.",
+    )
+
+    objects = LinkQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class EventCountry(EventLink):
+    """A country on an event (a party, or a meeting's venue)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="country_links")
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, on_delete=models.CASCADE, related_name="event_links", verbose_name="country"
+    )
+
+    class Meta:
+        db_table = "timeline_event_jurisdictions"  # the table of the former implicit link
+        unique_together = [("event", "jurisdiction")]
+        indexes = [models.Index(fields=["jurisdiction", "event"], name="event_country_event_idx")]
+        verbose_name = "country on an event"
+        verbose_name_plural = "countries on events"
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction_id} on event {self.event_id}"
+
+
+class EventParticipant(EventLink):
+    """A person taking part in an event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participant_links")
+    official = models.ForeignKey(
+        Official, on_delete=models.CASCADE, related_name="event_links", verbose_name="person"
+    )
+
+    class Meta:
+        db_table = "timeline_event_participants"
+        unique_together = [("event", "official")]
+        indexes = [models.Index(fields=["official", "event"], name="event_official_event_idx")]
+        verbose_name = "participant in an event"
+        verbose_name_plural = "participants in events"
+
+    def __str__(self) -> str:
+        return f"{self.official_id} in event {self.event_id}"
 
 
 class Meeting(models.Model):
