@@ -72,7 +72,7 @@ class JurisdictionQuerySet(models.QuerySet):
         """Countries on at least one of `events` (the viewer's: a country only on rejected
         events is not offered to the public), plus the `chosen` ones, so a reader can always
         untick them."""
-        links = Event.jurisdictions.through.objects.filter(
+        links = EventCountry.objects.known_on(events.known_day).filter(
             jurisdiction=OuterRef("pk"), event__in=events.values("pk")
         )
         return self.filter(Exists(links) | Q(pk__in=[country.pk for country in chosen]))
@@ -87,16 +87,17 @@ class JurisdictionQuerySet(models.QuerySet):
         self, country: Jurisdiction, events: models.QuerySet, *, limit: int = 12
     ) -> list[Jurisdiction]:
         """Countries that are parties with `country` to its events (a meeting's venue is not a
-        party), most shared events first (as `shared`).
+        party), most shared events first (as `shared`); in a past view (`events.known_on(day)`),
+        by the links known that day.
 
         One grouped query: the other party links of the country's events (a list of ids
         read from the country's links, each event's visibility from the covering index
         `event_state_kind_idx`), with the country's own party test given its id and name as
         constants, counted per country.
         """
-        theirs = events.filter(jurisdictions=country).values("pk")
+        theirs = events.concerning(country).values("pk")
         shared = (
-            party_links()
+            party_links(events.known_day)
             .filter(event__in=theirs)
             .exclude(jurisdiction=country)
             .exclude(not_a_party(event=OuterRef("event_id"), country=country))
@@ -125,9 +126,10 @@ def counted(counts: dict[int, int]) -> Case:
     )
 
 
-def party_links() -> models.QuerySet:
-    """The event-country links that name a party to the talks, not a place (`not_a_party`)."""
-    links = Event.jurisdictions.through.objects
+def party_links(day: datetime.date | None = None) -> models.QuerySet:
+    """The event-country links that name a party to the talks, not a place (`not_a_party`);
+    with a `day`, those known then."""
+    links = EventCountry.objects.known_on(day)
     return links.exclude(not_a_party(event=OuterRef("event_id")))
 
 
@@ -143,7 +145,7 @@ def not_a_party(*, event: OuterRef, country: Jurisdiction | None = None) -> Q:
     country_id = country.pk if country else OuterRef("jurisdiction_id")
     name = country.name if country else OuterRef("jurisdiction__name")
     meeting = Q(event__kind=EventKind.MEETING)
-    people = Event.participants.through.objects.filter(event_id=event)
+    people = EventParticipant.objects.filter(event_id=event)
     venue_named = Exists(Meeting.objects.filter(event_id=event, location__iexact=name))
     # Two countries or more among its people: the lowest and highest country ids differ (an
     # aggregate without the temporary table a COUNT(DISTINCT) needs per link).
@@ -210,7 +212,7 @@ class OfficialQuerySet(models.QuerySet):
     def with_events(self, events: models.QuerySet, *, chosen=()) -> OfficialQuerySet:
         """Officials taking part in at least one of `events` (the viewer's), plus the `chosen`
         ones, so a reader can always untick them."""
-        links = Event.participants.through.objects.filter(
+        links = EventParticipant.objects.known_on(events.known_day).filter(
             official=OuterRef("pk"), event__in=events.values("pk")
         )
         return self.filter(Exists(links) | Q(pk__in=[official.pk for official in chosen]))
@@ -229,7 +231,7 @@ class OfficialQuerySet(models.QuerySet):
         return self.filter(
             Q(is_reviewed=True)
             | Exists(
-                Event.participants.through.objects.filter(
+                EventParticipant.objects.filter(
                     official=OuterRef("pk"), event__in=shown.values("pk")
                 )
             )
@@ -449,10 +451,18 @@ class EventQuerySet(models.QuerySet):
         return qs
 
     def involving(self, official: Official) -> EventQuerySet:
-        return self.filter(participants=official)
+        """Events the official takes part in; in a past view, as known that day."""
+        if self.known_day is None:
+            return self.filter(participants=official)
+        links = EventParticipant.objects.known_on(self.known_day).filter(official=official)
+        return self.filter(pk__in=links.values("event_id"))
 
     def concerning(self, jurisdiction: Jurisdiction) -> EventQuerySet:
-        return self.filter(jurisdictions=jurisdiction)
+        """Events on which the country is; in a past view, as known that day."""
+        if self.known_day is None:
+            return self.filter(jurisdictions=jurisdiction)
+        links = EventCountry.objects.known_on(self.known_day).filter(jurisdiction=jurisdiction)
+        return self.filter(pk__in=links.values("event_id"))
 
     def known_on(self, day: datetime.date | None) -> EventQuerySet:
         """Events some article published on or before `day` reported (all events for None).
@@ -533,8 +543,9 @@ class EventQuerySet(models.QuerySet):
         (`shared`)."""
         if event.date_start is None:
             return self.none()
+        day = self.known_day  # in a past view, the links known that day
         parties = list(
-            party_links().filter(event_id=event.pk).values_list("jurisdiction_id", flat=True)
+            party_links(day).filter(event_id=event.pk).values_list("jurisdiction_id", flat=True)
         )
         people = [p.pk for p in event.participants.all()]
         if not parties and not people:
@@ -559,8 +570,8 @@ class EventQuerySet(models.QuerySet):
             )
             return Counter(dict(rows))
 
-        by_party = shared_in(party_links(), "jurisdiction_id", parties)
-        by_person = shared_in(Event.participants.through.objects.all(), "official_id", people)
+        by_party = shared_in(party_links(day), "jurisdiction_id", parties)
+        by_person = shared_in(EventParticipant.objects.known_on(day), "official_id", people)
         if len(parties) >= 2:
             related = {pk for pk, n in by_party.items() if n >= 2}
         elif parties:
