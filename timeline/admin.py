@@ -131,7 +131,8 @@ class LinkInline(admin.TabularInline):
 
 class EventCountryInline(LinkInline):
     model = EventCountry
-    fields = ("jurisdiction", *LinkInline.fields)
+    fields = ("jurisdiction", "is_party", *LinkInline.fields)
+    readonly_fields = ("is_party", *LinkInline.readonly_fields)
     autocomplete_fields = ("jurisdiction",)
     verbose_name = "country"
     verbose_name_plural = "countries"

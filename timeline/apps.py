@@ -34,4 +34,7 @@ class TimelineConfig(AppConfig):
             if not model._meta.auto_created:
                 post_save.connect(note_change, sender=model, dispatch_uid=uid)
                 post_delete.connect(note_change, sender=model, dispatch_uid=uid)
+        from .parties import connect
+
+        connect()  # countries on events: parties or places, kept in step
         post_migrate.connect(restore_search_triggers, sender=self, dispatch_uid="search-fts")

@@ -90,17 +90,20 @@ class JurisdictionQuerySet(models.QuerySet):
         party), most shared events first (as `shared`); in a past view (`events.known_on(day)`),
         by the links known that day.
 
-        One grouped query: the other party links of the country's events (a list of ids
-        read from the country's links, each event's visibility from the covering index
-        `event_state_kind_idx`), with the country's own party test given its id and name as
-        constants, counted per country.
+        One grouped query over the link table: the other party links of the events the country
+        is a party to (each event's visibility from the covering index `event_state_kind_idx`),
+        counted per country.
         """
-        theirs = events.concerning(country).values("pk")
+        day = events.known_day
+        theirs = events.filter(  # one join: the country's links, then each event's visibility
+            known_link(day, "country_links__"),
+            country_links__jurisdiction=country,
+            country_links__is_party=True,
+        )
         shared = (
-            party_links(events.known_day)
-            .filter(event__in=theirs)
+            party_links(day)
+            .filter(event__in=theirs.values("pk"))
             .exclude(jurisdiction=country)
-            .exclude(not_a_party(event=OuterRef("event_id"), country=country))
             .values("jurisdiction", "jurisdiction__code", "jurisdiction__name")
             .annotate(shared=Count("*"))
             .order_by("-shared", "jurisdiction__name")
@@ -127,23 +130,21 @@ def counted(counts: dict[int, int]) -> Case:
 
 
 def party_links(day: datetime.date | None = None) -> models.QuerySet:
-    """The event-country links that name a party to the talks, not a place (`not_a_party`);
-    with a `day`, those known then."""
-    links = EventCountry.objects.known_on(day)
-    return links.exclude(not_a_party(event=OuterRef("event_id")))
+    """The event-country links that name a party to the talks, not a place (`is_party`, stored
+    by the rule `not_a_party`); with a `day`, those known then."""
+    return EventCountry.objects.known_on(day).parties()
 
 
-def not_a_party(*, event: OuterRef, country: Jurisdiction | None = None) -> Q:
+def not_a_party(*, event: OuterRef) -> Q:
     """The condition that an event-country link names a place, not a party: a meeting's
     country is its venue when the meeting's location is that country, or when its people come
     from two or more countries and none from that one ("Trump meets He Lifeng in Stockholm":
     Sweden). With people from one side only, the other side may simply be unnamed, so all stay.
 
-    On the link table: the link's own country, or `country` given as a constant (a link
-    reached through a join, whose country is known), for the link to `event`.
+    On the link table, for the link to `event`. The one statement of the rule: links store its
+    answer (`EventCountry.is_party`, by `mark_parties`), which the queries read.
     """
-    country_id = country.pk if country else OuterRef("jurisdiction_id")
-    name = country.name if country else OuterRef("jurisdiction__name")
+    country_id, name = OuterRef("jurisdiction_id"), OuterRef("jurisdiction__name")
     meeting = Q(event__kind=EventKind.MEETING)
     people = EventParticipant.objects.filter(event_id=event)
     venue_named = Exists(Meeting.objects.filter(event_id=event, location__iexact=name))
@@ -824,17 +825,37 @@ class Event(models.Model):
         self.save(update_fields=["review_state", "updated_at"])
 
 
+def known_link(day: datetime.date | None, prefix: str = "") -> Q:
+    """The condition that an event's link (reached through `prefix`) is known on `day`: an
+    editor made it, or the pipeline from an article published on or before `day` (the rule of
+    `Evidence.known_on`). Always true for None."""
+    if day is None:
+        return Q()
+    return Q(**{f"{prefix}article__isnull": True}) | Q(**{f"{prefix}article__published__lte": day})
+
+
 class LinkQuerySet(models.QuerySet):
     def known_on(self, day: datetime.date | None) -> LinkQuerySet:
-        """Links known on `day` (all for None): those an editor made, and those the pipeline
-        made from an article published on or before `day` (the rule of `Evidence.known_on`)."""
-        if day is None:
-            return self
-        return self.filter(Q(article__isnull=True) | Q(article__published__lte=day))
+        """Links known on `day` (all for None): `known_link`."""
+        return self if day is None else self.filter(known_link(day))
 
     def told_after(self, day: datetime.date) -> LinkQuerySet:
         """Links the pipeline made from an article published after `day`: not known then."""
         return self.filter(article__published__gt=day)
+
+
+class EventCountryQuerySet(LinkQuerySet):
+    def parties(self) -> EventCountryQuerySet:
+        """The links that name a party to the event, not a place (`is_party`)."""
+        return self.filter(is_party=True)
+
+    def mark_parties(self) -> None:
+        """Store on these links whether each names a party, by the one rule (`not_a_party`):
+        two UPDATEs, of the links whose answer changed (timeline/parties.py calls it whenever
+        an input of the rule changes)."""
+        place = not_a_party(event=OuterRef("event_id"))
+        self.filter(is_party=True).filter(place).update(is_party=False)
+        self.filter(is_party=False).exclude(place).update(is_party=True)
 
 
 class EventLink(models.Model):
@@ -863,11 +884,29 @@ class EventCountry(EventLink):
     jurisdiction = models.ForeignKey(
         Jurisdiction, on_delete=models.CASCADE, related_name="event_links", verbose_name="country"
     )
+    is_party = models.BooleanField(
+        "a party",
+        default=True,
+        editable=False,
+        help_text="Worked out from the event, never edited: a meeting's venue is not a party.",
+    )
+
+    objects = EventCountryQuerySet.as_manager()
 
     class Meta:
         db_table = "timeline_event_jurisdictions"  # the table of the former implicit link
         unique_together = [("event", "jurisdiction")]
-        indexes = [models.Index(fields=["jurisdiction", "event"], name="event_country_event_idx")]
+        indexes = [
+            models.Index(fields=["jurisdiction", "event"], name="event_country_event_idx"),
+            # Partners from the links alone: a country's events it is a party to, then each
+            # event's other parties (country pages).
+            models.Index(
+                fields=["jurisdiction", "is_party", "event"], name="event_country_party_idx"
+            ),
+            models.Index(
+                fields=["event", "is_party", "jurisdiction"], name="event_party_country_idx"
+            ),
+        ]
         verbose_name = "country on an event"
         verbose_name_plural = "countries on events"
 
