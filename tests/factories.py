@@ -124,7 +124,8 @@ def extracted_meeting(status: str, date: ResolvedDate, **fields) -> ExtractedEve
 
 
 def event_admin_form(event: Event, **changes) -> dict:
-    """The admin change form of an event, as an editor would submit it (no inline rows)."""
+    """The admin change form of an event, as an editor would submit it (no inline rows; see
+    `link_rows` for countries and participants)."""
     form = {
         "kind": event.kind,
         "title": event.title,
@@ -137,6 +138,10 @@ def event_admin_form(event: Event, **changes) -> dict:
         "date_text": "",
         "date_explanation": "",
         "confidence": "1",
+        "country_links-TOTAL_FORMS": "0",
+        "country_links-INITIAL_FORMS": "0",
+        "participant_links-TOTAL_FORMS": "0",
+        "participant_links-INITIAL_FORMS": "0",
         "meeting-TOTAL_FORMS": "0",
         "meeting-INITIAL_FORMS": "0",
         "tariff-TOTAL_FORMS": "0",
@@ -145,3 +150,10 @@ def event_admin_form(event: Event, **changes) -> dict:
         "evidence-INITIAL_FORMS": "0",
     }
     return form | changes
+
+
+def link_rows(prefix: str, column: str, pks: list[int]) -> dict:
+    """New rows of the admin's country (`country_links`, `jurisdiction`) or participant
+    (`participant_links`, `official`) inline, for `event_admin_form`."""
+    rows = {f"{prefix}-{i}-{column}": str(pk) for i, pk in enumerate(pks)}
+    return {f"{prefix}-TOTAL_FORMS": str(len(pks)), **rows}

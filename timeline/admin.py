@@ -18,6 +18,8 @@ from django_tasks_db.models import DBTaskResult
 from .claims import describe_claim, follow_claims
 from .models import (
     Event,
+    EventCountry,
+    EventParticipant,
     Evidence,
     Jurisdiction,
     Meeting,
@@ -108,6 +110,42 @@ class OfficialAdmin(admin.ModelAdmin):
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
+class LinkInline(admin.TabularInline):
+    """Countries or people on an event, each with the article that first named it there (a
+    past view shows it from that article's day on); those an editor adds have none."""
+
+    extra = 0
+    fields = ("told_by",)
+    readonly_fields = ("told_by",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("article")
+
+    @admin.display(description="first named by")
+    def told_by(self, obj: EventCountry | EventParticipant) -> str:
+        if obj.article_id is None:
+            return "an editor" if obj.pk else "—"
+        article = obj.article
+        return f"{article.outlet or 'article'}, {article.published:%d %b %Y} (#{article.pk})"
+
+
+class EventCountryInline(LinkInline):
+    model = EventCountry
+    fields = ("jurisdiction", "is_party", *LinkInline.fields)
+    readonly_fields = ("is_party", *LinkInline.readonly_fields)
+    autocomplete_fields = ("jurisdiction",)
+    verbose_name = "country"
+    verbose_name_plural = "countries"
+
+
+class EventParticipantInline(LinkInline):
+    model = EventParticipant
+    fields = ("official", *LinkInline.fields)
+    autocomplete_fields = ("official",)
+    verbose_name = "participant"
+    verbose_name_plural = "participants"
+
+
 class MeetingInline(admin.StackedInline):
     model = Meeting
     extra = 0
@@ -160,8 +198,14 @@ class EventAdmin(admin.ModelAdmin):
     )
     search_fields = ("title", "summary", "date_text", "participants__full_name")
     date_hierarchy = "date_start"
-    autocomplete_fields = ("jurisdictions", "participants", "negotiation")
-    inlines = (MeetingInline, TariffMeasureInline, EvidenceInline)
+    autocomplete_fields = ("negotiation",)
+    inlines = (
+        EventCountryInline,
+        EventParticipantInline,
+        MeetingInline,
+        TariffMeasureInline,
+        EvidenceInline,
+    )
     actions = ("approve", "reject", "split_off")
     readonly_fields = ("merge_key", "edited_by_editor", "created_at", "updated_at")
     fieldsets = (
@@ -181,7 +225,6 @@ class EventAdmin(admin.ModelAdmin):
                 )
             },
         ),
-        ("Who", {"fields": ("jurisdictions", "participants")}),
         ("Thread", {"fields": ("negotiation", "round_number")}),
         (
             "Pipeline",
@@ -201,7 +244,8 @@ class EventAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:
         return super().get_queryset(request).prefetch_related("jurisdictions")
 
-    TITLED_BY = frozenset({"kind", "status", "jurisdictions", "participants"})
+    TITLED_BY = frozenset({"kind", "status"})
+    LINKS = (EventCountry, EventParticipant)
 
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
         if change and form.has_changed():
@@ -215,6 +259,13 @@ class EventAdmin(admin.ModelAdmin):
         and the meeting or tariff details, unless the editor wrote the title; an untouched
         event whose new evidence an editor reviewed takes that evidence's claim."""
         super().save_related(request, form, formsets, change)
+        event = form.instance
+        links = any(f.has_changed() for f in formsets if f.model in self.LINKS)
+        if links:  # countries or people edited: the ones the change page read are stale
+            event._prefetched_objects_cache = {}
+        if change and links and not event.edited_by_editor:
+            event.edited_by_editor = True
+            event.save(update_fields=["edited_by_editor", "updated_at"])
         details = any(f.has_changed() for f in formsets if f.model is not Evidence)
         evidence = any(f.has_changed() for f in formsets if f.model is Evidence)
         if change and evidence and follow_claims(form.instance):  # evidence reviewed: its claim

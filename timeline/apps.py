@@ -18,6 +18,9 @@ class TimelineConfig(AppConfig):
 
     def ready(self) -> None:
         from .caching import WATCHED, note_change
+        from .models import EventCountry, EventParticipant
+
+        links = {EventCountry, EventParticipant}  # saved as models, or added with add()
 
         # Every change readers can see bumps the data version of the cached pages. Receivers
         # are connected per model (proxies too): a receiver for all models would keep Django
@@ -26,9 +29,12 @@ class TimelineConfig(AppConfig):
             if model._meta.concrete_model._meta.label_lower not in WATCHED:
                 continue
             uid = f"data-version-{model._meta.label_lower}"
-            if model._meta.auto_created:
+            if model in links or model._meta.auto_created:
                 m2m_changed.connect(note_change, sender=model, dispatch_uid=uid)
-            else:
+            if not model._meta.auto_created:
                 post_save.connect(note_change, sender=model, dispatch_uid=uid)
                 post_delete.connect(note_change, sender=model, dispatch_uid=uid)
+        from .parties import connect
+
+        connect()  # countries on events: parties or places, kept in step
         post_migrate.connect(restore_search_triggers, sender=self, dispatch_uid="search-fts")

@@ -40,8 +40,8 @@ from .models import DataVersion
 # Models whose rows appear on readers' pages (concrete models; proxies map onto them).
 WATCHED = {
     "timeline.event",
-    "timeline.event_jurisdictions",
-    "timeline.event_participants",
+    "timeline.eventcountry",  # countries and people on events: saved, or added through
+    "timeline.eventparticipant",  # `event.jurisdictions.add()`, which sends m2m_changed
     "timeline.meeting",
     "timeline.tariffmeasure",
     "timeline.evidence",

@@ -22,7 +22,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .models import Event, EventKind, EventStatus, Evidence
+from django.db.models import prefetch_related_objects
+
+from .models import Event, EventCountry, EventKind, EventParticipant, EventStatus, Evidence
 
 DATE_FIELDS = (
     "date_start",
@@ -119,10 +121,11 @@ def project_known_on(events: list[Event], day: datetime.date | None) -> list[Eve
     Only events that a later article reported on change. Their round number is the one stated
     by then (if any), their title that of their latest claim by then, their place and rate
     those told by then (none if no article had). Countries and people a later article added
-    stay (they are not part of a claim).
+    are left out (`hide_later_links`), whoever edited the event.
     """
     if day is None:
         return events
+    hide_later_links(events, day)
     pending = {event.pk: event for event in events if not event.edited_by_editor}
     if not pending:
         return events
@@ -148,6 +151,30 @@ def project_known_on(events: list[Event], day: datetime.date | None) -> list[Eve
             event.round_number = stated_round(row.sentence for row in known if is_claim(row))
         event.known_as_of = day
     return events
+
+
+def hide_later_links(events: list[Event], day: datetime.date) -> None:
+    """The events' countries and participants (in place) without those first named by an
+    article published after `day`: one query per kind of link, and a prefetch for an event
+    that has such a link and had none."""
+    by_pk = {event.pk: event for event in events}
+    for name, links, column in (
+        ("jurisdictions", EventCountry.objects, "jurisdiction_id"),
+        ("participants", EventParticipant.objects, "official_id"),
+    ):
+        later: dict[int, set[int]] = defaultdict(set)
+        rows = (
+            links.filter(event_id__in=list(by_pk)).told_after(day).values_list("event_id", column)
+        )
+        for event_pk, pk in rows:
+            later[event_pk].add(pk)
+        touched = [by_pk[pk] for pk in later]
+        prefetch_related_objects(
+            [e for e in touched if name not in getattr(e, "_prefetched_objects_cache", {})], name
+        )
+        for event in touched:
+            shown = event._prefetched_objects_cache[name]  # a fetched QuerySet: narrowed in place
+            shown._result_cache = [obj for obj in shown if obj.pk not in later[event.pk]]
 
 
 CLAIM_FIELDS = (

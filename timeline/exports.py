@@ -108,7 +108,7 @@ def describe_filters(filterset: TimelineEventFilter) -> str:
     if data.get("to_date"):
         parts.append(f"to {data['to_date']:%Y-%m-%d}")
     if data.get("q"):
-        parts.append(f"“{data['q']}”")
+        parts.append(f"“{one_line(data['q'])}”")  # a calendar name is one line
     if filterset.as_of:
         parts.append(f"as known on {filterset.as_of:%Y-%m-%d}")
     return " · ".join(parts)

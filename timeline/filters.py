@@ -18,7 +18,7 @@ from django.core.exceptions import BadRequest
 from django.db.models import Count, Model, QuerySet
 from django.http import HttpRequest
 
-from .models import Event, Jurisdiction, Official, party_links
+from .models import Event, EventCountry, EventParticipant, Jurisdiction, Official, party_links
 from .search import count_events, search_events
 
 # The most values any filter parameter takes (`country=` repeated); more is a client error.
@@ -62,12 +62,14 @@ def linked_to_all(
     events: QuerySet[Event], through: type[Model], column: str, chosen: Iterable[Model]
 ) -> QuerySet[Event]:
     """The events linked to every one of `chosen` (none chosen: all of them), through one
-    grouped subquery over the link table (`HAVING COUNT(*) = n`) whatever their number."""
+    grouped subquery over the link table (`HAVING COUNT(*) = n`) whatever their number; in a
+    past view, by the links known that day."""
     ids = {obj.pk for obj in chosen}
     if not ids:
         return events
     linked = (
-        through.objects.filter(**{f"{column}__in": ids})
+        through.objects.known_on(events.known_day)
+        .filter(**{f"{column}__in": ids})
         .values("event_id")
         .annotate(links=Count("*"))
         .filter(links=len(ids))
@@ -175,15 +177,15 @@ class TimelineEventFilter(django_filters.FilterSet):
     def filter_countries(self, queryset: QuerySet[Event], name: str, value) -> QuerySet[Event]:
         """One country: events concerning it. Several: events between them, each a party (a
         meeting's venue is not), or with match=any, events involving any of them. One subquery
-        whatever the number of countries."""
-        countries = {country.pk for country in value}
+        whatever the number of countries; in a past view, by the links known that day."""
+        countries, day = {country.pk for country in value}, queryset.known_day
         if not countries:
             return queryset
         if len(countries) < 2 or self.any_country:
-            links = Event.jurisdictions.through.objects.filter(jurisdiction__in=countries)
+            links = EventCountry.objects.known_on(day).filter(jurisdiction__in=countries)
             return queryset.filter(pk__in=links.values("event_id"))
         between = (
-            party_links()
+            party_links(day)
             .filter(jurisdiction__in=countries)
             .values("event_id")
             .annotate(parties=Count("jurisdiction_id", distinct=True))
@@ -197,7 +199,7 @@ class TimelineEventFilter(django_filters.FilterSet):
 
     def filter_officials(self, queryset: QuerySet[Event], name: str, value) -> QuerySet[Event]:
         """Events with every chosen official taking part."""
-        return linked_to_all(queryset, Event.participants.through, "official_id", value)
+        return linked_to_all(queryset, EventParticipant, "official_id", value)
 
     def search(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
         self.searched = (queryset, value)  # the other filters applied (`q` comes last)

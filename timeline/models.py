@@ -72,7 +72,7 @@ class JurisdictionQuerySet(models.QuerySet):
         """Countries on at least one of `events` (the viewer's: a country only on rejected
         events is not offered to the public), plus the `chosen` ones, so a reader can always
         untick them."""
-        links = Event.jurisdictions.through.objects.filter(
+        links = EventCountry.objects.known_on(events.known_day).filter(
             jurisdiction=OuterRef("pk"), event__in=events.values("pk")
         )
         return self.filter(Exists(links) | Q(pk__in=[country.pk for country in chosen]))
@@ -87,19 +87,23 @@ class JurisdictionQuerySet(models.QuerySet):
         self, country: Jurisdiction, events: models.QuerySet, *, limit: int = 12
     ) -> list[Jurisdiction]:
         """Countries that are parties with `country` to its events (a meeting's venue is not a
-        party), most shared events first (as `shared`).
+        party), most shared events first (as `shared`); in a past view (`events.known_on(day)`),
+        by the links known that day.
 
-        One grouped query: the other party links of the country's events (a list of ids
-        read from the country's links, each event's visibility from the covering index
-        `event_state_kind_idx`), with the country's own party test given its id and name as
-        constants, counted per country.
+        One grouped query over the link table: the other party links of the events the country
+        is a party to (each event's visibility from the covering index `event_state_kind_idx`),
+        counted per country.
         """
-        theirs = events.filter(jurisdictions=country).values("pk")
+        day = events.known_day
+        theirs = events.filter(  # one join: the country's links, then each event's visibility
+            known_link(day, "country_links__"),
+            country_links__jurisdiction=country,
+            country_links__is_party=True,
+        )
         shared = (
-            party_links()
-            .filter(event__in=theirs)
+            party_links(day)
+            .filter(event__in=theirs.values("pk"))
             .exclude(jurisdiction=country)
-            .exclude(not_a_party(event=OuterRef("event_id"), country=country))
             .values("jurisdiction", "jurisdiction__code", "jurisdiction__name")
             .annotate(shared=Count("*"))
             .order_by("-shared", "jurisdiction__name")
@@ -125,25 +129,24 @@ def counted(counts: dict[int, int]) -> Case:
     )
 
 
-def party_links() -> models.QuerySet:
-    """The event-country links that name a party to the talks, not a place (`not_a_party`)."""
-    links = Event.jurisdictions.through.objects
-    return links.exclude(not_a_party(event=OuterRef("event_id")))
+def party_links(day: datetime.date | None = None) -> models.QuerySet:
+    """The event-country links that name a party to the talks, not a place (`is_party`, stored
+    by the rule `not_a_party`); with a `day`, those known then."""
+    return EventCountry.objects.known_on(day).parties()
 
 
-def not_a_party(*, event: OuterRef, country: Jurisdiction | None = None) -> Q:
+def not_a_party(*, event: OuterRef) -> Q:
     """The condition that an event-country link names a place, not a party: a meeting's
     country is its venue when the meeting's location is that country, or when its people come
     from two or more countries and none from that one ("Trump meets He Lifeng in Stockholm":
     Sweden). With people from one side only, the other side may simply be unnamed, so all stay.
 
-    On the link table: the link's own country, or `country` given as a constant (a link
-    reached through a join, whose country is known), for the link to `event`.
+    On the link table, for the link to `event`. The one statement of the rule: links store its
+    answer (`EventCountry.is_party`, by `mark_parties`), which the queries read.
     """
-    country_id = country.pk if country else OuterRef("jurisdiction_id")
-    name = country.name if country else OuterRef("jurisdiction__name")
+    country_id, name = OuterRef("jurisdiction_id"), OuterRef("jurisdiction__name")
     meeting = Q(event__kind=EventKind.MEETING)
-    people = Event.participants.through.objects.filter(event_id=event)
+    people = EventParticipant.objects.filter(event_id=event)
     venue_named = Exists(Meeting.objects.filter(event_id=event, location__iexact=name))
     # Two countries or more among its people: the lowest and highest country ids differ (an
     # aggregate without the temporary table a COUNT(DISTINCT) needs per link).
@@ -210,7 +213,7 @@ class OfficialQuerySet(models.QuerySet):
     def with_events(self, events: models.QuerySet, *, chosen=()) -> OfficialQuerySet:
         """Officials taking part in at least one of `events` (the viewer's), plus the `chosen`
         ones, so a reader can always untick them."""
-        links = Event.participants.through.objects.filter(
+        links = EventParticipant.objects.known_on(events.known_day).filter(
             official=OuterRef("pk"), event__in=events.values("pk")
         )
         return self.filter(Exists(links) | Q(pk__in=[official.pk for official in chosen]))
@@ -229,7 +232,7 @@ class OfficialQuerySet(models.QuerySet):
         return self.filter(
             Q(is_reviewed=True)
             | Exists(
-                Event.participants.through.objects.filter(
+                EventParticipant.objects.filter(
                     official=OuterRef("pk"), event__in=shown.values("pk")
                 )
             )
@@ -449,10 +452,18 @@ class EventQuerySet(models.QuerySet):
         return qs
 
     def involving(self, official: Official) -> EventQuerySet:
-        return self.filter(participants=official)
+        """Events the official takes part in; in a past view, as known that day."""
+        if self.known_day is None:
+            return self.filter(participants=official)
+        links = EventParticipant.objects.known_on(self.known_day).filter(official=official)
+        return self.filter(pk__in=links.values("event_id"))
 
     def concerning(self, jurisdiction: Jurisdiction) -> EventQuerySet:
-        return self.filter(jurisdictions=jurisdiction)
+        """Events on which the country is; in a past view, as known that day."""
+        if self.known_day is None:
+            return self.filter(jurisdictions=jurisdiction)
+        links = EventCountry.objects.known_on(self.known_day).filter(jurisdiction=jurisdiction)
+        return self.filter(pk__in=links.values("event_id"))
 
     def known_on(self, day: datetime.date | None) -> EventQuerySet:
         """Events some article published on or before `day` reported (all events for None).
@@ -533,8 +544,9 @@ class EventQuerySet(models.QuerySet):
         (`shared`)."""
         if event.date_start is None:
             return self.none()
+        day = self.known_day  # in a past view, the links known that day
         parties = list(
-            party_links().filter(event_id=event.pk).values_list("jurisdiction_id", flat=True)
+            party_links(day).filter(event_id=event.pk).values_list("jurisdiction_id", flat=True)
         )
         people = [p.pk for p in event.participants.all()]
         if not parties and not people:
@@ -559,8 +571,8 @@ class EventQuerySet(models.QuerySet):
             )
             return Counter(dict(rows))
 
-        by_party = shared_in(party_links(), "jurisdiction_id", parties)
-        by_person = shared_in(Event.participants.through.objects.all(), "official_id", people)
+        by_party = shared_in(party_links(day), "jurisdiction_id", parties)
+        by_person = shared_in(EventParticipant.objects.known_on(day), "official_id", people)
         if len(parties) >= 2:
             related = {pk for pk, n in by_party.items() if n >= 2}
         elif parties:
@@ -666,9 +678,15 @@ class Event(models.Model):
         default=1.0, help_text="The pipeline's confidence, 0 to 1 (1 for events entered by hand)."
     )
     jurisdictions = models.ManyToManyField(
-        Jurisdiction, blank=True, related_name="events", verbose_name="countries"
+        Jurisdiction,
+        through="EventCountry",
+        blank=True,
+        related_name="events",
+        verbose_name="countries",
     )
-    participants = models.ManyToManyField(Official, blank=True, related_name="events")
+    participants = models.ManyToManyField(
+        Official, through="EventParticipant", blank=True, related_name="events"
+    )
     negotiation = models.ForeignKey(
         Negotiation,
         on_delete=models.SET_NULL,
@@ -805,6 +823,114 @@ class Event(models.Model):
     def reject(self) -> None:
         self.review_state = self.ReviewState.REJECTED
         self.save(update_fields=["review_state", "updated_at"])
+
+
+def known_link(day: datetime.date | None, prefix: str = "") -> Q:
+    """The condition that an event's link (reached through `prefix`) is known on `day`: an
+    editor made it, or the pipeline from an article published on or before `day` (the rule of
+    `Evidence.known_on`). Always true for None."""
+    if day is None:
+        return Q()
+    return Q(**{f"{prefix}article__isnull": True}) | Q(**{f"{prefix}article__published__lte": day})
+
+
+class LinkQuerySet(models.QuerySet):
+    def known_on(self, day: datetime.date | None) -> LinkQuerySet:
+        """Links known on `day` (all for None): `known_link`."""
+        return self if day is None else self.filter(known_link(day))
+
+    def told_after(self, day: datetime.date) -> LinkQuerySet:
+        """Links the pipeline made from an article published after `day`: not known then."""
+        return self.filter(article__published__gt=day)
+
+
+class EventCountryQuerySet(LinkQuerySet):
+    def parties(self) -> EventCountryQuerySet:
+        """The links that name a party to the event, not a place (`is_party`)."""
+        return self.filter(is_party=True)
+
+    def mark_parties(self) -> None:
+        """Store on these links whether each names a party, by the one rule (`not_a_party`):
+        two UPDATEs, of the links whose answer changed (timeline/parties.py calls it whenever
+        an input of the rule changes)."""
+        place = not_a_party(event=OuterRef("event_id"))
+        self.filter(is_party=True).filter(place).update(is_party=False)
+        self.filter(is_party=False).exclude(place).update(is_party=True)
+
+
+class EventLink(models.Model):
+    """What links an event to a country or a person, and which article first told it."""
+
+    article = models.ForeignKey(
+        "articles.Article",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The earliest article that named it on this event; empty when an editor "
+        "added it. A past view of the timeline shows it from that article's day on.",
+    )
+
+    objects = LinkQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class EventCountry(EventLink):
+    """A country on an event (a party, or a meeting's venue)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="country_links")
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, on_delete=models.CASCADE, related_name="event_links", verbose_name="country"
+    )
+    is_party = models.BooleanField(
+        "a party",
+        default=True,
+        editable=False,
+        help_text="Worked out from the event, never edited: a meeting's venue is not a party.",
+    )
+
+    objects = EventCountryQuerySet.as_manager()
+
+    class Meta:
+        db_table = "timeline_event_jurisdictions"  # the table of the former implicit link
+        unique_together = [("event", "jurisdiction")]
+        indexes = [
+            models.Index(fields=["jurisdiction", "event"], name="event_country_event_idx"),
+            # Partners from the links alone: a country's events it is a party to, then each
+            # event's other parties (country pages).
+            models.Index(
+                fields=["jurisdiction", "is_party", "event"], name="event_country_party_idx"
+            ),
+            models.Index(
+                fields=["event", "is_party", "jurisdiction"], name="event_party_country_idx"
+            ),
+        ]
+        verbose_name = "country on an event"
+        verbose_name_plural = "countries on events"
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction_id} on event {self.event_id}"
+
+
+class EventParticipant(EventLink):
+    """A person taking part in an event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participant_links")
+    official = models.ForeignKey(
+        Official, on_delete=models.CASCADE, related_name="event_links", verbose_name="person"
+    )
+
+    class Meta:
+        db_table = "timeline_event_participants"
+        unique_together = [("event", "official")]
+        indexes = [models.Index(fields=["official", "event"], name="event_official_event_idx")]
+        verbose_name = "participant in an event"
+        verbose_name_plural = "participants in events"
+
+    def __str__(self) -> str:
+        return f"{self.official_id} in event {self.event_id}"
 
 
 class Meeting(models.Model):

@@ -18,7 +18,15 @@ from functools import cached_property
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from .models import Event, Evidence, Jurisdiction, Negotiation, Official, TariffMeasure
+from .models import (
+    Event,
+    EventParticipant,
+    Evidence,
+    Jurisdiction,
+    Negotiation,
+    Official,
+    TariffMeasure,
+)
 
 ROUND_STATUSES = {Event.Status.HAPPENED, Event.Status.PLANNED, Event.Status.CANCELLED}
 LEADS_PER_PARTY = 2
@@ -197,10 +205,12 @@ class Overview:
 
 
 def lead_negotiators(thread: QuerySet, parties: list[Jurisdiction]) -> list[Party]:
-    """Each party with its people who took part in most of the thread's events."""
+    """Each party with its people who took part in most of the thread's events (in a past view,
+    as known that day)."""
+    links = EventParticipant.objects.known_on(thread.known_day).filter(event__in=thread)
     people = (
-        Official.objects.filter(events__in=thread, jurisdiction__in=parties)
-        .annotate(thread_events=Count("events", distinct=True))
+        Official.objects.filter(event_links__in=links, jurisdiction__in=parties)
+        .annotate(thread_events=Count("event_links", distinct=True))
         .select_related("jurisdiction")
         .prefetch_related("roles")
         .order_by("-thread_events", "full_name")

@@ -82,6 +82,8 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "timeline.event", "m2m_fields": ["jurisdictions", "participants"]},
     # edits made through the review queue (a proxy of Event) are logged as well
     {"model": "timeline.proposedevent", "m2m_fields": ["jurisdictions", "participants"]},
+    "timeline.eventcountry",  # the same links, added or removed in the admin's inlines
+    "timeline.eventparticipant",
     "timeline.meeting",
     "timeline.tariffmeasure",
     "timeline.evidence",

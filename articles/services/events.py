@@ -247,8 +247,7 @@ def store_event(item: ExtractedEvent, *, article: Article, known: KnownNames) ->
         event.save()
         store_details(event, item, countries=known.countries)
     if not event.edited_by_editor:
-        event.jurisdictions.add(*countries)
-        event.participants.add(*people)
+        link_told(event, countries=countries, people=people, article=article)
     for span in item.evidence:
         Evidence.objects.get_or_create(
             event=event,
@@ -267,6 +266,25 @@ def store_event(item: ExtractedEvent, *, article: Article, known: KnownNames) ->
     record_stated_round(event, [span.sentence for span in item.evidence])
     assign_negotiation(event)
     return merged
+
+
+def link_told(
+    event: Event, *, countries: list[Jurisdiction], people: list[Official], article: Article
+) -> None:
+    """Put the countries and people an article names on the event, each link keeping the
+    earliest article that named it (articles arrive in any order): a past view shows a link
+    from that article's day on. Links an editor made (no article) stay theirs."""
+    told_later = Q(article__published__gt=article.published) | Q(
+        article__published=article.published, article_id__gt=article.pk
+    )
+    for links, column, named in (
+        (event.jurisdictions, "jurisdiction", countries),
+        (event.participants, "official", people),
+    ):
+        if named:
+            known = links.through.objects.filter(event=event, **{f"{column}__in": named})
+            known.filter(told_later).update(article=article)
+            links.add(*named, through_defaults={"article": article})  # the new ones
 
 
 def claim_of(item: ExtractedEvent) -> dict:

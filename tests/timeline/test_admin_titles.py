@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.factories import EventFactory, OfficialFactory, TariffMeasureFactory, event_admin_form
+from tests.factories import (
+    EventFactory,
+    OfficialFactory,
+    TariffMeasureFactory,
+    event_admin_form,
+    link_rows,
+)
 from timeline.models import Event, Jurisdiction
 
 pytestmark = pytest.mark.django_db
@@ -23,14 +29,23 @@ def test_title_follows_new_participants(editor_client):
     event = EventFactory(title="Japan–United States talks", merge_key="m")
     akazawa = OfficialFactory(full_name="Aiko Tanaka", slug="aiko-tanaka")
     bessent = OfficialFactory(full_name="Bob Stone", slug="bob-stone")
-    change(editor_client, event, participants=[akazawa.pk, bessent.pk])
+    change(
+        editor_client,
+        event,
+        **link_rows("participant_links", "official", [akazawa.pk, bessent.pk]),
+    )
     assert event.title == "Aiko Tanaka meets Bob Stone"
 
 
 def test_title_follows_new_type_and_parties(editor_client):
     event = EventFactory(title="Trade talks", merge_key="m")
     japan, us = Jurisdiction.objects.filter(code__in=["JP", "US"]).order_by("name")
-    change(editor_client, event, kind="agreement", jurisdictions=[japan.pk, us.pk])
+    change(
+        editor_client,
+        event,
+        kind="agreement",
+        **link_rows("country_links", "jurisdiction", [japan.pk, us.pk]),
+    )
     assert event.title == "Japan–United States deal"
 
 

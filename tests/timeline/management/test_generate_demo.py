@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from articles.models import Article
 from timeline.management.commands.generate_demo import MARKER, OUTLET
-from timeline.models import Event, Evidence, TariffMeasure
+from timeline.models import Event, EventCountry, Evidence, TariffMeasure
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +41,12 @@ def test_generate_demo_dry_run_writes_nothing(capsys):
     call_command("generate_demo", events=10, dry_run=True)
     assert synthetic().count() == 0
     assert "Would create 10 synthetic events" in capsys.readouterr().out
+
+
+def test_generate_demo_marks_which_countries_are_parties():
+    call_command("generate_demo", events=200, verbosity=0)  # bulk: no signals
+    links = EventCountry.objects.filter(event__in=synthetic())
+    stored = set(links.filter(is_party=False).values_list("pk", flat=True))
+    links.update(is_party=True)
+    links.mark_parties()
+    assert set(links.filter(is_party=False).values_list("pk", flat=True)) == stored

@@ -138,6 +138,7 @@ def _attach(rng, events, pairs, rates, officials, number) -> None:
         ],
         batch_size=BATCH,
     )
+    Countries.objects.filter(event_id__in=[e.pk for e in events]).mark_parties()  # no signals
     TariffMeasure.objects.bulk_create(
         [
             TariffMeasure(
