@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import ngettext
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
@@ -117,20 +118,25 @@ class LinkInline(admin.TabularInline):
     extra = 0
     fields = ("told_by",)
     readonly_fields = ("told_by",)
+    linked = ""  # the link's other end, read with it for the row's label
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("article")
+        return super().get_queryset(request).select_related("article", self.linked)
 
     @admin.display(description="first named by")
     def told_by(self, obj: EventCountry | EventParticipant) -> str:
         if obj.article_id is None:
             return "an editor" if obj.pk else "—"
         article = obj.article
-        return f"{article.outlet or 'article'}, {article.published:%d %b %Y} (#{article.pk})"
+        title = Truncator(str(article)).chars(60)
+        return (
+            f"{title} ({article.outlet or 'article'}, {article.published:%d %b %Y}, #{article.pk})"
+        )
 
 
 class EventCountryInline(LinkInline):
     model = EventCountry
+    linked = "jurisdiction"
     fields = ("jurisdiction", "is_party", *LinkInline.fields)
     readonly_fields = ("is_party", *LinkInline.readonly_fields)
     autocomplete_fields = ("jurisdiction",)
@@ -140,6 +146,7 @@ class EventCountryInline(LinkInline):
 
 class EventParticipantInline(LinkInline):
     model = EventParticipant
+    linked = "official"
     fields = ("official", *LinkInline.fields)
     autocomplete_fields = ("official",)
     verbose_name = "participant"

@@ -911,7 +911,7 @@ class EventCountry(EventLink):
         verbose_name_plural = "countries on events"
 
     def __str__(self) -> str:
-        return f"{self.jurisdiction_id} on event {self.event_id}"
+        return self.jurisdiction.name
 
 
 class EventParticipant(EventLink):
@@ -930,7 +930,7 @@ class EventParticipant(EventLink):
         verbose_name_plural = "participants in events"
 
     def __str__(self) -> str:
-        return f"{self.official_id} in event {self.event_id}"
+        return self.official.full_name
 
 
 class Meeting(models.Model):

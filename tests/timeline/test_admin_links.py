@@ -26,6 +26,9 @@ def test_admin_change_page_shows_who_named_each_country(editor_client, told):
     response = editor_client.get(reverse("admin:timeline_event_change", args=[told.pk]))
     assert response.status_code == 200
     assert "First named by" in response.text and "Test Wire, 01 May 2025" in response.text
+    article = EventCountry.objects.get(event=told).article
+    assert str(article)[:40] in response.text  # the article's title, not only its number
+    assert "on event" not in response.text  # rows are labelled by the country's name
 
 
 def test_editor_adds_a_country_without_article(editor_client, told):
