@@ -858,12 +858,42 @@ class EventCountryQuerySet(LinkQuerySet):
         self.filter(is_party=False).exclude(place).update(is_party=True)
 
 
+def hand_over_or_delete(collector, field, sub_objs, using) -> None:
+    """When the article that first named links goes, each passes to the earliest other article
+    of the same event published no earlier (an earlier one did not name it, or it would have
+    been first); it is shown from that article's day on in a past view. A link that no
+    remaining article may have named goes with it."""
+    from articles.models import Article
+
+    deleted = {link.article_id for link in sub_objs}
+    published = dict(Article.objects.filter(pk__in=deleted).values_list("pk", "published"))
+    orphans, heirs = [], {}
+    for link in sub_objs:
+        heir = (
+            Evidence.objects.filter(
+                event_id=link.event_id, article__published__gte=published[link.article_id]
+            )
+            .exclude(article_id__in=deleted)
+            .order_by("article__published", "article_id")
+            .values_list("article_id", flat=True)
+            .first()
+        )
+        if heir is None:
+            orphans.append(link)
+        else:
+            heirs.setdefault(heir, []).append(link)
+    for heir, links in heirs.items():
+        collector.add_field_update(field, Article.objects.get(pk=heir), links)
+    if orphans:
+        models.CASCADE(collector, field, orphans, using)
+
+
 class EventLink(models.Model):
     """What links an event to a country or a person, and which article first told it."""
 
     article = models.ForeignKey(
         "articles.Article",
-        on_delete=models.CASCADE,
+        on_delete=hand_over_or_delete,
         null=True,
         blank=True,
         related_name="+",

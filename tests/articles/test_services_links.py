@@ -94,3 +94,21 @@ def test_past_view_of_stored_events_shows_the_links_known_then():
     korea = Jurisdiction.objects.get(code="KR")
     assert not Event.objects.known_on(D(2025, 5, 23)).concerning(korea).exists()
     assert Event.objects.known_on(D(2025, 5, 24)).concerning(korea).exists()
+
+
+def test_deleting_the_article_that_first_named_a_link_hands_it_to_the_next_one():
+    first = told(D(2025, 5, 23), talks())
+    later = told(D(2025, 5, 24), talks(THREE, ("Ryosei Akazawa", "Scott Bessent")))
+    event = Event.objects.get()
+    first.delete()
+    assert told_by(event=event, jurisdiction__code="JP") == later.pk  # later names Japan too
+    people = set(EventParticipant.objects.filter(event=event).values_list("article", flat=True))
+    assert people == {later.pk}
+
+
+def test_a_link_only_a_deleted_article_named_goes_with_it():
+    told(D(2025, 5, 23), talks())
+    later = told(D(2025, 5, 24), talks(THREE))
+    event = Event.objects.get()
+    later.delete()
+    assert not EventCountry.objects.filter(event=event, jurisdiction__code="KR").exists()
