@@ -180,18 +180,31 @@ class Overview:
 
     @cached_property
     def next_step(self) -> Event | None:
-        step = (
-            self.unrevised()
-            .filter(status=Event.Status.PLANNED, date_end__gte=self.day)
-            .order_by("date_start", "id")
-            .first()
-        )
-        planned = [
+        return self.next_with(Event.Status.PLANNED)
+
+    @cached_property
+    def possible_step(self) -> Event | None:
+        """With nothing scheduled, the next meeting only hoped for ("both sides hope to meet
+        again before the end of April"): shown as such, never as a plan."""
+        if self.next_step is not None:
+            return None
+        return self.next_with(Event.Status.SPECULATIVE, kind=Event.Kind.MEETING)
+
+    def next_with(self, status: str, *, kind: str | None = None) -> Event | None:
+        """The earliest event of this status not yet over on the day viewed."""
+        unrevised = self.unrevised().filter(status=status, date_end__gte=self.day)
+        if kind is not None:
+            unrevised = unrevised.filter(kind=kind)
+        step = unrevised.order_by("date_start", "id").first()
+        revised = [
             e
             for e in self.revised
-            if e.status == Event.Status.PLANNED and e.date_end and e.date_end >= self.day
+            if e.status == status
+            and e.date_end
+            and e.date_end >= self.day
+            and (kind is None or e.kind == kind)
         ]
-        return min(filter(None, [step, *planned]), key=lambda e: (e.date_start, e.pk), default=None)
+        return min(filter(None, [step, *revised]), key=lambda e: (e.date_start, e.pk), default=None)
 
     @cached_property
     def deadline(self) -> Deadline | None:

@@ -57,6 +57,12 @@ def test_demo_thread_as_known_on_each_day():
     # April" (told on 17 April), a possible meeting, not yet a round of the thread. As the 1 May
     # article reports it held, the hope is the held round's earlier claim.
     assert rounds_as_of(D(2025, 4, 20)) == [(1, False, "happened", D(2025, 4, 16))]
+    thread = Negotiation.objects.get(slug="japan-united-states")
+    then = Event.objects.visible(include_unreviewed=True).known_on(D(2025, 4, 20))
+    view = overview(thread, then, day=D(2025, 4, 20))
+    assert view.next_step is None  # nothing was scheduled on 20 April
+    assert view.possible_step.status == "speculative"  # the round hoped for, shown as such
+    assert view.possible_step.date_end == D(2025, 4, 30)
     second = Event.objects.get(kind="meeting", date_start=D(2025, 5, 1))
     claims = reported_history(second, second.evidence.select_related("article"))
     assert [(r.published, r.evidence.claimed_status) for r in claims][:2] == [
