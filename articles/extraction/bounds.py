@@ -36,8 +36,8 @@ class NotExtractable(ValueError):
 
 def tame(text: str) -> str:
     """The text with long punctuation runs cut to their first three characters, padded with
-    spaces to the same length, and lines in capitals ("UNITED STATES REDUCES TARIFFS ON
-    MALAYSIA") in ordinary case: the same length, so offsets are unchanged."""
+    spaces to the same length, and lines in capitals ("NORWAY CUTS ITS DUTY ON CHILEAN
+    COPPER") in ordinary case: the same length, so offsets are unchanged."""
     text = PUNCTUATION_RUN.sub(lambda m: m[0][:KEEP] + " " * (len(m[0]) - KEEP), text)
     return sentence_case_titles(SHOUTED_LINE.sub(soften, text))
 

@@ -194,7 +194,8 @@ def parties_agree(verb: Token) -> bool:
 
 
 def agreed_as_dated(verb: Token) -> bool:
-    """ "... a joint statement, as agreed on 27 May": the deal is referred to by its date."""
+    """ "... put the pact into effect, as the two sides agreed on 27 May": the deal is referred
+    to by its date."""
     return (
         verb.lemma_ == "agree"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)

@@ -558,7 +558,8 @@ def test_an_offset_is_not_how_long_a_measure_runs(run):
     [
         ("Chile's minister said Thursday's agreement with Peru buys time for both.", D(2025, 6, 5)),
         (
-            '"Chile will finalise a joint statement with Peru, as agreed on 27 May," she said.',
+            '"Chile will put the pact with Peru into effect, as the two sides agreed on 27 May," '
+            "she said.",
             D(2025, 5, 27),
         ),
         (
