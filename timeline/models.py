@@ -865,25 +865,37 @@ def hand_over_or_delete(collector, field, sub_objs, using) -> None:
     remaining article may have named goes with it."""
     from articles.models import Article
 
-    deleted = {link.article_id for link in sub_objs}
-    published = dict(Article.objects.filter(pk__in=deleted).values_list("pk", "published"))
+    published = dict(
+        Article.objects.filter(pk__in={link.article_id for link in sub_objs}).values_list(
+            "pk", "published"
+        )
+    )
+    told = list(  # the other articles of these events, oldest first, in one query
+        Evidence.objects.filter(
+            event_id__in={link.event_id for link in sub_objs},
+            article__published__gte=min(published.values()),
+        )
+        .exclude(article_id__in=published)
+        .order_by("article__published", "article_id")
+        .values_list("event_id", "article_id", "article__published")
+    )
     orphans, heirs = [], {}
     for link in sub_objs:
-        heir = (
-            Evidence.objects.filter(
-                event_id=link.event_id, article__published__gte=published[link.article_id]
-            )
-            .exclude(article_id__in=deleted)
-            .order_by("article__published", "article_id")
-            .values_list("article_id", flat=True)
-            .first()
+        heir = next(
+            (
+                article
+                for event, article, day in told
+                if event == link.event_id and day >= published[link.article_id]
+            ),
+            None,
         )
         if heir is None:
             orphans.append(link)
         else:
             heirs.setdefault(heir, []).append(link)
+    articles = Article.objects.in_bulk(heirs)
     for heir, links in heirs.items():
-        collector.add_field_update(field, Article.objects.get(pk=heir), links)
+        collector.add_field_update(field, articles[heir], links)
     if orphans:
         models.CASCADE(collector, field, orphans, using)
 

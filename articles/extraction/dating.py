@@ -7,7 +7,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from . import (
     attachment,
@@ -130,7 +130,7 @@ def date_announced_tariff(
     if candidate.status == "speculative" and verb.lemma_ not in {"threaten", "warn"}:
         return candidate  # "said it was prepared to take countermeasures": a stance, not a step
     when = grammar.attached_date(verb, dated)
-    if when is None and is_when_clause(verb):
+    if when is None and grammar.is_when_clause(verb):
         when = grammar.attached_date(
             verb.head, dated
         )  # "relief came on July 30, when he announced"
@@ -156,13 +156,6 @@ def date_announced_tariff(
         in_force_from=effective.start.isoformat() if effective else candidate.tariff.in_force_from,
     )
     return candidate
-
-
-def is_when_clause(verb: Token) -> bool:
-    """A clause opened by "when": its event is at the time of the clause it hangs on."""
-    return verb.dep_ == "advcl" and any(
-        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
-    )
 
 
 def is_end_bound(dated: DatedMention) -> bool:

@@ -63,6 +63,17 @@ def is_state_clause(verb: Token) -> bool:
     )
 
 
+WHEN_WORDS = frozenset({"when", "once", "whenever"})
+
+
+def is_when_clause(verb: Token) -> bool:
+    """A clause opened by "when" (or "once"): its event is at the time of the clause it hangs
+    on, and shares its modality."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in WHEN_WORDS for c in verb.children
+    )
+
+
 def governing_verb(token: Token) -> Token:
     for candidate in [token, *token.ancestors]:
         if candidate.pos_ in {"VERB", "AUX"}:

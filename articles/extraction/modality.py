@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .grammar import ancestors_within, has_own_clause
+from .grammar import ancestors_within, has_own_clause, is_when_clause
 from .patterns import (
     CANCELLED_CUES,
     DEAL_VERBS,
@@ -61,14 +61,7 @@ def status_of(trigger: Span, sentence: Span) -> str:
             if token.head.lemma_.lower() in SPECULATIVE_CUES:
                 words.append(token.head.lemma_.lower())  # "wants Ottawa to cut", "urged"
             break  # the clause's own modality, not the reporting verb's
-        if (
-            token.dep_ == "advcl"
-            and own is None
-            and not any(
-                c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "once", "whenever"}
-                for c in token.children
-            )
-        ):
+        if token.dep_ == "advcl" and own is None and not is_when_clause(token):
             break
     word_set = set(words)
     if word_set & CANCELLED_CUES:
