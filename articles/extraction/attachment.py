@@ -8,13 +8,14 @@ never date an event.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from spacy.tokens import Span
 
 from .candidate import DatedMention
 from .grammar import NUMBER_WORDS, governing_verb, left_context
-from .patterns import TARIFF_ACTIONS
+from .patterns import DEAL_VERBS, TARIFF_ACTIONS
 
 COARSE = frozenset({"year", "quarter", "decade", "month"})
 COMPARISON_WORDS = frozenset(
@@ -54,11 +55,17 @@ def is_background_date(dated: DatedMention, *, published_year: int) -> bool:
     return is_name_modifier(dated.span)
 
 
+LAW_WORDS = frozenset({"act", "law", "statute", "agreement", "treaty", "convention", "code"})
+
+
 def is_name_modifier(span: Span) -> bool:
     """A bare year naming a thing: "the 2020 USMCA", "its 2019 trade deal"."""
     text = span.text.strip()
     if not (len(text) == 4 and text.isdigit()):
         return False
+    before = left_context(span, 2)
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].lemma_.lower() in LAW_WORDS:
+        return True  # "the Trade Expansion Act of 1962": the law's name, not an event's date
     root = span.root
     return root.dep_ in {"compound", "nummod", "amod", "nmod"} and root.head.pos_ in {
         "NOUN",
@@ -368,3 +375,38 @@ def is_offset(dated: DatedMention) -> bool:
     span = dated.span
     following = span.doc[span.end : span.end + 1]
     return bool(following) and following[0].lower_ in {"after", "before", "later", "earlier"}
+
+
+MAKING_PARTICIPLES = frozenset({"release", "issue", "publish", "unveil", "announce", "conclude"})
+RESULT_VERBS = frozenset({"lead", "result", "culminate"})
+
+
+def deal_dated_in_the_past(
+    trigger: Span, dated: list[DatedMention], published_at: datetime.date
+) -> bool:
+    """ "a landmark deal between Brussels and Washington in July", "a joint statement released
+    on July 22": a deal noun with a date of its own, wholly before the article, was made then,
+    though no verb says it was reached."""
+    root = trigger.root
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    holders = {root.i} | {
+        c.i
+        for c in root.children
+        if c.dep_ in {"acl", "relcl"}
+        and c.tag_ == "VBN"
+        and c.lemma_.lower() in MAKING_PARTICIPLES | DEAL_VERBS
+    }
+    if root.dep_ == "pobj" and root.head.head.lemma_.lower() in RESULT_VERBS:
+        holders.add(root.head.head.i)  # "which led to a deal ... in July"
+    for mention in dated:
+        resolved = mention.mention.resolved
+        if resolved is None or resolved.end >= published_at:
+            continue
+        date_root = mention.span.root
+        holder = date_root.head
+        if date_root.dep_ == "pobj" and holder.dep_ == "prep":
+            holder = holder.head
+        if holder.i in holders and holder.i != date_root.i:
+            return True
+    return False

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import unicodedata
 
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from .parties import TITLE_WORDS
 from .patterns import all_patterns
 from .types import Gazetteer
 
 GAZETTEER_PIPE = "timeline_gazetteer"
+NAMESAKES_PIPE = "timeline_namesakes"
 TRIGGERS_PIPE = "timeline_triggers"
 TRIGGERS_KEY = "timeline_triggers"
 
@@ -41,6 +44,141 @@ def add_gazetteer(nlp: Language, gazetteer: Gazetteer) -> None:
         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
     )
     ruler.add_patterns(gazetteer_patterns(gazetteer))
+    if NAMESAKES_PIPE in nlp.pipe_names:
+        nlp.remove_pipe(NAMESAKES_PIPE)
+    nlp.add_pipe(NAMESAKES_PIPE, after=GAZETTEER_PIPE)
+
+
+@Language.component(NAMESAKES_PIPE)
+def separate_namesakes(doc: Doc) -> Doc:
+    """A known one-word alias inside a longer name names someone else: "Lee Kinyanjui" is not
+    Lee Jae-myung, "Kim Yong-beom" not Kim Jung-kwan, "Eric Trump" not Donald Trump. The whole
+    name becomes an unknown person; and where the article never names the known person in
+    full, bare mentions of a family name written first ("Kim said", after "Kim Yong-beom")
+    are that namesake too."""
+    entities = list(doc.ents)
+    lower_words = {t.text for t in doc if t.is_lower}  # "Talks" in a headline is a word
+    namesakes: dict[str, str] = {}
+    named_in_full = {e.ent_id_ for e in entities if e.label_ == "PERSON" and len(e) > 1}
+    changed = False
+    for ent in list(entities):
+        if ent.label_ != "PERSON" or not ent.ent_id_:
+            continue
+        if len(ent) > 1:  # the model's longer name kept the alias's id: "Eric Trump"
+            alias = longer_name_alias(ent, lower_words)
+            if alias is not None:
+                whole = Span(doc, ent.start, ent.end, label="PERSON")
+                entities[entities.index(ent)] = whole
+                namesakes.setdefault(alias, whole.text)
+                changed = True
+            continue
+        start, end = namesake_bounds(ent, lower_words)
+        if (start, end) == (ent.start, ent.end):
+            continue
+        overlapping = [e for e in entities if e is not ent and e.start < end and start < e.end]
+        if any(e.label_ != "PERSON" or e.ent_id_ for e in overlapping):
+            continue
+        entities = [e for e in entities if e not in overlapping]  # "Eric": the name's piece
+        whole = Span(doc, start, end, label="PERSON")
+        entities[entities.index(ent)] = whole
+        namesakes.setdefault(ent.text, whole.text)
+        changed = True
+    for index, ent in enumerate(entities):
+        if (
+            ent.label_ == "PERSON"
+            and len(ent) == 1
+            and ent.text in namesakes
+            and namesakes[ent.text].startswith(ent.text + " ")  # "Kim Yong-beom", not "Eric Trump"
+            and ent.ent_id_
+            and ent.ent_id_ not in named_in_full
+        ):
+            entities[index] = Span(
+                doc, ent.start, ent.end, label="PERSON", span_id=namesakes[ent.text]
+            )
+            changed = True
+    if changed:
+        doc.ents = entities
+        for ent in entities:  # the ruler's id stays on the tokens unless reset
+            if ent.label_ == "PERSON":
+                for token in ent:
+                    token.ent_id_ = ent.id_
+    return doc
+
+
+def folded(word: str) -> str:
+    """ "Maroš" and "Maros", "Geun" and "geun" are one word."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def longer_name_alias(ent: Span, lower_words: set[str]) -> str | None:
+    """The alias inside a multi-word name that is not the known person's ("Trump" in "Eric
+    Trump"), or None when every name word is the person's own (or a title, an initial)."""
+    own = {folded(w) for w in ent.ent_id_.replace("-", " ").split()}
+    words = [t for t in ent if t.is_alpha]
+    if any(folded(t.text) in own for t in words) and any(
+        folded(t.text) not in own and is_name_word(t, lower_words) for t in words
+    ):
+        return next(t.text for t in words if folded(t.text) in own)
+    return None
+
+
+def namesake_bounds(ent: Span, lower_words: set[str]) -> tuple[int, int]:
+    """Where the longer name around a one-word alias runs, if the words beside it are a name
+    and not the known person's own: (ent.start, ent.end) when they are not."""
+    doc = ent.doc
+    own_words = set(ent.ent_id_.replace("-", " ").split())
+    start, end = ent.start, ent.end
+    while end < len(doc) and is_name_word(doc[end], lower_words) and doc[end].text not in own_words:
+        end += 1
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 2  # "Yong-beom": the tokenizer splits at the hyphen
+    if end == ent.end and start >= 2 and not doc[start].is_sent_start:
+        before = doc[start - 1]
+        if (
+            is_name_word(before, lower_words)
+            and before.text not in own_words
+            and not before.is_sent_start  # a capital that opens a sentence says nothing
+            and not doc[start - 2].is_space
+        ):
+            start -= 1
+    return start, end
+
+
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "dame",
+        "chairman",
+        "chair",
+        "senator",
+        "judge",
+        "justice",
+        "king",
+        "queen",
+        "prince",
+        "chief",
+        "director",
+        "deputy",
+        "leader",
+        "vice",
+    }
+)
+
+
+def is_name_word(token: Token, lower_words: set[str]) -> bool:
+    return (
+        token.lower_ not in lower_words
+        and token.is_alpha
+        and token.is_title
+        and token.pos_ == "PROPN"
+        and token.ent_type_ in {"", "PERSON"}
+        and token.lower_ not in TITLE_WORDS
+        and token.lower_ not in HONORIFICS
+    )
 
 
 def expand_sets(patterns: list[dict]) -> list[dict]:

@@ -35,7 +35,18 @@ def pattern_meetings() -> list[dict]:
             "label": MEETING,
             "pattern": [
                 lemma_in("phone", "telephone", "video"),
-                lower_in("call", "calls", "conference", "talks"),
+                lower_in("call", "calls", "conference", "talks", "conversation", "conversations"),
+            ],
+        },
+        {"label": MEETING, "pattern": [lemma_in("videoconference", "teleconference")]},
+        # "spoke by phone on Monday", "spoke over the telephone"
+        {
+            "label": MEETING,
+            "pattern": [
+                {**lemma_in("speak", "talk"), "POS": "VERB"},
+                lower_in("by", "over", "on"),
+                {"LOWER": "the", "OP": "?"},
+                lower_in("phone", "telephone"),
             ],
         },
         {"label": MEETING, "pattern": [{"LOWER": {"IN": ["call", "calls"]}, "POS": "NOUN"}]},

@@ -25,6 +25,7 @@ from . import (
     chunks,
     consistency,
     grammar,
+    legal,
     modality,
     narrative,
     parties,
@@ -72,7 +73,8 @@ _configured: dict[int, str] = {}
 # Sentences without triggers can still hold a statement or a deadline.
 MAY_HOLD_EVENT = re.compile(
     r"\b(?:said|says|say|told|tells|wrote|urged|urges|warned|warns|vowed|pledged|called|"
-    r"insisted|regretted|welcomed|criticized|condemned|until|before|through|till)\b",
+    r"insisted|regretted|welcomed|criticized|condemned|until|before|through|till|"
+    r"court|justices|judge|sued?|sues|lawsuit|WTO|World Trade Organization|petitioned)\b",
     re.I,
 )
 
@@ -119,14 +121,19 @@ def events_from_doc(
     anchors: list[tuple[int, int, int, str]] = []  # (candidate, its anchor, days, phrase)
     sentence_dates: dict[int, list[DatedMention]] = {}
     trigger_starts = [t.start for t in triggers]
+    previous = None
     for sentence in doc.sents:
+        before, previous = previous, sentence
         in_sentence = triggers_in(sentence, triggers, trigger_starts)
         if not in_sentence and not MAY_HOLD_EVENT.search(sentence.text):
             continue  # no trigger, no statement, no deadline: skip the date scan
         dated = dated_mentions(sentence, published_at)
         sentence_dates[sentence.start] = dated
         first_index = len(candidates)
+        acts = legal.acts_in(sentence, before)
         for trigger in in_sentence:
+            if legal.told_by_act(trigger, acts, dated):
+                continue  # "the court ruled he lacked the power to impose the tariffs"
             candidate = read_candidate(
                 trigger,
                 sentence,
@@ -139,6 +146,19 @@ def events_from_doc(
             if candidate is not None:
                 candidates.extend(split_by_target(candidate, lower_countries))
                 candidates.extend(calling_off(candidate, dated, published_at=published_at))
+        for act in acts:
+            candidate = read_candidate(
+                act,
+                sentence,
+                dated,
+                [*in_sentence, act],
+                published_at=published_at,
+                gazetteer=gazetteer,
+                lower_countries=lower_countries,
+            )
+            if candidate is not None:
+                candidate.participants = legal.people_of_act(act, candidate.participants)
+                candidates.append(candidate)
         anchors.extend(sentence_anchors(sentence, candidates, first_index))
         candidates.extend(
             deadlines_in(sentence, dated, candidates[first_index:], published_at=published_at)
@@ -406,15 +426,21 @@ def read_candidate(
         or attachment.is_domestic_meeting(trigger)
     ):
         return None
-    if kind == ANNOUNCEMENT and any(t.label_ != ANNOUNCEMENT for t in sentence_triggers):
-        return None  # "announced a trade agreement": the agreement is the event
+    if kind == ANNOUNCEMENT:
+        # "announced a trade agreement": the agreement is the event; "signed the order on
+        # Monday" with nothing said of what it does is no timeline entry of its own (what the
+        # order does is, from the sentences that tell it). The trigger stays, for the people
+        # and clauses of the sentence's other events.
+        return None
     if kind == AGREEMENT and (
-        not modality.deal_is_made(trigger) or attachment.is_negotiating_framework(trigger)
+        not (
+            modality.deal_is_made(trigger)
+            or attachment.deal_dated_in_the_past(trigger, dated, published_at)
+        )
+        or attachment.is_negotiating_framework(trigger)
     ):
         return None  # "without a deal", "the framework is meant to": no deal is made here
     status = modality.status_of(trigger, sentence)
-    if kind == ANNOUNCEMENT and status != "happened":
-        return None  # "details will be announced at 4pm": nothing is told yet
     if kind == TARIFF and status == "planned" and tariffs.in_force_at_once(sentence):
         status = "happened"  # "will cut tariffs to 18%, effective immediately"
     participants = parties.people_for(trigger, sentence_triggers, sentence, gazetteer)

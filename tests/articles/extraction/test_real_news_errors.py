@@ -782,3 +782,144 @@ def test_a_date_in_the_possessive_belongs_to_its_noun_not_to_the_meeting(run):
 def test_an_announcement_still_to_come_is_no_event(run):
     events = run("More details will be announced at noon.")
     assert not of_type(events, "announcement")
+
+
+# Stop 17 ------------------------------------------------------------------------------------
+
+
+def test_a_known_surname_inside_a_longer_name_is_someone_else(run):
+    """The gazetteer knows "Lee" (Lee Jae-myung) and "Kim" (Kim Jung-kwan); a Kenyan minister
+    named Lee and a Korean official named Kim Yong-beom are neither."""
+    events = run(
+        "Kenyan trade minister Lee Kinyanjui held talks with Jamieson Greer on Wednesday. "
+        "Korean policy chief Kim Yong-beom met Howard Lutnick in Washington on Thursday. "
+        '"We made some progress," Kim told reporters on Thursday.'
+    )
+    kenya = next(e for e in of_type(events, "meeting") if e.date.start == D(2025, 6, 4))
+    assert "Lee Kinyanjui" in kenya.participants
+    assert "Lee Jae-myung" not in kenya.participants
+    assert "South Korea" not in kenya.countries
+    korea = next(e for e in of_type(events, "meeting") if e.date.start == D(2025, 6, 5))
+    assert "Kim Yong-beom" in korea.participants
+    assert "Kim Jung-kwan" not in korea.participants
+    (said,) = of_type(events, "statement")
+    assert list(said.participants) == ["Kim Yong-beom"]  # the bare surname is the namesake
+
+
+def test_a_known_person_named_in_full_keeps_the_bare_surname(run):
+    events = run(
+        "Industry Minister Kim Jung-kwan and policy chief Kim Yong-beom met Commerce Secretary "
+        "Howard Lutnick on Thursday."
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert {"Kim Jung-kwan", "Kim Yong-beom", "Howard Lutnick"} <= set(meeting.participants)
+
+
+def test_a_title_case_word_after_a_known_name_is_no_namesake(run):
+    events = run(
+        "U.S. Lowers Levy on Chinese Goods After Trump-Xi Talks\n\n"
+        "The United States cut the tariff on Chinese goods to 10% on Thursday after talks "
+        "between Trump and Xi in Busan."
+    )
+    for event in events:
+        assert "Xi Talks" not in event.participants
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Taiwan held two videoconferences with U.S. officials on Thursday.",
+        "Japanese Prime Minister Shigeru Ishiba spoke by phone with Donald Trump on Thursday.",
+        "Trump and Modi held a telephone conversation on Thursday.",
+    ],
+)
+def test_calls_and_videoconferences_are_meetings(run, sentence):
+    (meeting,) = of_type(run(sentence), "meeting")
+    assert meeting.date.start == D(2025, 6, 5)
+    assert meeting.status == "happened"
+
+
+def test_a_deal_noun_with_a_past_date_of_its_own_was_made_then(run):
+    events = run(
+        "Metal duties rose sharply, which led to a trade deal between Brussels and Washington "
+        "in April.",
+    )
+    (deal,) = of_type(events, "agreement")
+    assert (deal.date.start, deal.date.end) == (D(2025, 4, 1), D(2025, 4, 30))
+    assert deal.status == "happened"
+    assert {"European Union", "United States"} <= set(deal.countries)
+
+
+def test_a_deal_noun_with_a_future_date_is_not_made(run):
+    events = run(
+        "Officials are working toward a trade deal between Brussels and Washington in July."
+    )
+    assert not [e for e in of_type(events, "agreement") if e.status == "happened"]
+
+
+def test_court_rulings_and_hearings_on_tariffs_are_events(run):
+    events = run(
+        "In May, the U.S. appeals court upheld the trade court's judgment that the emergency "
+        "law gives no power to impose the tariffs. The Supreme Court will hear the levy case "
+        "on July 9, its clerk said on Tuesday.",
+    )
+    acts = sorted(of_type(events, "other"), key=lambda e: e.date.start)
+    assert [(a.date.start, a.status) for a in acts] == [
+        (D(2025, 5, 1), "happened"),
+        (D(2025, 7, 9), "planned"),
+    ]
+    assert list(acts[0].countries) == ["United States"]
+    assert not of_type(events, "tariff_measure")  # the tariffs are what the court ruled on
+
+
+def test_lawsuits_and_trade_dispute_filings_are_events(run):
+    events = run(
+        "A furniture importer sued the administration on Tuesday for a refund of the duties it "
+        "paid. On Wednesday Chile asked the WTO for dispute consultations on the copper duties.",
+    )
+    acts = sorted(of_type(events, "other"), key=lambda e: e.date.start)
+    assert [a.date.start for a in acts] == [D(2025, 6, 3), D(2025, 6, 4)]
+    assert "Chile" in acts[1].countries
+    assert not of_type(events, "meeting")  # the consultations asked for are not held
+
+
+def test_courts_ruling_on_other_matters_and_habits_are_no_events(run):
+    events = run(
+        "The country's top court upheld the former president's conviction on Monday. "
+        "Levy disputes normally get a hearing some months after an appeal, judges say."
+    )
+    assert not of_type(events, "other")
+
+
+def test_a_judge_is_the_only_participant_of_a_courts_order(run):
+    events = run(
+        "Judge Maria Okafor of the trade court issued an order on Tuesday requiring refunds of "
+        "the tariffs Donald Trump imposed."
+    )
+    (order,) = of_type(events, "other")
+    assert list(order.participants) == ["Maria Okafor"]
+
+
+def test_signing_an_order_is_no_event_of_its_own(run):
+    """What an order does is the event (from the sentences that tell it); the bare signing,
+    or a law's name ("the Trade Expansion Act of 1962"), gives no entry and no 1962 date."""
+    events = run(
+        "The president signed the decree on Tuesday, citing powers from the Trade Expansion "
+        "Act of 1962. It raises the duty on imported steel to 50% from Wednesday."
+    )
+    assert not of_type(events, "announcement")
+    assert all(e.date is None or e.date.start.year == 2025 for e in events)
+    (measure,) = of_type(events, "tariff_measure")
+    assert measure.tariff.rate_percent == 50.0
+
+
+def test_a_given_name_before_a_known_surname_is_someone_else(run):
+    events = run(
+        "On Monday, Eric Trump met Japanese Prime Minister Shigeru Ishiba in Tokyo. Trump said "
+        "on Tuesday that the talks with Japan went well."
+    )
+    monday = next(e for e in of_type(events, "meeting") if e.date.start == D(2025, 6, 2))
+    assert "Eric Trump" in monday.participants
+    assert "Donald Trump" not in monday.participants
+    (said,) = of_type(events, "statement")
+    assert list(said.participants) == ["Donald Trump"]  # a given name first: no remapping

@@ -1,0 +1,172 @@
+"""Legal acts on tariffs: court rulings and hearings, lawsuits and trade-dispute filings.
+
+They are events of type "other" on the timeline ("the appeals court upheld the ruling in
+August", "the justices heard arguments on Nov. 5", "the company sued for refunds on Friday",
+"Brazil asked the WTO for consultations"). They are found here, not by the trigger ruler:
+their verbs ("rule", "hear", "issue", "file") are common words that name a legal act only with
+a court, a suit or a trade body beside them, and a loose trigger would take the people of the
+sentence's real events.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .candidate import DatedMention
+
+OTHER = "other"
+
+COURT_WORDS = frozenset({"court", "justice", "judge", "circuit", "tribunal", "panel"})
+
+# what a court does, said with the court as subject
+RULING_VERBS = frozenset(
+    {
+        "rule",
+        "strike",
+        "uphold",
+        "affirm",
+        "overturn",
+        "block",
+        "halt",
+        "stay",
+        "declare",
+        "find",
+        "hear",
+        "issue",
+        "remove",
+        "lift",
+        "grant",
+        "deny",
+        "reject",
+        "order",
+        "consider",
+        "invalidate",
+        "reinstate",
+        "vacate",
+        "dismiss",
+        "side",
+        "allow",
+        "pause",
+        "suspend",
+        "agree",
+    }
+)
+
+# "filed a lawsuit", "brought a case", "lodged a complaint"
+FILING_VERBS = frozenset({"file", "bring", "lodge", "launch", "submit"})
+FILED_THINGS = frozenset(
+    {"lawsuit", "suit", "complaint", "petition", "challenge", "case", "appeal", "dispute"}
+)
+TRADE_BODIES = frozenset({"wto"})
+
+# a hearing named as a noun, dated of its own: "during oral arguments on Nov. 5"
+HEARING_NOUNS = frozenset({"argument", "hearing"})
+HABITUAL_WORDS = frozenset({"usually", "typically", "normally", "often", "generally"})
+
+TARIFF_WORDS = frozenset(
+    {"tariff", "duty", "levy", "ieepa", "import", "refund", "trade", "section", "customs"}
+)
+
+
+def acts_in(sentence: Span, previous: Span | None) -> list[Span]:
+    """Spans (labelled "other") naming a legal act on tariffs in the sentence: the verb of a
+    court's ruling or hearing, of a suit or a trade-dispute filing, or a hearing noun. The
+    sentence, or the one before it, must speak of tariffs: courts rule on much else."""
+    if not (about_tariffs(sentence) or (previous is not None and about_tariffs(previous))):
+        return []
+    found = []
+    for token in sentence:
+        if (
+            court_acts(token)
+            or files_suit(token)
+            or asks_trade_body(token, sentence)
+            or names_hearing(token, sentence)
+        ):
+            found.append(Span(sentence.doc, token.i, token.i + 1, label=OTHER))
+    verbs = {span.root.i for span in found if span.root.pos_ == "VERB"}
+    return [  # "the justices heard oral arguments": the hearing noun is the verb's act
+        span
+        for span in found
+        if span.root.i in verbs or not any(a.i in verbs for a in span.root.ancestors)
+    ]
+
+
+def about_tariffs(sentence: Span) -> bool:
+    return any(t.lemma_.lower() in TARIFF_WORDS for t in sentence)
+
+
+def is_court(phrase: Token) -> bool:
+    """ "the Supreme Court", "the justices", "Judge Richard Eaton", "the Federal Circuit"."""
+    return any(
+        t.lemma_.lower() in COURT_WORDS and t.i <= phrase.i and t.pos_ in {"NOUN", "PROPN"}
+        for t in phrase.subtree
+    )
+
+
+def court_acts(token: Token) -> bool:
+    if token.pos_ != "VERB" or token.lemma_.lower() not in RULING_VERBS:
+        return False
+    for child in token.children:
+        if child.dep_ == "nsubj" and is_court(child):
+            return True
+        if child.dep_ == "agent" and any(is_court(g) for g in child.children):
+            return True  # "the duties were struck down by the trade court"
+    return False
+
+
+def files_suit(token: Token) -> bool:
+    """ "Costco sued the administration", "filed a lawsuit", "brought a challenge"."""
+    if token.pos_ != "VERB":
+        return False
+    if token.lemma_.lower() == "sue":
+        return True
+    return token.lemma_.lower() in FILING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in FILED_THINGS for c in token.children
+    )
+
+
+def asks_trade_body(token: Token, sentence: Span) -> bool:
+    """ "petitioned the WTO over the duties", "asked the WTO for dispute consultations"."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in {"petition", "request", "ask"}:
+        return False
+    if not (
+        any(t.lower_ in TRADE_BODIES for t in sentence)
+        or "World Trade Organization" in sentence.text
+    ):
+        return False
+    return token.lemma_.lower() == "petition" or any(
+        c.lemma_.lower() == "consultation" for c in token.subtree
+    )
+
+
+def names_hearing(token: Token, sentence: Span) -> bool:
+    """ "at the oral argument before the justices on Monday": a hearing noun, a court by it."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in HEARING_NOUNS:
+        return False
+    if any(t.lemma_.lower() in HABITUAL_WORDS for t in sentence):
+        return False  # "such cases are usually set for argument early next year"
+    if token.lemma_.lower() == "argument" and not any(c.lower_ == "oral" for c in token.children):
+        return False
+    return any(t.lemma_.lower() in COURT_WORDS for t in sentence)
+
+
+def told_by_act(trigger: Span, acts: list[Span], dated: list[DatedMention]) -> bool:
+    """A measure or meeting inside what a legal act says ("found the law gave no power to levy
+    the duties", "asked the WTO for consultations") is its subject matter, not news, unless it
+    is dated of its own ("lifted the block on the levies unveiled in March")."""
+    if trigger.label_ not in {"tariff_measure", "meeting"}:
+        return False
+    ancestors = {a.i for a in trigger.root.ancestors}
+    if not any(act.root.i in ancestors for act in acts):
+        return False
+    own = {t.i for t in trigger.root.subtree}
+    return not any(d.span.root.i in own for d in dated)
+
+
+def people_of_act(act: Span, people: list[str]) -> list[str]:
+    """Only a judge named as the court acts takes part in its act ("Judge Eaton issued an
+    order"); the president whose tariffs are at stake does not."""
+    root = act.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    names = {t.text for s in subjects for t in s.subtree}
+    return [p for p in people if any(part in names for part in p.split())]
