@@ -40,6 +40,8 @@ class Candidate:
     date_source: str = "own"
     pause_days: int | None = None
     title: str = ""
+    # a remark kept only if an event its speaker took part in dates it (references.py)
+    needs_speakers_event: bool = False
 
     @property
     def inherited(self) -> bool:

@@ -175,7 +175,8 @@ def events_from_doc(
         if statement is not None:
             candidates.append(statement)
     inherit_dates(candidates)
-    apply_anchors(candidates, anchors)
+    apply_anchors(candidates, anchors)  # by index: before any candidate is dropped
+    candidates = [c for c in candidates if not (c.needs_speakers_event and c.date is None)]
     fill_imposing_country(candidates)
     complete_parties(candidates, gazetteer)
     narrative.attach_reference_times(
@@ -343,7 +344,8 @@ def statement_candidate(
         c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in STRONG_STATEMENT_VERBS
         for c in statement.verb.children
     )  # "said he again urged ..."
-    if when is None and not strong:
+    quoted = when is None and not strong and statements.quotes_in_person(statement, sentence)
+    if when is None and not strong and not quoted:
         return None
     date = (
         resolve_date(when.mention.text, published_at=published_at, tense="past") if when else None
@@ -366,6 +368,7 @@ def statement_candidate(
         countries=countries,
     )
     candidate.title = titles.statement_title(statement)
+    candidate.needs_speakers_event = quoted
     return candidate
 
 

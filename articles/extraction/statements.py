@@ -79,14 +79,41 @@ def speaker_of(
     subject: Token, sentence: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]
 ) -> tuple[str, bool]:
     subtree = list(subject.subtree)
+    # the subject's own words, not what an apposition or clause on it names ("Marcos, the
+    # first leader to meet Trump, told reporters": Marcos speaks, not Trump)
+    own = {t.i for t in subtree if not in_aside(t, subject)}
     for ent in ents_in(sentence):
-        if ent.root.i in {t.i for t in subtree}:
+        if ent.root.i in own:
             name = person_name(ent, gazetteer)
             if name:
                 return name, True
+            if ent.label_ == "PERSON" and ent.root.i == subject.i:
+                return "", False  # a speaker the gazetteer cannot place is no one else
     words = {t.lower_ for t in subtree}
     if words & INSTITUTION_WORDS:
         return " ".join(t.text for t in subtree), False
     if subject.pos_ == "PROPN" and (country := lower_countries.get(subject.text.lower())):
         return country, False
     return "", False
+
+
+ASIDES = frozenset({"relcl", "acl", "prep"})
+
+
+def in_aside(token: Token, subject: Token) -> bool:
+    """The token hangs in a clause or phrase on the subject ("the first leader to meet Trump",
+    "the spokesperson for the minister"), not in its name or its apposed name."""
+    while token.i != subject.i:
+        if token.dep_ in ASIDES:
+            return True
+        token = token.head
+    return False
+
+
+QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def quotes_in_person(statement: Statement, sentence: Span) -> bool:
+    """ "'We made progress,' Kim told reporters": a named person's own words, in quotation
+    marks. Undated, such a remark is dated only by an event its speaker took part in."""
+    return statement.speaker_is_person and any(mark in sentence.text for mark in QUOTE_MARKS)

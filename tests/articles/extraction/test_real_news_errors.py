@@ -923,3 +923,25 @@ def test_a_given_name_before_a_known_surname_is_someone_else(run):
     assert "Donald Trump" not in monday.participants
     (said,) = of_type(events, "statement")
     assert list(said.participants) == ["Donald Trump"]  # a given name first: no remapping
+
+
+def test_a_quoted_remark_is_dated_by_the_event_its_speaker_was_at(run):
+    """An undated quote of a named official belongs to the day of the meeting he attended;
+    with no such event it stays out (an undated remark is no timeline entry)."""
+    events = run(
+        "Trade Minister Piyush Goyal met Jamieson Greer in New Delhi on Tuesday. "
+        '"We covered a lot of ground," Goyal told reporters after the meeting. '
+        '"Tariffs hurt everyone," said Mark Carney, Canada\'s prime minister.'
+    )
+    (said,) = of_type(events, "statement")
+    assert list(said.participants) == ["Piyush Goyal"]
+    assert said.date.start == D(2025, 6, 3)
+
+
+def test_the_speaker_is_the_subject_not_someone_named_in_an_aside(run):
+    events = run(
+        "Marcos, the first Asian leader to meet Donald Trump this year, told reporters on "
+        'Tuesday that the two countries were "close allies".'
+    )
+    for said in of_type(events, "statement"):
+        assert "Donald Trump" not in said.participants
