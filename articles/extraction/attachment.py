@@ -410,3 +410,37 @@ def deal_dated_in_the_past(
         if holder.i in holders and holder.i != date_root.i:
             return True
     return False
+
+
+MET_TARGETS = frozenset(
+    {
+        "expectation",
+        "demand",
+        "target",
+        "deadline",
+        "need",
+        "requirement",
+        "criterion",
+        "goal",
+        "standard",
+        "condition",
+        "obligation",
+        "commitment",
+        "threshold",
+        "challenge",
+    }
+)
+CONCLUDING_VERBS = frozenset({"conclude", "complete", "finalise", "finalize", "wrap", "close"})
+
+
+def is_not_a_meeting(trigger: Span) -> bool:
+    """ "meet the leaders' expectations", "meet the deadline": no one meets anyone. "to
+    conclude the negotiations by December": an aim for the talks, not talks held then."""
+    root = trigger.root
+    if root.pos_ in {"VERB", "AUX"} and root.lemma_.lower() == "meet":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in MET_TARGETS for c in root.children)
+    return (
+        root.dep_ == "dobj"
+        and root.head.lemma_.lower() in CONCLUDING_VERBS
+        and root.head.tag_ == "VB"
+    )

@@ -15,6 +15,8 @@ from .patterns import (
     SPECULATIVE_CUES,
 )
 
+AHEAD_WORDS = frozenset({"upcoming", "forthcoming", "planned", "scheduled"})
+
 
 def status_of(trigger: Span, sentence: Span) -> str:
     """happened, planned, speculative or cancelled, from modality and tense around the trigger."""
@@ -25,6 +27,10 @@ def status_of(trigger: Span, sentence: Span) -> str:
         return "cancelled"  # "the talks planned for next week were called off"
     if is_pleased_to(head):
         return "happened"  # "Wonderful to speak with President Trump today"
+    if trigger.label_ == "meeting" and any(
+        c.dep_ == "amod" and c.lower_ in AHEAD_WORDS for c in head.children
+    ):
+        return "planned"  # "confirmed the upcoming talks": still to come, whatever the verb
     own = has_own_clause(head) if trigger.label_ != "agreement" else None
     if own is not None and own.dep_ == "acl" and head.dep_ in {"nsubj", "nsubjpass"}:
         own = None  # "tariffs imposed on China would be cut": the cut's modality, not "imposed"

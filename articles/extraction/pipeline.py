@@ -427,6 +427,7 @@ def read_candidate(
         or attachment.is_time_prefixed(trigger)
         or attachment.names_something_else(trigger)
         or attachment.is_domestic_meeting(trigger)
+        or attachment.is_not_a_meeting(trigger)
     ):
         return None
     if kind == ANNOUNCEMENT:

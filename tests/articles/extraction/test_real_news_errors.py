@@ -945,3 +945,26 @@ def test_the_speaker_is_the_subject_not_someone_named_in_an_aside(run):
     )
     for said in of_type(events, "statement"):
         assert "Donald Trump" not in said.participants
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both governments will work hard to meet the leaders' expectations by December.",
+        "Negotiators hope to wrap up the talks on goods before the year is out.",
+    ],
+)
+def test_meeting_a_target_or_aiming_to_conclude_talks_is_no_meeting(run, sentence):
+    assert not of_type(run(sentence), "meeting")
+
+
+def test_talks_concluded_on_a_day_were_held(run):
+    (meeting,) = of_type(
+        run("The two sides concluded their talks in Jakarta on Tuesday."), "meeting"
+    )
+    assert meeting.date.start == D(2025, 6, 3)
+
+
+def test_upcoming_talks_are_planned_whatever_the_verb(run):
+    events = run("The minister confirmed on Tuesday the upcoming video talks with U.S. officials.")
+    assert [e.status for e in of_type(events, "meeting")] in ([], ["planned"])  # never held
