@@ -968,3 +968,13 @@ def test_talks_concluded_on_a_day_were_held(run):
 def test_upcoming_talks_are_planned_whatever_the_verb(run):
     events = run("The minister confirmed on Tuesday the upcoming video talks with U.S. officials.")
     assert [e.status for e in of_type(events, "meeting")] in ([], ["planned"])  # never held
+
+
+def test_a_deal_announced_on_a_past_date_in_a_relative_clause_was_made_then(run):
+    events = run(
+        "The waiver depends on the trade pact the British government announced with the U.S. "
+        "early last month."
+    )
+    (deal,) = of_type(events, "agreement")
+    assert (deal.date.start, deal.date.end) == (D(2025, 5, 1), D(2025, 5, 10))
+    assert set(deal.countries) == {"United Kingdom", "United States"}
