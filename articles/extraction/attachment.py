@@ -393,7 +393,10 @@ def deal_dated_in_the_past(
     holders = {root.i} | {
         c.i
         for c in root.children
-        if (c.dep_ == "acl" and c.tag_ == "VBN" or c.dep_ == "relcl" and c.tag_ in {"VBD", "VBN"})
+        if (
+            (c.dep_ == "acl" and c.tag_ == "VBN")
+            or (c.dep_ == "relcl" and c.tag_ in {"VBD", "VBN"})
+        )
         and c.lemma_.lower() in MAKING_PARTICIPLES | DEAL_VERBS
     }
     if root.dep_ == "pobj" and root.head.head.lemma_.lower() in RESULT_VERBS:

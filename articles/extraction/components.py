@@ -96,6 +96,7 @@ def separate_namesakes(doc: Doc) -> Doc:
                 doc, ent.start, ent.end, label="PERSON", span_id=namesakes[ent.text]
             )
             changed = True
+    changed = name_short_mentions(doc, entities) or changed
     if changed:
         doc.ents = entities
         for ent in entities:  # the ruler's id stays on the tokens unless reset
@@ -103,6 +104,33 @@ def separate_namesakes(doc: Doc) -> Doc:
                 for token in ent:
                     token.ent_id_ = ent.id_
     return doc
+
+
+def name_short_mentions(doc: Doc, entities: list[Span]) -> bool:
+    """ "Lula said", "said Airlangga": a one-word mention of someone the article has named in
+    full before ("Luiz Inacio Lula da Silva", "Airlangga Hartarto") is that person, whom the
+    gazetteer may not know. In place; True when an entity changed."""
+    full_names: dict[str, str] = {}  # name word -> the full name it is part of
+    ambiguous: set[str] = set()
+    changed = False
+    for index, ent in enumerate(entities):
+        if ent.label_ != "PERSON":
+            continue
+        if len(ent) > 1:
+            name = ent.id_ or ent.text
+            for token in ent:
+                if token.is_alpha and token.is_title and token.lower_ not in HONORIFICS:
+                    if full_names.get(token.text, name) != name:
+                        ambiguous.add(token.text)  # two Kims: say nothing
+                    full_names[token.text] = name
+            continue
+        word = ent.text
+        if not ent.id_ and word in full_names and word not in ambiguous:
+            entities[index] = Span(
+                doc, ent.start, ent.end, label="PERSON", span_id=full_names[word]
+            )
+            changed = True
+    return changed
 
 
 def folded(word: str) -> str:

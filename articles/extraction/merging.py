@@ -23,6 +23,7 @@ from .dates import (
 from .patterns import (
     AGREEMENT,
     MEETING,
+    STATEMENT,
     TARIFF,
 )
 from .types import EvidenceSpan, ExtractedEvent, Gazetteer
@@ -225,6 +226,9 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
             return True
         shared_people = set(a.participants) & set(b.participants)
         return bool(shared_people) and a.date.precision == b.date.precision
+    if a.type == STATEMENT and (a.participants or b.participants):
+        # one statement per speaker and day: the remarks a speaker made that day are one
+        return bool(set(a.participants) & set(b.participants))
     return bool(set(a.countries) & set(b.countries))
 
 
@@ -243,6 +247,8 @@ def happening_keys(candidate: Candidate) -> list[tuple]:
         keys.extend((*base, "person", person) for person in candidate.participants)
     else:
         keys.extend((*base, "country", country) for country in candidate.countries)
+        if candidate.type == STATEMENT:
+            keys.extend((*base, "person", person) for person in candidate.participants)
     return keys
 
 

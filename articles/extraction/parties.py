@@ -87,11 +87,18 @@ def meeting_scope(trigger: Span) -> set[Token]:
     return scope
 
 
+NAME_PARTICLES = frozenset(
+    {"da", "de", "do", "dos", "das", "van", "von", "der", "den", "bin", "binti", "al", "di", "du"}
+)
+
+
 def plausible_new_person(ent: Span, gazetteer: Gazetteer) -> bool:
     words = ent.text.split()
     return (
-        2 <= len(words) <= 4
-        and all(w[:1].isupper() for w in words)
+        2 <= len(words) <= 6
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
+        and sum(w in NAME_PARTICLES for w in words) <= 2
         and not any(w.lower() in {"president", "secretary", "minister"} for w in words)
         and ent.text not in gazetteer.countries
         and not any(ch.isdigit() for ch in ent.text)
@@ -107,6 +114,44 @@ def countries_in(span: Span, gazetteer: Gazetteer, lower_countries: dict[str, st
     return memo[key]
 
 
+DEAL_NOUNS = frozenset({"framework", "truce", "deal", "agreement", "accord", "consensus", "pact"})
+# capitals the gazetteer reads as their countries ("Beijing said"): named before a deal, they
+# are where it was made, not a party
+CITY_ALIASES = frozenset(
+    {
+        "London",
+        "Beijing",
+        "Washington",
+        "Tokyo",
+        "Seoul",
+        "Ottawa",
+        "Mexico City",
+        "New Delhi",
+        "Berlin",
+        "Paris",
+        "Rome",
+        "Madrid",
+        "Brasilia",
+        "Canberra",
+        "Taipei",
+        "Hanoi",
+        "Bangkok",
+        "Kuala Lumpur",
+        "Jakarta",
+        "Manila",
+        "Bern",
+        "Ankara",
+        "Moscow",
+        "Riyadh",
+        "Pretoria",
+        "Buenos Aires",
+        "Oslo",
+        "Stockholm",
+        "Warsaw",
+        "Dublin",
+        "Brussels",
+    }
+)
 PLACE_NOUNS = frozenset({"city", "capital", "port", "island", "resort", "town", "village"})
 COMMODITY_NOUNS = frozenset({"oil", "crude", "gas", "energy", "fuel", "arms", "weapons"})
 MEETING_NOUNS = frozenset({"talks", "talk", "meeting", "summit", "round", "negotiation"})
@@ -119,10 +164,14 @@ def is_venue_or_thing(ent: Span) -> bool:
     while root.dep_ == "conj" and root.head is not root:
         root = root.head  # "in Geneva and London": London is a venue too
     head = root.head
+    if root.dep_ in {"appos", "npadvmod"} and head.dep_ == "pobj":
+        root, head = head, head.head  # "in Kananaskis, Canada": the town's country
     if root.dep_ == "pobj" and head.lower_ in {"in", "at"}:
         return True
     if root.dep_ == "compound" and head.lemma_.lower() in MEETING_NOUNS:
         return True
+    if root.dep_ == "compound" and head.lemma_.lower() in DEAL_NOUNS and ent.text in CITY_ALIASES:
+        return True  # "the London framework", "the Stockholm truce": where it was made
     if ent.label_ == "NORP" and root.dep_ == "amod":
         return head.lemma_.lower() in PLACE_NOUNS | COMMODITY_NOUNS
     return False

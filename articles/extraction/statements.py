@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .grammar import ancestors_within, ents_in
-from .parties import person_name
+from .parties import TITLE_WORDS, person_name
 from .patterns import (
     ANNOUNCING_VERBS,
     INSTITUTION_WORDS,
@@ -89,12 +89,46 @@ def speaker_of(
                 return name, True
             if ent.label_ == "PERSON" and ent.root.i == subject.i:
                 return "", False  # a speaker the gazetteer cannot place is no one else
+    if subject.lower_ in {"he", "she"}:
+        named = last_person_before(subject, gazetteer)
+        return (named, True) if named else ("", False)
+    if subject.lemma_.lower() in TITLE_WORDS and not any(t.ent_type_ == "PERSON" for t in subtree):
+        named = last_person_titled(subject, gazetteer)  # "the trade minister said"
+        if named:
+            return named, True
     words = {t.lower_ for t in subtree}
     if words & INSTITUTION_WORDS:
         return " ".join(t.text for t in subtree), False
     if subject.pos_ == "PROPN" and (country := lower_countries.get(subject.text.lower())):
         return country, False
     return "", False
+
+
+def last_person_before(pronoun: Token, gazetteer: Gazetteer) -> str:
+    """ "..., he told a briefing": the person named last before the pronoun, in its sentence or
+    the one before (news names a speaker, then goes on with "he" or "she")."""
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    window_start = sentence.start
+    if sentence.start > 0:
+        window_start = doc[sentence.start - 1].sent.start
+    for ent in reversed([e for e in doc.ents if window_start <= e.start < pronoun.i]):
+        if ent.label_ == "PERSON":
+            return person_name(ent, gazetteer) or ""
+    return ""
+
+
+def last_person_titled(title: Token, gazetteer: Gazetteer) -> str:
+    """ "The commerce minister said": the person the article last named with that title
+    ("Commerce Minister Piyush Goyal met ..."), if any."""
+    doc = title.doc
+    for ent in reversed([e for e in doc.ents if e.end <= title.i]):
+        if ent.label_ != "PERSON":
+            continue
+        before = doc[max(ent.start - 4, 0) : ent.start]
+        if any(t.lemma_.lower() == title.lemma_.lower() for t in before):
+            return person_name(ent, gazetteer) or ""
+    return ""
 
 
 ASIDES = frozenset({"relcl", "acl", "prep"})

@@ -978,3 +978,47 @@ def test_a_deal_announced_on_a_past_date_in_a_relative_clause_was_made_then(run)
     (deal,) = of_type(events, "agreement")
     assert (deal.date.start, deal.date.end) == (D(2025, 5, 1), D(2025, 5, 10))
     assert set(deal.countries) == {"United Kingdom", "United States"}
+
+
+def test_a_short_mention_of_someone_named_in_full_before_is_that_person(run):
+    """The gazetteer does not know Brazil's president; the article names him in full first
+    (with the particle "da"), then by one word."""
+    events = run(
+        "Brazilian President Luiz Inacio Lula da Silva met Donald Trump in Kuala Lumpur on "
+        "Sunday. Lula said on Monday that he was hopeful about a settlement."
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert "Luiz Inacio Lula da Silva" in meeting.participants
+    (said,) = of_type(events, "statement")
+    assert list(said.participants) == ["Luiz Inacio Lula da Silva"]
+    assert said.date.start == D(2025, 6, 2)
+
+
+def test_a_pronoun_or_a_bare_title_speaks_for_the_person_named_before(run):
+    events = run(
+        "Indonesian negotiator Haryo Limanseto met U.S. officials in Washington on Monday. "
+        '"We see a broader approach now," he told a briefing on Tuesday. Commerce Minister '
+        "Piyush Goyal arrived in Brussels on Tuesday. The minister said on Wednesday that the "
+        "round was going well."
+    )
+    speakers = {e.date.start: list(e.participants) for e in of_type(events, "statement")}
+    assert speakers == {D(2025, 6, 3): ["Haryo Limanseto"], D(2025, 6, 4): ["Piyush Goyal"]}
+
+
+def test_two_speakers_on_one_day_make_two_statements_one_speaker_one(run):
+    events = run(
+        "Canada's Mark Carney said on Tuesday that talks would go on. Carney also told reporters "
+        "on Tuesday that the steel duties had to go. Donald Trump said on Tuesday that Canada "
+        "was not serious."
+    )
+    by_speaker = sorted(tuple(e.participants) for e in of_type(events, "statement"))
+    assert by_speaker == [("Donald Trump",), ("Mark Carney",)]
+
+
+def test_a_town_and_its_country_are_the_venue_not_a_party(run):
+    events = run(
+        "The two leaders signed off on the trade deal between Britain and the United States on "
+        "Monday at the G7 summit in Kananaskis, Canada."
+    )
+    (deal,) = of_type(events, "agreement")
+    assert set(deal.countries) == {"United Kingdom", "United States"}
