@@ -334,9 +334,17 @@ def find_matching_event(
     for candidate in candidates:
         if candidate.date_precision != item.date.precision and item.date.precision != "day":
             continue
-        shared_countries = wanted_countries & {c.pk for c in candidate.jurisdictions.all()}
+        their_countries = {c.pk for c in candidate.jurisdictions.all()}
+        shared_countries = wanted_countries & their_countries
         if wanted_countries and not shared_countries:
             continue
+        if (
+            item.type in {Event.Kind.MEETING, Event.Kind.AGREEMENT}
+            and len(wanted_countries) >= 2
+            and len(their_countries) >= 2
+            and not (wanted_countries <= their_countries or their_countries <= wanted_countries)
+        ):
+            continue  # a US-China deal is not a Japan-US deal because both involve the US
         if (
             item.type == Event.Kind.MEETING
             and wanted_people

@@ -219,6 +219,29 @@ China will keep a further 24 percent of its tariffs on U.S. goods suspended for 
     assert {p.tariff.imposing.name for p in pauses} == {"United States", "China"}
 
 
+def test_deals_of_different_pairs_on_one_day_are_not_merged():
+    """Two articles of one day: a US-China framework agreed in London and a UK-US deal signed
+    the same day. They share the United States, not their parties: two deals, and London is
+    the first one's venue, not a party."""
+    china = b"""date 2025-06-11
+U.S. and China agree framework in London
+
+The London framework, agreed by the U.S. and China on Tuesday at Lancaster House, restores the truce.
+"""
+    britain = b"""date 2025-06-11
+Britain and U.S. seal deal
+
+Britain and the United States signed a trade deal on Tuesday in Washington.
+"""
+    ingest_bytes(china, source_name="china.txt")
+    ingest_bytes(britain, source_name="britain.txt")
+    deals = Event.objects.filter(kind="agreement", date_start=datetime.date(2025, 6, 10))
+    assert sorted(sorted(c.name for c in d.jurisdictions.all()) for d in deals) == [
+        ["China", "United States"],
+        ["United Kingdom", "United States"],
+    ]
+
+
 def test_extraction_does_not_depend_on_the_hash_seed(tmp_path):
     """Set iteration order once decided ties; each seed must give the same events."""
     import os
