@@ -135,3 +135,19 @@ def test_committed_gold_files_quote_nothing():
             assert "evidence" not in event, path.name
             assert 0 <= event["evidence_span"][0] < event["evidence_span"][1] <= gold["chars"]
             assert event["date"] is None or "text" not in event["date"], path.name
+
+
+@pytest.mark.django_db
+def test_fit_confidence_leaves_out_the_articles_still_scored_blind(tmp_path, capsys):
+    """A set kept blind is scored, never fitted on: --leave-out drops it from the fit."""
+    root = write_corpus(tmp_path)
+    other = {**DRAFT, "id": "t98_own_words", "url": "https://example.org/own-words-2"}
+    (root / "private" / "t98_own_words.txt").write_text(TEXT, encoding="utf-8")
+    (root / "private" / "t98_own_words.draft.json").write_text(json.dumps(other), encoding="utf-8")
+    build_all(root)
+    call_command("fit_confidence", "--data", str(root), "--dry-run", "--leave-out", "t99")
+    out, err = capsys.readouterr()
+    assert "Left out of the fit: t99_own_words" in err
+    model = json.loads(out)
+    assert model["fitted_on"].startswith("real-news tune split: 1 articles")
+    assert "left out: 1 articles" in model["fitted_on"]
