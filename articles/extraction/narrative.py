@@ -19,9 +19,10 @@ from .attachment import is_reference, time_clause_of
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
 from .grammar import governing_verb, is_state_clause
+from .legal import OTHER
 from .patterns import AGREEMENT, MEETING, STATE_LEMMAS, TARIFF
 
-STORY_TYPES = frozenset({TARIFF, AGREEMENT, MEETING})
+STORY_TYPES = frozenset({TARIFF, AGREEMENT, MEETING, OTHER})
 PRECISE = frozenset({"day", "range", "week"})
 STORY_WINDOW_DAYS = 31  # a dated event this close to publication is the story, not background
 
@@ -90,6 +91,11 @@ def wants_story_date(candidate: Candidate) -> bool:
         if tariff is None or is_reference(candidate.trigger):
             return False
         return tariff.rate_percent is not None or tariff.action not in {"imposed", "announced"}
+    if candidate.type == OTHER:  # "Costco filed a lawsuit": a legal act told as done
+        return candidate.status == "happened" and governing_verb(candidate.trigger.root).tag_ in {
+            "VBD",
+            "VBN",
+        }
     return candidate.status == "happened" and (candidate.definite or is_told_act(candidate))
 
 

@@ -1022,3 +1022,13 @@ def test_a_town_and_its_country_are_the_venue_not_a_party(run):
     )
     (deal,) = of_type(events, "agreement")
     assert set(deal.countries) == {"United Kingdom", "United States"}
+
+
+def test_a_legal_act_told_as_done_takes_the_storys_date(run):
+    events = run(
+        "The trade court heard the importers' case on Thursday. A furniture importer filed a "
+        "lawsuit against the government to recover the tariffs it paid."
+    )
+    acts = of_type(events, "other")
+    assert len(acts) == 2  # the hearing, and the suit dated by the story
+    assert all(a.date is not None and a.date.start == D(2025, 6, 5) for a in acts)
