@@ -262,9 +262,16 @@ def in_progress(verb: Token) -> bool:
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
+TRYING_VERBS = frozenset({"try", "seek", "attempt", "strive", "race", "scramble", "rush"})
+
+
 def only_sought(verb: Token) -> bool:
-    """ "its push to clinch a deal", "a bid to seal a deal": sought, not made."""
-    return verb.dep_ in {"acl", "xcomp", "relcl"} and verb.head.lemma_.lower() in ATTEMPT_NOUNS
+    """ "its push to clinch a deal", "a bid to seal a deal", "officials try to secure better
+    deals": sought, not made (a hope, "hope to seal a deal by May", is told as such)."""
+    if verb.dep_ not in {"acl", "xcomp", "relcl"}:
+        return False
+    head = verb.head.lemma_.lower()
+    return head in ATTEMPT_NOUNS or (verb.dep_ == "xcomp" and head in TRYING_VERBS)
 
 
 def told_in_past(sentence: Span) -> bool:

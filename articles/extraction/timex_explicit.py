@@ -11,6 +11,7 @@ from articles.extraction import timex_calendar as cal
 from articles.extraction.timex_lexicon import (
     DAY_NUM,
     MONTH,
+    MONTH_BY_DAY,
     ORDINALS,
     REL,
     SEASON_CODES,
@@ -40,7 +41,7 @@ _rule = rule_registry(RULES)
 @_rule(
     "month_day",
     rf"{B}(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?:(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?"
-    rf"(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM})"
+    rf"(?P<mon>{MONTH_BY_DAY})\s*(?P<day>{DAY_NUM})"
     rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}))?",
 )
 def norm_month_day(m: re.Match, ctx: Context) -> Norm | None:
@@ -60,7 +61,8 @@ def norm_month_day(m: re.Match, ctx: Context) -> Norm | None:
 
 
 @_rule(
-    "day_month", rf"{B}(?P<day>{DAY_NUM})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"
+    "day_month",
+    rf"{B}(?P<day>{DAY_NUM})\s+(?:of\s+)?(?P<mon>{MONTH_BY_DAY})(?:,?\s+(?P<year>{YEAR}))?",
 )
 def norm_day_month(m: re.Match, ctx: Context) -> Norm | None:
     """ "1 May 2025", "the 3rd of March"."""
@@ -90,7 +92,7 @@ def norm_slash_date(m: re.Match, ctx: Context) -> Norm | None:
 
 @_rule(
     "month_year",
-    rf"{B}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|"
+    rf"{B}(?P<mon>{MONTH_BY_DAY}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|"
     r"(?P<rel>this|last|next)\s+year|'(?P<yy>\d\d)(?!\d))",
 )
 def norm_month_year(m: re.Match, ctx: Context) -> Norm | None:

@@ -112,6 +112,9 @@ MONTH = (
     r"(?-i:Jan(?:uary|\.)|Feb(?:ruary|\.)|Mar(?:ch|\.)|Apr(?:il|\.)|May|June?|July?|"
     r"Aug(?:ust|\.)|Sept?(?:ember|\.)?|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))(?![a-z])"
 )
+# "Aug 1", "1 Aug", "Oct 30, 2025": wire copy often drops the abbreviation's period; beside a
+# day number a bare abbreviation is a month (alone, "Jan" may be a name and "Mar" a verb)
+MONTH_BY_DAY = rf"(?:{MONTH}|(?-i:Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec)(?![a-z.]))"
 WEEKDAY = r"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\d$£€.,])(?:1[6-9]\d\d|20\d\d)(?![\d%])"

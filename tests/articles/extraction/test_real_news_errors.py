@@ -1032,3 +1032,20 @@ def test_a_legal_act_told_as_done_takes_the_storys_date(run):
     acts = of_type(events, "other")
     assert len(acts) == 2  # the hearing, and the suit dated by the story
     assert all(a.date is not None and a.date.start == D(2025, 6, 5) for a in acts)
+
+
+def test_a_deadline_written_without_the_abbreviations_period_is_dated(run):
+    events = run(
+        "Negotiators in the region are trying to win better terms before the Aug 1 deadline."
+    )
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.date.start == D(2025, 8, 1)
+    assert not of_type(events, "agreement")
+
+
+def test_trying_to_secure_deals_makes_none(run):
+    events = run(
+        "Governments across the region are trying to secure fairer trade deals with the U.S. "
+        "before the Aug 1 deadline."
+    )
+    assert not of_type(events, "agreement")

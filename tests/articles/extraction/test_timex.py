@@ -45,6 +45,12 @@ def tagged(text: str, dct: dt.date = DCT) -> list[tuple[str, str, str]]:
         ("Sales in fiscal 1989 fell.", [("fiscal 1989", "1989", "DATE")]),
         ("Shares fell last fall.", [("last fall", "2024-FA", "DATE")]),
         ("It closed on Thanksgiving Day.", [("Thanksgiving Day", "2024-11-28", "DATE")]),
+        # wire copy that drops the abbreviation's period
+        ("Talks resume ahead of the Aug 1 deadline.", [("Aug 1", "2025-08-01", "DATE")]),
+        ("The order was signed on Mar 26, 2025.", [("Mar 26, 2025", "2025-03-26", "DATE")]),
+        ("Duties rise from 9 Jul.", [("9 Jul", "2025-07-09", "DATE")]),
+        ("The truce ends on 12 Aug.", [("12 Aug.", "2025-08-12", "DATE")]),
+        ("Exports fell in Feb 2025.", [("Feb 2025", "2025-02", "DATE")]),
     ],
 )
 def test_tag_values(text, expected):
@@ -71,6 +77,7 @@ def test_tag_year_ago_quarter_in_an_earnings_report():
         "About 2000 people attended.",
         "A 52-year-old man was arrested.",
         "futures contracts",
+        "Jan Hatzius, the bank's economist, said so.",
     ],
 )
 def test_tag_ignores_non_dates(text):
