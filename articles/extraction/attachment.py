@@ -81,6 +81,8 @@ def is_comparison(trigger: Span) -> bool:
     before = [t.lower_ for t in trigger.doc[start:phrase_start]]
     if any(word in COMPARISON_WORDS for word in before):
         return True
+    if before[-2:] == ["top", "of"]:
+        return True  # "added on top of the 25% levies announced earlier": the base, not news
     for ancestor in list(trigger.root.ancestors)[:2]:
         if ancestor.lower_ in COMPARISON_WORDS or ancestor.lemma_ in {"match", "best", "compare"}:
             return True

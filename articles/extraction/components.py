@@ -197,9 +197,15 @@ HONORIFICS = frozenset(
 )
 
 
+NOT_NAMES = frozenset(
+    {"talks", "talk", "summit", "meeting", "deal", "tariff", "tariffs", "trade", "call", "visit"}
+)
+
+
 def is_name_word(token: Token, lower_words: set[str]) -> bool:
     return (
         token.lower_ not in lower_words
+        and token.lower_ not in NOT_NAMES  # "after Trump-Xi Talks" in a title-case headline
         and token.is_alpha
         and token.is_title
         and token.pos_ == "PROPN"

@@ -227,6 +227,8 @@ def deal_is_made(trigger: Span) -> bool:
         ):
             return True  # "the signing ceremony for the agreement took place on Saturday"
         if token.lemma_.lower() in DEAL_VERBS:
+            if any(c.dep_ == "neg" for c in token.children):
+                return False  # "no accord was reached in time": nothing was made
             return not (in_progress(token) or only_sought(token))
         if token is not root and token.pos_ == "VERB":
             if root.dep_ == "nsubjpass" and any(

@@ -135,7 +135,7 @@ def rate_near(trigger: Span, sentence: Span) -> float | None:
     best: tuple[tuple[int, int], float] | None = None
     trigger_mid = (trigger.start_char + trigger.end_char) // 2
     for value, span, former in percent_mentions(sentence):
-        if former:
+        if former or rate_of_another_duty(span, trigger):
             continue
         distance = tree_distance(trigger.root, span.root)
         if span.root.head.lower_ == "to" and span.root.head.head.lemma_ in CHANGE_VERBS:
@@ -146,6 +146,18 @@ def rate_near(trigger: Span, sentence: Span) -> float | None:
         if best is None or key < best[0]:
             best = (key, value)
     return best[1] if best else None
+
+
+DUTY_NOUNS = frozenset({"tariff", "duty", "levy", "tax"})
+
+
+def rate_of_another_duty(percent: Span, trigger: Span) -> bool:
+    """ "The tariffs take effect in three weeks, on top of the 25 percent levies": 25 is the
+    levies' own rate, not the tariffs'."""
+    noun = percent.root
+    while noun.dep_ in {"nummod", "compound", "amod", "quantmod", "npadvmod"} and noun.head != noun:
+        noun = noun.head
+    return noun.lemma_.lower() in DUTY_NOUNS and noun.i != trigger.root.i and noun not in trigger
 
 
 def former_rate(rate: float | None, sentence: Span) -> float | None:

@@ -1049,3 +1049,28 @@ def test_trying_to_secure_deals_makes_none(run):
         "before the Aug 1 deadline."
     )
     assert not of_type(events, "agreement")
+
+
+def test_a_deal_not_reached_is_no_deal(run):
+    events = run(
+        "Ministers said on Thursday that an agreement was not reached before the deadline."
+    )
+    assert not of_type(events, "agreement")
+
+
+def test_the_rate_of_the_duty_a_measure_comes_on_top_of_is_not_its_rate(run):
+    events = run(
+        "The duties are due to start in two weeks and will be stacked on top of the 25 percent "
+        "levies the president announced earlier."
+    )
+    for measure in of_type(events, "tariff_measure"):
+        if measure.date is not None and measure.date.start > FRIDAY:
+            assert measure.tariff.rate_percent != 25.0  # 25% is the earlier duties' rate
+
+
+def test_a_title_case_trade_word_after_a_known_name_is_no_namesake(run):
+    events = run(
+        "Washington Cuts Levy On Beijing After Trump-Xi Talks\n\n"
+        "Washington cut its levy on Chinese goods to 10% on Thursday."
+    )
+    assert all("Xi Talks" not in e.participants for e in events)
