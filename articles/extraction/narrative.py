@@ -18,6 +18,7 @@ from dataclasses import replace
 from .attachment import is_reference, time_clause_of
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
+from .dating import is_end_bound
 from .grammar import governing_verb, is_state_clause
 from .legal import OTHER
 from .patterns import AGREEMENT, MEETING, STATE_LEMMAS, TARIFF
@@ -147,6 +148,8 @@ def frame_date(candidate: Candidate, dated: list[DatedMention]) -> DatedMention 
     for mention in dated:
         if mention.mention.resolved is None or mention.mention.type not in {"DATE", "TIME"}:
             continue
+        if is_end_bound(mention):
+            continue  # "extended their truce until Nov. 10": when it ends, not when it was made
         if governing_verb(mention.span.root).i in above:
             return mention
     return None

@@ -1074,3 +1074,11 @@ def test_a_title_case_trade_word_after_a_known_name_is_no_namesake(run):
         "Washington cut its levy on Chinese goods to 10% on Thursday."
     )
     assert all("Xi Talks" not in e.participants for e in events)
+
+
+def test_an_end_date_does_not_date_the_deal_that_sets_it(run):
+    events = run("The two governments extended their truce until Nov. 10.")
+    for deal in of_type(events, "agreement"):
+        assert deal.date is None or deal.date.start.year == 2025  # never "Nov. 10" of 2024
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.date.start == D(2025, 11, 10)
