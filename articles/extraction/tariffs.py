@@ -54,6 +54,13 @@ def tariff_details(
     )
     if imposing is None:
         imposing = next(iter(countries_of(participants, gazetteer)), None)
+    winner = relief_winner(trigger, sentence, gazetteer, lower_countries, participants)
+    if winner is not None:
+        # "Sheinbaum secured a pause on the tariffs", "India won an exemption from U.S.
+        # duties": the one who wins the relief is the one the tariffs hit
+        target = winner
+        if imposing == winner:
+            imposing = next((c for c in context_countries if c != winner), None)
     near = " ".join(
         t.lower_ for t in neighbourhood(trigger.root, 3)
     )  # "a universal tariff", not "the global trading order" elsewhere in the sentence
@@ -146,6 +153,38 @@ def rate_near(trigger: Span, sentence: Span) -> float | None:
         if best is None or key < best[0]:
             best = (key, value)
     return best[1] if best else None
+
+
+RELIEF_WINNING_VERBS = frozenset(
+    {"secure", "win", "obtain", "gain", "receive", "seek", "request", "land", "clinch", "get"}
+)
+
+
+def relief_winner(
+    trigger: Span,
+    sentence: Span,
+    gazetteer: Gazetteer,
+    lower_countries: dict[str, str],
+    participants: list[str],
+) -> str | None:
+    """The country that wins or asks for relief from the tariffs ("Mexico's president secured
+    a pause on the tariffs", "India won an exemption from the duties"): the subject of the
+    verb the relief hangs on, by its own country words or its person's country."""
+    verb = next(
+        (a for a in list(ancestors_within(trigger.root, sentence))[:4] if a.pos_ == "VERB"), None
+    )
+    if verb is None or verb.lemma_.lower() not in RELIEF_WINNING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    for token in subject.subtree:
+        if token.ent_type_ in {"GPE", "NORP"}:
+            if token.ent_id_ and token.ent_id_ in gazetteer.country_names:
+                return token.ent_id_
+            if (name := lower_countries.get(token.text.lower())) is not None:
+                return name
+    return next(iter(countries_of(participants, gazetteer)), None)
 
 
 DUTY_NOUNS = frozenset({"tariff", "duty", "levy", "tax"})

@@ -1082,3 +1082,16 @@ def test_an_end_date_does_not_date_the_deal_that_sets_it(run):
         assert deal.date is None or deal.date.start.year == 2025  # never "Nov. 10" of 2024
     (deadline,) = of_type(events, "deadline")
     assert deadline.date.start == D(2025, 11, 10)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Mexico's president won a 90-day pause on the new U.S. tariffs on Thursday.", "Mexico"),
+        ("India secured an exemption from the American steel tariffs on Thursday.", "India"),
+    ],
+)
+def test_who_wins_relief_is_who_the_tariffs_hit(run, sentence, target):
+    (measure,) = of_type(run(sentence), "tariff_measure")
+    assert measure.tariff.target_country == target
+    assert measure.tariff.imposing_country in {None, "United States"}
