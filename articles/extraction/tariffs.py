@@ -196,7 +196,12 @@ def rate_of_another_duty(percent: Span, trigger: Span) -> bool:
     noun = percent.root
     while noun.dep_ in {"nummod", "compound", "amod", "quantmod", "npadvmod"} and noun.head != noun:
         noun = noun.head
-    return noun.lemma_.lower() in DUTY_NOUNS and noun.i != trigger.root.i and noun not in trigger
+    return (
+        noun.lemma_.lower() in DUTY_NOUNS
+        and noun.i != trigger.root.i
+        and noun not in trigger
+        and noun not in trigger.root.subtree  # "its tariffs, including the 25 percent duty"
+    )
 
 
 def former_rate(rate: float | None, sentence: Span) -> float | None:

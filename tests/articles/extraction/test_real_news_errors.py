@@ -1095,3 +1095,11 @@ def test_who_wins_relief_is_who_the_tariffs_hit(run, sentence, target):
     (measure,) = of_type(run(sentence), "tariff_measure")
     assert measure.tariff.target_country == target
     assert measure.tariff.imposing_country in {None, "United States"}
+
+
+def test_a_rate_named_inside_the_measures_own_phrase_is_its_rate(run):
+    events = run(
+        "He said on Thursday he had asked Washington to reconsider its tariffs, including the 25 "
+        "percent duty on cars that took effect earlier this week."
+    )
+    assert 25.0 in {m.tariff.rate_percent for m in of_type(events, "tariff_measure")}
