@@ -131,7 +131,7 @@ NUM = (
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 REL = r"(?:last|this|next|this\s+past|this\s+coming|past|coming|previous|following)"
 # word start that refuses a hyphenated continuation ("two-year") but allows "mid-May"
-B = r"(?<!\w)(?:(?<=mid-)|(?<=late-)|(?<=early-)|(?<=pre-)|(?<=post-)|(?<!-))"
+B = r"(?<!\w)(?:(?<=mid-)|(?<=late-)|(?<=early-)|(?<=end-)|(?<=pre-)|(?<=post-)|(?<!-))"
 E = r"(?![\w])"
 
 

@@ -24,7 +24,7 @@ RULES: list[Rule] = [*timex_explicit.RULES, *timex_relative.RULES, *timex_durati
 # Modifiers ("early", "mid-", "the end of") widen a date's span.
 PREFIX = re.compile(
     r"(?:(?P<edge>(?:the\s+)?(?:very\s+)?(?:beginning|start|middle|end|close|turn)\s+of)\s+|"
-    r"(?P<adj>early|late|mid|earlier|later|around|about|approximately|roughly|as\s+early\s+as|"
+    r"(?P<adj>early|late|mid|end(?=-)|earlier|later|around|about|approximately|roughly|as\s+early\s+as|"
     r"as\s+late\s+as|no\s+later\s+than|sometime|some\s+time|the)(?:\s+|-))$",
     re.I,
 )

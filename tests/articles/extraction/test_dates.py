@@ -103,6 +103,7 @@ def test_resolve_date_weeks(text, start, end, timex):
         ("in or after mid-May", D(2025, 5, 11), D(2025, 5, 20), "2025-05"),
         ("mid-May", D(2025, 5, 11), D(2025, 5, 20), "2025-05"),
         ("early July", D(2025, 7, 1), D(2025, 7, 10), "2025-07"),
+        ("by end-July", D(2025, 7, 21), D(2025, 7, 31), "2025-07"),
         ("late June", D(2025, 6, 21), D(2025, 6, 30), "2025-06"),
         ("by the end of this month", D(2025, 5, 21), D(2025, 5, 31), "2025-05"),
     ],

@@ -51,6 +51,7 @@ def tagged(text: str, dct: dt.date = DCT) -> list[tuple[str, str, str]]:
         ("Duties rise from 9 Jul.", [("9 Jul", "2025-07-09", "DATE")]),
         ("The truce ends on 12 Aug.", [("12 Aug.", "2025-08-12", "DATE")]),
         ("Exports fell in Feb 2025.", [("Feb 2025", "2025-02", "DATE")]),
+        ("A deal is due by end-July.", [("end-July", "2025-07", "DATE")]),
     ],
 )
 def test_tag_values(text, expected):
