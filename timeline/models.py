@@ -781,7 +781,7 @@ class Event(models.Model):
 
     def machine_title(self) -> str:
         """The title the pipeline would give the event as it now stands."""
-        from articles.extraction.titles import compose_title  # no spaCy: plain functions
+        from articles.extraction.titles import compose_title, without_status_prefix
 
         tariff = getattr(self, "tariff", None)
         meeting = getattr(self, "meeting", None)
@@ -794,6 +794,8 @@ class Event(models.Model):
             tariff=tariff.as_extracted() if tariff is not None else None,
             statement=self.title
             if self.kind in {EventKind.STATEMENT, EventKind.ANNOUNCEMENT}
+            else without_status_prefix(self.title)
+            if self.kind == EventKind.OTHER
             else "",
         )[:300]
 

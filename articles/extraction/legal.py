@@ -10,6 +10,8 @@ sentence's real events.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .candidate import DatedMention
@@ -170,3 +172,48 @@ def people_of_act(act: Span, people: list[str]) -> list[str]:
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     names = {t.text for s in subjects for t in s.subtree}
     return [p for p in people if any(part in names for part in p.split())]
+
+
+def act_title(act: Span, limit: int = 10) -> str:
+    """A short headline from the act's own words: "U.S. appeals court upheld trade court's
+    judgment", "Supreme Court will hear levy case", "Chile asked WTO for dispute consultations"."""
+    root = act.root
+    if root.pos_ != "VERB":  # a hearing noun: "Supreme Court oral arguments"
+        words = [t.text for t in root.subtree if t.i <= root.i and t.dep_ not in {"det", "case"}]
+        return upper_first(" ".join(words[-6:]))
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    parts = phrase(subject, 5) if subject is not None else []
+    parts += [c.text for c in root.children if c.dep_ in {"aux", "auxpass", "neg"}]
+    parts.append(root.text)
+    parts += [c.text for c in root.children if c.dep_ == "prt"]
+    for child in root.children:
+        if child.dep_ in {"dobj", "attr"}:
+            parts += phrase(child, 4)
+        elif child.dep_ == "prep" and child.lower_ in {"for", "against"} and len(parts) < limit:
+            parts.append(child.text)
+            parts += [w for g in child.children if g.dep_ == "pobj" for w in phrase(g, 3)]
+    return upper_first(" ".join(parts[:limit]))
+
+
+def phrase(head: Token, size: int) -> list[str]:
+    """A noun phrase's words up to its head (and an 's possessive), without determiners or the
+    clauses and phrases hanging on it."""
+    words = [
+        t
+        for t in head.subtree
+        if t.i <= head.i and t.dep_ not in {"det", "punct"} and not in_clause(t, head)
+    ]
+    return [t.text for t in words][-size:]
+
+
+def in_clause(token: Token, head: Token) -> bool:
+    while token.i != head.i:
+        if token.dep_ in {"relcl", "acl", "prep", "appos", "advcl"}:
+            return True
+        token = token.head
+    return False
+
+
+def upper_first(text: str) -> str:
+    text = re.sub(r"\s+(['\u2019]s)\b", r"\1", text)  # "court 's" -> "court's"
+    return text[:1].upper() + text[1:]

@@ -158,6 +158,7 @@ def events_from_doc(
             )
             if candidate is not None:
                 candidate.participants = legal.people_of_act(act, candidate.participants)
+                candidate.title = legal.act_title(act)
                 candidates.append(candidate)
         anchors.extend(sentence_anchors(sentence, candidates, first_index))
         candidates.extend(

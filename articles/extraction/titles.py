@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .statements import Statement
 
 STATUS_PREFIX = {"planned": "Planned: ", "speculative": "Possible: ", "cancelled": "Cancelled: "}
-NOUNS = {AGREEMENT: "deal", ANNOUNCEMENT: "announcement", DEADLINE: "deadline"}
+NOUNS = {AGREEMENT: "deal", ANNOUNCEMENT: "announcement", DEADLINE: "deadline", "other": "action"}
 
 
 def surname(full_name: str) -> str:
@@ -49,10 +49,21 @@ def compose_title(
         return f"{prefix}{parties or 'Trade'} talks{place}"
     if kind in {"statement", ANNOUNCEMENT} and statement:
         return statement
+    if kind == "other" and statement:
+        return prefix + statement  # a legal act's own headline ("Supreme Court will hear ...")
     if kind == TARIFF and tariff is not None:
         return prefix + tariff_headline(tariff)
     noun = NOUNS.get(kind, "statement")
     return f"{prefix}{parties or ', '.join(people[:2]) or 'Trade'} {noun}".strip()
+
+
+def without_status_prefix(title: str) -> str:
+    """An act's own headline without the "Planned: " its status added (composed again, the
+    status may have changed)."""
+    for prefix in STATUS_PREFIX.values():
+        if title.startswith(prefix):
+            return title[len(prefix) :]
+    return title
 
 
 def title_for(candidate: Candidate) -> str:

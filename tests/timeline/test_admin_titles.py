@@ -67,3 +67,14 @@ def test_retitle_uses_the_tariff_details():
     measure = TariffMeasureFactory(action="lowered", rate_percent=15, event__merge_key="m")
     assert measure.event.retitle()
     assert measure.event.title == "United States lowers tariff on Japan to 15%"
+
+
+def test_a_legal_acts_own_headline_follows_its_new_status(editor_client):
+    event = EventFactory(
+        kind="other",
+        status="planned",
+        title="Planned: Supreme Court will hear levy case",
+        merge_key="m",
+    )
+    change(editor_client, event, status="happened")
+    assert event.title == "Supreme Court will hear levy case"

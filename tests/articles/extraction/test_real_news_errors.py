@@ -1103,3 +1103,15 @@ def test_a_rate_named_inside_the_measures_own_phrase_is_its_rate(run):
         "percent duty on cars that took effect earlier this week."
     )
     assert 25.0 in {m.tariff.rate_percent for m in of_type(events, "tariff_measure")}
+
+
+def test_a_legal_act_is_titled_by_its_own_words(run):
+    events = run(
+        "The Supreme Court will hear the levy case on July 9, its clerk said on Tuesday. "
+        "In May, the U.S. appeals court upheld the trade court's judgment on the tariffs."
+    )
+    titles = sorted(e.title for e in of_type(events, "other"))
+    assert titles == [
+        "Planned: Supreme Court will hear levy case",
+        "U.S. appeals court upheld trade court's judgment",
+    ]

@@ -95,3 +95,11 @@ def test_statement_title_joins_clitics():
     deps = ["nsubj", "ROOT", "poss", "case", "nsubj", "ccomp", "neg", "acomp"]
     title = statement_title(statement(words, heads, deps, 1, 2))
     assert title == "Ryosei Akazawa: China's offer wasn't enough"
+
+
+def test_compose_title_of_another_act_is_no_statement():
+    assert compose_title("other", countries=["United States"]) == "United States action"
+    assert (
+        compose_title("other", status="planned", statement="Supreme Court will hear levy case")
+        == "Planned: Supreme Court will hear levy case"
+    )
