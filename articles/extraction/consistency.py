@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from .candidate import Candidate
 from .grammar import governing_verb
-from .modality import AHEAD_WORDS
+from .modality import told_as_ahead
 from .patterns import AGREEMENT, MEETING, TARIFF
 
 BORROWED = frozenset({"story", "publication", "referent", "frame"})
@@ -37,17 +37,15 @@ def enforce(candidates: list[Candidate], *, published_at: datetime.date) -> None
                 candidate.date_source = "own"
             elif candidate.date_source in BORROWED:
                 settle_borrowed_plan(candidate)
-            elif candidate.status == "planned" and is_told_as_ahead(candidate):
+            elif (
+                candidate.status == "planned"
+                and candidate.type == MEETING
+                and told_as_ahead(candidate.trigger)
+            ):
                 candidate.date = None  # "confirmed on Monday the upcoming talks": Monday is
                 candidate.date_source = "own"  # the confirming, the talks are still to come
             elif candidate.status == "planned" and not is_agreed_relief(candidate):
                 candidate.status = "happened"  # its day has passed and the article reports it
-
-
-def is_told_as_ahead(candidate: Candidate) -> bool:
-    return candidate.type == MEETING and any(
-        c.dep_ == "amod" and c.lower_ in AHEAD_WORDS for c in candidate.trigger.root.children
-    )
 
 
 RELIEF = frozenset({"lowered", "exempted", "removed"})

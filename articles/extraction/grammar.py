@@ -261,3 +261,13 @@ def ents_in(span: Span) -> list[Span]:
         if ent.end <= span.end:
             found.append(ent)
     return found
+
+
+def hangs_by(token: Token, head: Token, deps: frozenset[str] | set[str]) -> bool:
+    """Whether the path from a token up to one of its ancestors passes through one of these
+    relations: "to meet Trump" hangs by acl on "the first leader to meet Trump"."""
+    while token.i != head.i:
+        if token.dep_ in deps:
+            return True
+        token = token.head
+    return False

@@ -10,11 +10,11 @@ sentence's real events.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from .candidate import DatedMention
+from .grammar import hangs_by
+from .titles import tidy, upper_first
 
 OTHER = "other"
 
@@ -180,7 +180,7 @@ def act_title(act: Span, limit: int = 10) -> str:
     root = act.root
     if root.pos_ != "VERB":  # a hearing noun: "Supreme Court oral arguments"
         words = [t.text for t in root.subtree if t.i <= root.i and t.dep_ not in {"det", "case"}]
-        return upper_first(" ".join(words[-6:]))
+        return upper_first(tidy(" ".join(words[-6:])))
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     parts = phrase(subject, 5) if subject is not None else []
     parts += [c.text for c in root.children if c.dep_ in {"aux", "auxpass", "neg"}]
@@ -192,7 +192,10 @@ def act_title(act: Span, limit: int = 10) -> str:
         elif child.dep_ == "prep" and child.lower_ in {"for", "against"} and len(parts) < limit:
             parts.append(child.text)
             parts += [w for g in child.children if g.dep_ == "pobj" for w in phrase(g, 3)]
-    return upper_first(" ".join(parts[:limit]))
+    return upper_first(tidy(" ".join(parts[:limit])))
+
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "prep", "appos", "advcl"})
 
 
 def phrase(head: Token, size: int) -> list[str]:
@@ -201,19 +204,6 @@ def phrase(head: Token, size: int) -> list[str]:
     words = [
         t
         for t in head.subtree
-        if t.i <= head.i and t.dep_ not in {"det", "punct"} and not in_clause(t, head)
+        if t.i <= head.i and t.dep_ not in {"det", "punct"} and not hangs_by(t, head, CLAUSE_DEPS)
     ]
     return [t.text for t in words][-size:]
-
-
-def in_clause(token: Token, head: Token) -> bool:
-    while token.i != head.i:
-        if token.dep_ in {"relcl", "acl", "prep", "appos", "advcl"}:
-            return True
-        token = token.head
-    return False
-
-
-def upper_first(text: str) -> str:
-    text = re.sub(r"\s+(['\u2019]s)\b", r"\1", text)  # "court 's" -> "court's"
-    return text[:1].upper() + text[1:]

@@ -18,6 +18,11 @@ from .patterns import (
 AHEAD_WORDS = frozenset({"upcoming", "forthcoming", "planned", "scheduled"})
 
 
+def told_as_ahead(trigger: Span) -> bool:
+    """ "the upcoming talks", "the scheduled meeting": the word itself says it is to come."""
+    return any(c.dep_ == "amod" and c.lower_ in AHEAD_WORDS for c in trigger.root.children)
+
+
 def status_of(trigger: Span, sentence: Span) -> str:
     """happened, planned, speculative or cancelled, from modality and tense around the trigger."""
     head = trigger.root
@@ -27,9 +32,7 @@ def status_of(trigger: Span, sentence: Span) -> str:
         return "cancelled"  # "the talks planned for next week were called off"
     if is_pleased_to(head):
         return "happened"  # "Wonderful to speak with President Trump today"
-    if trigger.label_ == "meeting" and any(
-        c.dep_ == "amod" and c.lower_ in AHEAD_WORDS for c in head.children
-    ):
+    if trigger.label_ == "meeting" and told_as_ahead(trigger):
         return "planned"  # "confirmed the upcoming talks": still to come, whatever the verb
     own = has_own_clause(head) if trigger.label_ != "agreement" else None
     if own is not None and own.dep_ == "acl" and head.dep_ in {"nsubj", "nsubjpass"}:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .grammar import ancestors_within, ents_in
+from .grammar import ancestors_within, ents_in, hangs_by
 from .parties import TITLE_WORDS, person_name
 from .patterns import (
     ANNOUNCING_VERBS,
@@ -81,7 +81,7 @@ def speaker_of(
     subtree = list(subject.subtree)
     # the subject's own words, not what an apposition or clause on it names ("Marcos, the
     # first leader to meet Trump, told reporters": Marcos speaks, not Trump)
-    own = {t.i for t in subtree if not in_aside(t, subject)}
+    own = {t.i for t in subtree if not hangs_by(t, subject, ASIDES)}
     for ent in ents_in(sentence):
         if ent.root.i in own:
             name = person_name(ent, gazetteer)
@@ -131,17 +131,9 @@ def last_person_titled(title: Token, gazetteer: Gazetteer) -> str:
     return ""
 
 
+# a clause or phrase on the subject ("the first leader to meet Trump", "the spokesperson for
+# the minister"), not its name or its apposed name
 ASIDES = frozenset({"relcl", "acl", "prep"})
-
-
-def in_aside(token: Token, subject: Token) -> bool:
-    """The token hangs in a clause or phrase on the subject ("the first leader to meet Trump",
-    "the spokesperson for the minister"), not in its name or its apposed name."""
-    while token.i != subject.i:
-        if token.dep_ in ASIDES:
-            return True
-        token = token.head
-    return False
 
 
 QUOTE_MARKS = ('"', "\u201c", "\u201d")

@@ -17,7 +17,7 @@ from .grammar import (
     unique,
 )
 from .modality import ATTEMPT_NOUNS
-from .parties import countries_of
+from .parties import countries_of, find_countries
 from .patterns import (
     SECTORS,
     STATE_LEMMAS,
@@ -178,13 +178,9 @@ def relief_winner(
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
-    for token in subject.subtree:
-        if token.ent_type_ in {"GPE", "NORP"}:
-            if token.ent_id_ and token.ent_id_ in gazetteer.country_names:
-                return token.ent_id_
-            if (name := lower_countries.get(token.text.lower())) is not None:
-                return name
-    return next(iter(countries_of(participants, gazetteer)), None)
+    words = sentence.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    named = find_countries(words, gazetteer, lower_countries)
+    return next(iter(named or countries_of(participants, gazetteer)), None)
 
 
 DUTY_NOUNS = frozenset({"tariff", "duty", "levy", "tax"})
