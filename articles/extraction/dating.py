@@ -163,6 +163,16 @@ def is_end_bound(dated: DatedMention) -> bool:
     return bool(UNTIL.search(before)) or dated.mention.text.lower().startswith(("until", "through"))
 
 
+def is_start_bound(dated: DatedMention) -> bool:
+    """ "has led the talks since April", "their first meeting since 2019": when something
+    began or was last seen, not when this meeting took place."""
+    root = dated.span.root
+    return any(
+        token.lower_ == "since" and token.dep_ == "prep"
+        for token in [root, *list(root.ancestors)[:3]]
+    ) or dated.mention.text.lower().startswith("since")
+
+
 def resolve_for_status(
     dated: DatedMention, status: str, published_at: datetime.date
 ) -> ResolvedDate | None:

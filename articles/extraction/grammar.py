@@ -147,8 +147,13 @@ def closest_date(
         ):
             continue
         reporter = reporting_head(scope) if status == "happened" else None
+        starting = date_verb.lower_ in {"starting", "beginning"} and date_verb.head in {
+            scope,
+            trigger.root,
+        }  # "a three-day visit starting Tuesday", however it is parsed
         if same_clause_only and not (
             be_control
+            or starting
             or governing_verb(dated.span.root) in {scope, own}
             or trigger.root in date_path
             or right_after(scope, dated.span)

@@ -119,6 +119,7 @@ def is_duplicate(a: Candidate, b: Candidate) -> bool:
     if a.type != TARIFF:
         return (
             a.type in {MEETING, AGREEMENT}
+            and {a.status, b.status} != {"planned", "happened"}  # the trip, and talks to come
             and bool(a.countries)
             and set(a.countries) == set(b.countries)
             and same_people(a, b)
@@ -219,9 +220,13 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
         return a.sentence == b.sentence or (
             ta.rate_percent is not None and ta.rate_percent == tb.rate_percent
         )
+    if a.trigger.start == b.trigger.start and set(a.countries) != set(b.countries):
+        return False  # one trigger split by partner ("deals with Ecuador and Guatemala")
     if a.sentence == b.sentence:
         return True
     if a.type == MEETING:
+        if meetings_apart(a, b):
+            return False
         if a.date == b.date:
             return True
         shared_people = set(a.participants) & set(b.participants)
@@ -230,6 +235,15 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
         # one statement per speaker and day: the remarks a speaker made that day are one
         return bool(set(a.participants) & set(b.participants))
     return bool(set(a.countries) & set(b.countries))
+
+
+def meetings_apart(a: Candidate, b: Candidate) -> bool:
+    """Two meetings of one day told in two sentences are still two when their parties have no
+    country in common (talks in Washington with Mexico, a round in Brussels with India), unless
+    they were held in the same place ("talks in Rome", "his visit to Rome")."""
+    if a.location and a.location == b.location:
+        return False
+    return bool(a.countries) and bool(b.countries) and not set(a.countries) & set(b.countries)
 
 
 def happening_keys(candidate: Candidate) -> list[tuple]:

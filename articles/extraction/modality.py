@@ -34,6 +34,8 @@ def status_of(trigger: Span, sentence: Span) -> str:
         return "happened"  # "Wonderful to speak with President Trump today"
     if trigger.label_ == "meeting" and told_as_ahead(trigger):
         return "planned"  # "confirmed the upcoming talks": still to come, whatever the verb
+    if trigger.label_ == "meeting" and preceded_a_past_act(head):
+        return "happened"  # "had agreed to give an extension after a call from her"
     own = has_own_clause(head) if trigger.label_ != "agreement" else None
     if own is not None and own.dep_ == "acl" and head.dep_ in {"nsubj", "nsubjpass"}:
         own = None  # "tariffs imposed on China would be cut": the cut's modality, not "imposed"
@@ -45,8 +47,9 @@ def status_of(trigger: Span, sentence: Span) -> str:
         if token.dep_ == "prep" and token.lower_ == "to":
             previous = token
             continue  # "agreed to a deal": a preposition, not an infinitive
-        words.append(token.lower_)
-        words.append(token.lemma_.lower())
+        if not (token.lemma_ == "set" and any(c.dep_ == "prt" for c in token.children)):
+            words.append(token.lower_)  # "set off on a trip" is no plan ("set to", "set for")
+            words.append(token.lemma_.lower())
         if token.lemma_ in {"agree", "decide", "promise", "pledge", "vow", "be"} and (
             previous is not None and previous.dep_ == "xcomp"
         ):
@@ -102,6 +105,30 @@ def status_of(trigger: Span, sentence: Span) -> str:
         return "planned"
 
     return "happened"
+
+
+FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall", "may", "might", "could"})
+
+
+def preceded_a_past_act(head: Token) -> bool:
+    """ "after a call from X" / "following talks with Y" hung on an act told in the past: the
+    meeting came before that act, so it took place, even when the act itself is a promise
+    ("agreed to give an extension after a call"). Not when a future or a modal intervenes
+    ("would decide after a call with Xi")."""
+    if head.dep_ != "pobj" or head.head.lower_ not in {"after", "following"}:
+        return False
+    for token in [head.head.head, *head.head.head.ancestors]:
+        children = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
+        if children & FUTURE_AUXILIARIES or token.lower_ in FUTURE_AUXILIARIES:
+            return False
+        if token.pos_ in {"VERB", "AUX"} and (
+            (token.morph.get("Tense") == ["Past"] and token.tag_ == "VBD")
+            or children & {"had", "has", "have"}
+        ):
+            return True
+        if token.dep_ in {"ROOT", "ccomp"}:
+            return False
+    return False
 
 
 ORIGINAL_PLAN = re.compile(
@@ -290,9 +317,9 @@ def told_in_past(sentence: Span) -> bool:
 def cancelling_verb(token: Token) -> bool:
     """ "called off", "put off", "postponed", "scrapped": a plan undone."""
     lemma = token.lemma_.lower()
-    if lemma in {"cancel", "postpone", "scrap", "shelve", "delay", "suspend"}:
-        return token.pos_ == "VERB"
-    return lemma in {"call", "put"} and any(
+    if lemma in {"cancel", "postpone", "scrap", "shelve", "delay", "suspend", "terminate", "halt"}:
+        return token.pos_ == "VERB"  # "all trade talks were terminated"
+    return lemma in {"call", "put", "break"} and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in token.children
     )
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
+from spacy.tokens import Span
+
 from .attachment import is_reference, time_clause_of
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
 from .dating import is_end_bound
-from .grammar import governing_verb, is_state_clause
+from .grammar import governing_verb, is_state_clause, unique
 from .legal import OTHER
 from .patterns import AGREEMENT, MEETING, STATE_LEMMAS, TARIFF
 
@@ -81,7 +83,9 @@ def wants_story_date(candidate: Candidate) -> bool:
     if candidate.status == "speculative" or is_state(candidate):
         return False
     if time_clause_of(candidate.trigger, phrases_only=True) is not None:
-        return False  # "After meetings in Geneva, they agreed on Monday": before Monday
+        # "After meetings in Geneva, they agreed on Monday": before Monday; but a call just
+        # before the act is dated by it
+        return candidate.status == "happened" and is_call(candidate.trigger)
     if any(
         c.dep_ == "amod" and c.lower_ in {"recent", "previous", "earlier", "past", "last"}
         for c in candidate.trigger.root.children
@@ -100,6 +104,16 @@ def wants_story_date(candidate: Candidate) -> bool:
     return candidate.status == "happened" and (candidate.definite or is_told_act(candidate))
 
 
+CALL_WORDS = frozenset({"call", "conversation", "phone", "telephone"})
+
+
+def is_call(trigger: Span) -> bool:
+    """ "agreed on Sunday to an extension after a call from her", "following a phone
+    conversation": a call is over in minutes, so the act it led to dates it (meetings and
+    rounds before an act stay background)."""
+    return trigger.root.lemma_.lower() in CALL_WORDS and trigger.root.pos_ == "NOUN"
+
+
 SEVERAL = frozenset({"several", "many", "multiple", "numerous", "countless", "repeated"})
 
 
@@ -115,7 +129,13 @@ def is_told_act(candidate: Candidate) -> bool:
     if any(t.lower_ in SEVERAL for t in verb.subtree if t.i < root.i):
         return False  # "have held several rounds of negotiations": a history, not one event
     # "have reached a deal", "a deal has been reached"; not "talks have focused on ..."
-    return is_perfect(candidate) and root.dep_ in {"dobj", "nsubjpass"}
+    # "announced that they had reached deals": a reported pluperfect is done by the report
+    reported_done = (
+        verb.dep_ == "ccomp"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
+    )
+    return (is_perfect(candidate) or reported_done) and root.dep_ in {"dobj", "nsubjpass"}
 
 
 def dated_by_sentence(candidates: list[Candidate]) -> dict[int, list[Candidate]]:
@@ -171,6 +191,16 @@ def attach_reference_times(
         if is_story_anchor(candidate, published_at):
             reference = candidate
             continue
+        if is_meeting_on_trip(candidate, reference):
+            inherit(
+                candidate,
+                reference.date,
+                source="story",
+                why=f"the trip it is part of ({reference.date.text!r})",
+            )
+            # "He is expected to meet Lutnick": the traveller is one of the parties
+            candidate.participants = unique([*reference.participants, *candidate.participants])
+            continue
         if not wants_story_date(candidate):
             continue
         frame = frame_date(candidate, sentence_dates.get(candidate.sentence.start, []))
@@ -209,6 +239,34 @@ def attach_reference_times(
             # a story that dates nothing: "signed the trade agreement" is the day's news
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
+
+
+def is_meeting_on_trip(candidate: Candidate, reference: Candidate | None) -> bool:
+    """ "X flew to Washington on Friday. He is scheduled to meet Lutnick": talks planned for
+    a trip or round the story has just dated, by its traveller, take place during it (other
+    plans stay undated)."""
+    if (
+        reference is None
+        or candidate.type != MEETING
+        or candidate.date is not None
+        or candidate.status != "planned"
+        or reference.type != MEETING
+        or candidate.sentence.start - reference.sentence.end > 60  # within a short paragraph
+    ):
+        return False
+    verb = governing_verb(candidate.trigger.root)
+    subject = next(
+        (
+            c
+            for v in (verb, *verb.ancestors)
+            for c in v.children
+            if c.dep_ in {"nsubj", "nsubjpass"}
+        ),
+        None,
+    )
+    return bool(set(candidate.participants) & set(reference.participants)) or (
+        subject is not None and subject.lower_ in {"he", "she"}
+    )
 
 
 def inherit(candidate: Candidate, date: ResolvedDate, *, source: str, why: str) -> None:

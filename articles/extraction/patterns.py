@@ -507,6 +507,9 @@ INSTITUTION_WORDS = frozenset(
         "council",
         "cabinet",
         "white",
+        "division",  # "the President's Media Division said"
+        "secretariat",
+        "presidency",
     }
 )
 

@@ -44,6 +44,7 @@ from .dating import (
     date_tariff,
     dated_mentions,
     is_end_bound,
+    is_start_bound,
     names_date,
     preceded_by,
     resolve_for_status,
@@ -144,8 +145,9 @@ def events_from_doc(
                 lower_countries=lower_countries,
             )
             if candidate is not None:
-                candidates.extend(split_by_target(candidate, lower_countries))
-                candidates.extend(calling_off(candidate, dated, published_at=published_at))
+                for each in split_by_target(candidate, lower_countries, gazetteer):
+                    candidates.append(each)
+                    candidates.extend(calling_off(each, dated, published_at=published_at))
         for act in acts:
             candidate = read_candidate(
                 act,
@@ -248,8 +250,13 @@ def main_countries(doc: Doc, gazetteer: Gazetteer) -> list[str]:
     return [name for name, n in counts.most_common(2) if n >= 2]
 
 
-def split_by_target(candidate: Candidate, lower_countries: dict[str, str]) -> list[Candidate]:
-    """One measure per target country: each has its own rate history."""
+def split_by_target(
+    candidate: Candidate, lower_countries: dict[str, str], gazetteer: Gazetteer
+) -> list[Candidate]:
+    """One measure per target country: each has its own rate history. One deal per partner
+    when several deals are told at once ("trade frameworks with Peru, Chile and Bolivia"): each is its own agreement."""
+    if candidate.type == AGREEMENT:
+        return split_by_partner(candidate, lower_countries, gazetteer)
     if candidate.tariff is None:
         return [candidate]
     targets = tariffs.conjoined_targets(candidate.tariff, candidate.sentence, lower_countries)
@@ -262,6 +269,37 @@ def split_by_target(candidate: Candidate, lower_countries: dict[str, str]) -> li
             countries=grammar.unique([candidate.tariff.imposing_country, target]),
         )
         for target in targets
+    ]
+
+
+def modifies_deal(trigger: Span, sentence_triggers: list[Span]) -> bool:
+    """ "framework agreements": the modifier is part of the deal its head names."""
+    root = trigger.root
+    return root.dep_ in {"compound", "amod"} and any(
+        other.label_ == AGREEMENT and other.root.i == root.head.i for other in sentence_triggers
+    )
+
+
+def split_by_partner(
+    candidate: Candidate, lower_countries: dict[str, str], gazetteer: Gazetteer
+) -> list[Candidate]:
+    root = candidate.trigger.root
+    if root.tag_ != "NNS":
+        return [candidate]  # "a deal with Japan and Korea" stays one deal
+    with_phrase = next(
+        (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}), None
+    )
+    if with_phrase is None:
+        return [candidate]
+    doc = root.doc
+    partners = parties.countries_in(
+        doc[with_phrase.left_edge.i : with_phrase.right_edge.i + 1], gazetteer, lower_countries
+    )
+    if len(partners) < 2:
+        return [candidate]
+    others = [c for c in candidate.countries if c not in partners]
+    return [
+        replace(candidate, countries=grammar.unique([*others, partner])) for partner in partners
     ]
 
 
@@ -334,12 +372,12 @@ def statement_candidate(
     statement = statements.statement_in(sentence, gazetteer, lower_countries)
     if statement is None:
         return None
-    if any(
+    if not statements.issues_statement(statement.verb) and any(
         c.type == TARIFF or (not c.definite and c.type != DEADLINE)
         for c in found
         if c.date is not None or (c.tariff is not None and c.tariff.rate_percent is not None)
     ):
-        return None
+        return None  # "issued a statement after the tariffs were imposed" tells both
     when = grammar.attached_date(statement.verb, dated)
     strong = statement.verb.lemma_.lower() in STRONG_STATEMENT_VERBS or any(
         c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in STRONG_STATEMENT_VERBS
@@ -443,6 +481,7 @@ def read_candidate(
             or attachment.deal_dated_in_the_past(trigger, dated, published_at)
         )
         or attachment.is_negotiating_framework(trigger)
+        or modifies_deal(trigger, sentence_triggers)
     ):
         return None  # "without a deal", "the framework is meant to": no deal is made here
     status = modality.status_of(trigger, sentence)
@@ -464,7 +503,10 @@ def read_candidate(
         countries=countries,
         definite=modality.is_definite(trigger),
     )
-    usable = attachment.dates_of_own_clause(trigger, [d for d in dated if not is_end_bound(d)])
+    usable = attachment.dates_of_own_clause(
+        trigger,
+        [d for d in dated if not is_end_bound(d) and not (kind == MEETING and is_start_bound(d))],
+    )
     if status == "cancelled":  # the calling-off's own date is not the meeting's
         undoing = modality.cancelling_verb_over(trigger, sentence)
         usable = [
@@ -556,10 +598,18 @@ def calling_off(
     if candidate.status != "cancelled" or candidate.type not in {MEETING, AGREEMENT}:
         return []
     verb = modality.cancelling_verb_over(candidate.trigger, candidate.sentence)
-    when = grammar.attached_date(verb, dated) if verb is not None else None
+    when = None
+    for told in [verb, *list(verb.ancestors)[:2]] if verb is not None else []:
+        if (when := grammar.attached_date(told, dated)) is not None:
+            break  # "said on Thursday that the talks were terminated": Thursday
     if when is None or when is candidate.date_mention:
         return []
     date = resolve_date(when.mention.text, published_at=published_at, tense="past")
+    if candidate.date is None:
+        # talks under way, not planned for a day, are ended on the day they are called off
+        candidate.date = date or when.mention.resolved
+        candidate.date_mention = when
+        return []
     what = "talks" if candidate.type == MEETING else "deal"
     return [
         Candidate(

@@ -53,9 +53,9 @@ def statement_in(
 ) -> Statement | None:
     """An on-the-record statement: a reporting verb with a person or institution as subject."""
     for verb in sentence:
-        if (
-            verb.pos_ != "VERB"
-            or verb.lemma_.lower() not in REPORTING_VERBS | STRONG_STATEMENT_VERBS
+        if verb.pos_ != "VERB" or not (
+            verb.lemma_.lower() in REPORTING_VERBS | STRONG_STATEMENT_VERBS
+            or issues_statement(verb)
         ):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -73,6 +73,14 @@ def statement_in(
         gist = " ".join(t.text for t in gist_tokens if not t.is_punct or t.text in {"%"})
         return Statement(verb=verb, speaker=speaker, speaker_is_person=is_person, gist=gist)
     return None
+
+
+def issues_statement(verb: Token) -> bool:
+    """ "Greer issued a statement", "the ministry released a statement": a statement told
+    by its noun."""
+    return verb.lemma_.lower() in {"issue", "release", "publish"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "statement" for c in verb.children
+    )
 
 
 def speaker_of(

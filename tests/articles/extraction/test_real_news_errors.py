@@ -1115,3 +1115,127 @@ def test_a_legal_act_is_titled_by_its_own_words(run):
         "Planned: Supreme Court will hear levy case",
         "U.S. appeals court upheld trade court's judgment",
     ]
+
+
+# Sixth pass (stop 18) ----------------------------------------------------------------------
+
+
+def test_a_call_that_led_to_an_act_is_dated_by_the_act(run):
+    events = run(
+        "The prime minister said Sunday that she had agreed to give Ottawa more time on the "
+        'levies, after a "very warm call" from Canadian Prime Minister Mark Carney.',
+        published=D(2025, 5, 25),
+    )
+    (call,) = of_type(events, "meeting")
+    assert call.status == "happened"
+    assert (call.date.start, call.date.end) == (D(2025, 5, 25), D(2025, 5, 25))
+    assert "Mark Carney" in call.participants
+
+
+def test_a_call_still_to_come_before_a_decision_stays_planned(run):
+    events = run(
+        "Trump said on Monday he would decide on the levies after a call with Xi Jinping next week.",
+        published=D(2025, 5, 26),
+    )
+    (call,) = of_type(events, "meeting")
+    assert call.status == "planned"
+    assert call.date.start == D(2025, 6, 2)
+
+
+def test_talks_planned_on_a_trip_the_story_has_dated_take_its_date(run):
+    events = run(
+        "Industry Minister Kim Jung-kwan travelled to Washington on Friday for tariff talks. "
+        "He is expected to meet Howard Lutnick and later Chris Wright.",
+        published=D(2025, 8, 22),
+    )
+    (planned,) = [e for e in of_type(events, "meeting") if e.status == "planned"]
+    assert (planned.date.start, planned.date.end) == (D(2025, 8, 22), D(2025, 8, 22))
+    assert {"Kim Jung-kwan", "Howard Lutnick", "Chris Wright"} <= set(planned.participants)
+
+
+def test_a_trip_starting_on_a_day_is_dated_there_not_by_since(run):
+    events = run(
+        "Economy Minister Budi Santoso, who has led the talks since the tariff announcement in "
+        "April, set off on a three-day trip to Washington starting Tuesday, his spokesman said.",
+        published=D(2025, 7, 10),
+    )
+    (trip,) = of_type(events, "meeting")
+    assert trip.status == "happened"  # "set off" is no plan ("set to", "set for")
+    assert trip.date.start == D(2025, 7, 8)
+
+
+def test_deals_with_several_partners_are_one_deal_each(run):
+    events = run(
+        "The president put his name to the order on Friday after announcing that Washington had "
+        "concluded framework agreements with Peru, Chile, Ecuador and Bolivia.",
+        published=D(2025, 11, 14),
+    )
+    deals = of_type(events, "agreement")
+    assert sorted(tuple(sorted(d.countries)) for d in deals) == [
+        ("Bolivia", "United States"),
+        ("Chile", "United States"),
+        ("Ecuador", "United States"),
+        ("Peru", "United States"),
+    ]
+    assert all(d.date.start == D(2025, 11, 14) for d in deals)
+
+
+def test_one_deal_with_two_partners_stays_one(run):
+    events = run("Washington signed a trade deal with Ecuador and Guatemala on Friday.")
+    (deal,) = of_type(events, "agreement")
+    assert {"Ecuador", "Guatemala", "United States"} <= set(deal.countries)
+
+
+def test_two_meetings_of_one_day_with_other_parties_stay_two(run):
+    events = run(
+        "Mexico's deputy trade minister Luis Rosendo Gutierrez, after a meeting in Washington "
+        "with U.S. officials on Wednesday, said the talks had gone well.\n\n"
+        "The Indian delegation, led by Special Secretary L Satya Srinivas, is in Brussels for "
+        "the 14th round of negotiations.",
+        published=D(2025, 6, 4),
+    )
+    meetings = of_type(events, "meeting")
+    assert len(meetings) == 2
+    assert not any({"Mexico", "India"} <= set(m.countries) for m in meetings)
+
+
+def test_issuing_a_statement_is_a_statement(run):
+    events = run(
+        "Greer issued a statement on Wednesday, hours after the new duties were imposed.",
+        published=D(2025, 4, 3),
+    )
+    (statement,) = of_type(events, "statement")
+    assert list(statement.participants) == ["Jamieson Greer"]
+    assert statement.date.start == D(2025, 4, 2)
+
+
+def test_a_presidential_division_speaks_for_its_government(run):
+    events = run(
+        "The Prime Minister's Media Division said on 3rd May that Nepal expects to conclude its "
+        "tariff negotiations with Washington shortly.",
+        published=D(2025, 5, 5),
+    )
+    (statement,) = of_type(events, "statement")
+    assert statement.date.start == D(2025, 5, 3)
+    assert "Nepal" in statement.countries
+
+
+def test_talks_terminated_are_cancelled_on_the_day_they_end(run):
+    events = run(
+        "Every negotiation on trade with Ottawa was terminated because of a TV commercial, the "
+        "American president said on Thursday.",
+        published=D(2025, 10, 24),
+    )
+    (talks,) = of_type(events, "meeting")
+    assert talks.status == "cancelled"
+    assert talks.date.start == D(2025, 10, 23)
+    assert not of_type(events, "announcement")
+
+
+def test_talks_planned_for_a_day_and_called_off_keep_their_day(run):
+    events = run(
+        "The talks scheduled for Thursday were called off on Tuesday.",
+        published=D(2025, 6, 4),
+    )
+    (talks,) = of_type(events, "meeting")
+    assert (talks.status, talks.date.start) == ("cancelled", D(2025, 6, 5))
