@@ -204,8 +204,10 @@ def is_topic(trigger: Span) -> bool:
         return False
     if any(t.like_num or t.text == "%" for t in root.subtree):
         return False
-    if root.dep_ == "pobj" and root.head.head.lemma_.lower() in ACTION_NOUNS:
-        return False  # "the rise in May of the duty": an act on it
+    if root.dep_ == "pobj" and any(
+        t.lemma_.lower() in ACTION_NOUNS for t in list(root.head.ancestors)[:3] if t.pos_ == "NOUN"
+    ):
+        return False  # "the rise in May of the duty" (however "of" is attached): an act on it
     if any(
         t.pos_ == "VERB"
         and (t.lemma_.lower() in TARIFF_ACTIONS or t.lemma_.lower() in EFFECT_VERBS)
@@ -304,7 +306,11 @@ def counted_as(trigger: Span) -> set[int] | None:
         return None
     for attr in root.head.children:
         if attr.dep_ == "attr" and attr.lemma_.lower() in MEETING_NOUNS:
-            return {t.i for t in attr.subtree}
+            counted = {t.i for t in attr.subtree}
+            for other in root.head.children:  # "... meeting between them this year"
+                if other.dep_ == "npadvmod":
+                    counted |= {t.i for t in other.subtree}
+            return counted
     return None
 
 

@@ -114,7 +114,9 @@ def duplicate_keys(candidate: Candidate) -> list[tuple]:
 def is_duplicate(a: Candidate, b: Candidate) -> bool:
     if a.type != b.type or a.date is None or b.date is None:
         return False
-    if not (a.date.start <= b.date.end and b.date.start <= a.date.end):
+    if not (a.date.start <= b.date.end and b.date.start <= a.date.end) and not (
+        same_measure_restated(a, b)
+    ):
         return False
     if a.type != TARIFF:
         return (
@@ -144,6 +146,25 @@ def is_duplicate(a: Candidate, b: Candidate) -> bool:
     if ta.rate_percent is not None and tb.rate_percent is not None:
         return ta.rate_percent == tb.rate_percent
     return ta.action == tb.action
+
+
+def same_measure_restated(a: Candidate, b: Candidate) -> bool:
+    """A headline or a later line that restates a measure the article dates ("US cuts its
+    duty on X to 10%" over "on Nov. 4 Trump cut the duty on X to 10%"): the same rate, act
+    and parties, one of the two dated only by the article, is one measure."""
+    ta, tb = a.tariff, b.tariff
+    return (
+        a.type == TARIFF
+        and b.type == TARIFF
+        and ta is not None
+        and tb is not None
+        and ta.rate_percent is not None
+        and ta.rate_percent == tb.rate_percent
+        and ta.action == tb.action
+        and ta.target_country is not None
+        and ta.target_country == tb.target_country
+        and (a.date_source == "publication") != (b.date_source == "publication")
+    )
 
 
 def same_people(a: Candidate, b: Candidate) -> bool:

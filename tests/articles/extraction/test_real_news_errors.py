@@ -1239,3 +1239,23 @@ def test_talks_planned_for_a_day_and_called_off_keep_their_day(run):
     )
     (talks,) = of_type(events, "meeting")
     assert (talks.status, talks.date.start) == ("cancelled", D(2025, 6, 5))
+
+
+def test_a_headline_restating_a_dated_measure_is_that_measure(run):
+    events = run(
+        "Washington cuts its duty on Peruvian copper to 10 percent\n\n"
+        "On Tuesday the president cut the duty on Peruvian copper to 10 percent from 30 percent.",
+        published=D(2025, 11, 6),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert measure.date.start == D(2025, 11, 4)
+    assert (measure.tariff.rate_percent, measure.tariff.action) == (10.0, "lowered")
+
+
+def test_the_year_a_meeting_is_counted_in_does_not_date_it(run):
+    events = run(
+        "Their talks in Rome will be the third in-person meeting between the two finance chiefs "
+        "this year as they work to keep a tariff truce alive.",
+        published=D(2025, 9, 12),
+    )
+    assert not [m for m in of_type(events, "meeting") if m.date and m.date.precision == "year"]
