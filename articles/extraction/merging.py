@@ -22,6 +22,7 @@ from .dates import (
 )
 from .patterns import (
     AGREEMENT,
+    DEADLINE,
     MEETING,
     STATEMENT,
     TARIFF,
@@ -252,6 +253,8 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
             return True
         shared_people = set(a.participants) & set(b.participants)
         return bool(shared_people) and a.date.precision == b.date.precision
+    if a.type == DEADLINE and a.date == b.date and not (a.countries and b.countries):
+        return True  # "the deadline on Friday", told again with no party named
     if a.type == STATEMENT and (a.participants or b.participants):
         # one statement per speaker and day: the remarks a speaker made that day are one
         return bool(set(a.participants) & set(b.participants))
@@ -282,6 +285,8 @@ def happening_keys(candidate: Candidate) -> list[tuple]:
         keys.extend((*base, "person", person) for person in candidate.participants)
     else:
         keys.extend((*base, "country", country) for country in candidate.countries)
+        if candidate.type == DEADLINE:
+            keys.append((*base, "date", candidate.date.start, candidate.date.end))
         if candidate.type == STATEMENT:
             keys.extend((*base, "person", person) for person in candidate.participants)
     return keys

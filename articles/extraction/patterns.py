@@ -427,6 +427,11 @@ REPORTING_VERBS = frozenset(
         "deny",
         "write",
         "post",
+        "acknowledge",
+        "reiterate",
+        "emphasize",
+        "emphasise",
+        "admit",
     }
 )
 

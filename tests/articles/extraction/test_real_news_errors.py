@@ -1259,3 +1259,23 @@ def test_the_year_a_meeting_is_counted_in_does_not_date_it(run):
         published=D(2025, 9, 12),
     )
     assert not [m for m in of_type(events, "meeting") if m.date and m.date.precision == "year"]
+
+
+def test_a_deadline_told_twice_without_parties_is_one_deadline(run):
+    events = run(
+        "Oslo races the clock: the deadline falls on Friday.\n\n"
+        "A deadline remains in place for Friday, his aide noted, yet commerce will continue.",
+        published=D(2025, 7, 30),
+    )
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.date.start == D(2025, 8, 1)
+
+
+def test_reiterating_and_acknowledging_are_statements(run):
+    events = run(
+        "On Tuesday, negotiator Ryosei Akazawa reiterated that a final deal was still some way off.",
+        published=D(2025, 9, 10),
+    )
+    (statement,) = of_type(events, "statement")
+    assert list(statement.participants) == ["Ryosei Akazawa"]
+    assert statement.date.start == D(2025, 9, 9)
