@@ -443,12 +443,23 @@ MET_TARGETS = frozenset(
 CONCLUDING_VERBS = frozenset({"conclude", "complete", "finalise", "finalize", "wrap", "close"})
 
 
+PRESS_WORDS = frozenset({"reporter", "journalist", "press", "media", "newsman", "correspondent"})
+
+
 def is_not_a_meeting(trigger: Span) -> bool:
     """ "meet the leaders' expectations", "meet the deadline": no one meets anyone. "to
     conclude the negotiations by December": an aim for the talks, not talks held then."""
     root = trigger.root
     if root.pos_ in {"VERB", "AUX"} and root.lemma_.lower() == "meet":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in MET_TARGETS for c in root.children)
+    if root.pos_ == "VERB" and root.lemma_.lower() in {"speak", "talk"}:
+        # "after speaking with reporters": a press encounter, not talks
+        return any(
+            g.lemma_.lower() in PRESS_WORDS
+            for prep in root.children
+            if prep.dep_ == "prep"
+            for g in prep.children
+        )
     return (
         root.dep_ == "dobj"
         and root.head.lemma_.lower() in CONCLUDING_VERBS

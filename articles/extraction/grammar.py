@@ -50,7 +50,16 @@ def has_own_clause(token: Token) -> Token | None:
             for c in child.children
         ):
             return child
+    for prep in token.children:  # "duties on steel imposed by Washington": parsed on "steel"
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            for goods in [g for c in prep.children for g in (c, *c.conjuncts)]:
+                for child in goods.children:
+                    if child.dep_ == "acl" and child.lemma_.lower() in IMPOSING_VERBS:
+                        return child
     return None
+
+
+IMPOSING_VERBS = frozenset({"impose", "levy", "slap", "introduce", "announce", "apply"})
 
 
 def is_state_clause(verb: Token) -> bool:

@@ -225,6 +225,8 @@ TARIFF_ACTIONS: dict[str, str] = {
     "postpone": "paused",
     "hold": "paused",
     "reprieve": "paused",
+    "extension": "paused",  # "more time on the duties: an extension to August"
+    "postponement": "paused",
     "defer": "paused",
     "halt": "paused",
     "exempt": "exempted",

@@ -7,9 +7,11 @@ import re
 from spacy.tokens import Span, Token
 
 from .grammar import (
+    IMPOSING_VERBS,
     ancestors_within,
     ents_in,
     governing_verb,
+    has_own_clause,
     left_context,
     neighbourhood,
     own_subtree,
@@ -275,8 +277,11 @@ def parties_of(
             if trigger.root in path
             else set()
         )
-        if token.dep_ == "poss" and token.head == trigger.root:
-            imposing = imposing or name
+        by_agent = trigger.root in path and any(
+            t.dep_ == "agent" for t in path[: path.index(trigger.root)]
+        )
+        if (token.dep_ == "poss" and token.head == trigger.root) or by_agent:
+            imposing = imposing or name  # "its duties", "duties imposed by Washington"
         elif words & {"on", "from", "against", "imported", "targeting", "for"}:
             target = target or name
         elif token.head == trigger.root and token.dep_ in {"compound", "amod", "nmod"}:
@@ -336,8 +341,11 @@ def modifies_other_noun(trigger: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in {"to", "against", "for", "on"}:
         owner = root.head.head  # "countermeasures to ..." or "suspend countermeasures to ..."
         answering = [owner, *(c for c in owner.children if c.dep_ == "dobj")]
-        if any(t.lemma_.lower() in RESPONSE_NOUNS for t in answering):
-            return True
+        own = has_own_clause(root)
+        if any(t.lemma_.lower() in RESPONSE_NOUNS for t in answering) and not (
+            own is not None and own.lemma_.lower() in IMPOSING_VERBS
+        ):
+            return True  # but "its response to the duties imposed by Washington in March"
     return (
         root.dep_ in {"compound", "amod", "nmod"}
         and root.head.pos_ in {"NOUN", "PROPN"}

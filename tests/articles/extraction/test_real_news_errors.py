@@ -1279,3 +1279,34 @@ def test_reiterating_and_acknowledging_are_statements(run):
     (statement,) = of_type(events, "statement")
     assert list(statement.participants) == ["Ryosei Akazawa"]
     assert statement.date.start == D(2025, 9, 9)
+
+
+def test_duties_answered_are_news_when_told_with_their_own_act(run):
+    events = run(
+        "Canberra will not hit back, echoing how it answered the levies on beef and wool "
+        "imposed worldwide by Washington earlier this month.",
+        published=D(2025, 3, 30),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert (measure.status, measure.tariff.action) == ("happened", "imposed")
+    assert measure.tariff.imposing_country == "United States"
+    assert (measure.date.start, measure.date.end) == (D(2025, 3, 1), D(2025, 3, 29))
+
+
+def test_an_extension_on_tariffs_until_a_day_is_a_pause(run):
+    events = run(
+        "Trump said on Sunday he had agreed to give Seoul an extension on tariffs until August 12, "
+        "after a long call with its president.",
+        published=D(2025, 6, 1),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert measure.tariff.action == "paused"
+    assert measure.date.start == D(2025, 6, 1)
+
+
+def test_speaking_with_reporters_is_no_meeting(run):
+    events = run(
+        "After speaking with reporters on Monday, the minister left for the airport.",
+        published=D(2025, 6, 3),
+    )
+    assert not of_type(events, "meeting")
