@@ -191,6 +191,10 @@ def attach_reference_times(
         if is_story_anchor(candidate, published_at):
             reference = candidate
             continue
+        if is_ongoing_talks(candidate):
+            candidate.date = publication_date(published_at)
+            candidate.date_source = "publication"
+            continue
         if is_meeting_on_trip(candidate, reference):
             inherit(
                 candidate,
@@ -239,6 +243,23 @@ def attach_reference_times(
             # a story that dates nothing: "signed the trade agreement" is the day's news
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
+
+
+ONGOING_WORDS = frozenset({"underway", "ongoing", "continuing", "progress"})
+
+
+def is_ongoing_talks(candidate: Candidate) -> bool:
+    """ "Talks with Washington are underway / ongoing / in progress": talks held as the story
+    is written, dated on the publication day (not by the story's last event)."""
+    if candidate.type != MEETING or candidate.date is not None or candidate.status != "happened":
+        return False
+    root = candidate.trigger.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ != "be" or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    return any(
+        t.lower_ in ONGOING_WORDS and t.i > verb.i for t in verb.subtree if t.i - verb.i <= 3
+    )
 
 
 def is_meeting_on_trip(candidate: Candidate, reference: Candidate | None) -> bool:

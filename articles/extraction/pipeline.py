@@ -148,6 +148,7 @@ def events_from_doc(
                 for each in split_by_target(candidate, lower_countries, gazetteer):
                     candidates.append(each)
                     candidates.extend(calling_off(each, dated, published_at=published_at))
+                    candidates.extend(answered_in_kind(each, gazetteer, lower_countries))
         for act in acts:
             candidate = read_candidate(
                 act,
@@ -588,6 +589,63 @@ def read_candidate(
     elif kind == DEADLINE:
         candidate = date_deadline(candidate, until=until, published_at=published_at)
     return candidate
+
+
+RETALIATING_VERBS = frozenset({"respond", "retaliate", "reciprocate", "hit"})
+
+
+def answered_in_kind(
+    candidate: Candidate, gazetteer: Gazetteer, lower_countries: dict[str, str]
+) -> list[Candidate]:
+    """ "Delhi raised its levies on US almonds, and Washington answered in kind": the
+    target's counter-duties on the imposer are a measure of their own, of the same time."""
+    tariff = candidate.tariff
+    if (
+        candidate.type != TARIFF
+        or tariff is None
+        or not (tariff.imposing_country and tariff.target_country)
+        or tariff.action not in {"imposed", "raised"}
+        or candidate.status != "happened"
+    ):
+        return []
+    for verb in candidate.sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RETALIATING_VERBS:
+            continue
+        in_kind = any(
+            c.lower_ == "in" and any(g.lower_ == "kind" for g in c.children) for c in verb.children
+        ) or any(c.lower_ == "back" for c in verb.children)
+        if not (in_kind or verb.lemma_.lower() == "retaliate"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.head.lemma_.lower() in {"prompt", "lead", "push", "force"}:
+            subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if subject is None:
+            continue
+        responder = parties.countries_in(
+            candidate.sentence.doc[subject.left_edge.i : subject.right_edge.i + 1],
+            gazetteer,
+            lower_countries,
+        )
+        if responder[:1] != [tariff.target_country]:
+            continue
+        return [
+            replace(
+                candidate,
+                trigger=candidate.sentence[
+                    verb.i - candidate.sentence.start : verb.i - candidate.sentence.start + 1
+                ],
+                participants=[],
+                tariff=replace(
+                    tariff,
+                    imposing_country=tariff.target_country,
+                    target_country=tariff.imposing_country,
+                    rate_percent=None,
+                    sector="",
+                ),
+                title="",
+            )
+        ]
+    return []
 
 
 def calling_off(

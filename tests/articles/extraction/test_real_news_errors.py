@@ -1310,3 +1310,30 @@ def test_speaking_with_reporters_is_no_meeting(run):
         published=D(2025, 6, 3),
     )
     assert not of_type(events, "meeting")
+
+
+def test_talks_said_to_be_underway_are_held_on_the_publication_day(run):
+    events = run(
+        "Negotiations between Jakarta and Washington over the new duties are underway, officials "
+        "in both capitals confirmed.",
+        published=D(2025, 7, 30),
+    )
+    (talks,) = of_type(events, "meeting")
+    assert (talks.status, talks.date.start, talks.date.end) == (
+        "happened",
+        D(2025, 7, 30),
+        D(2025, 7, 30),
+    )
+
+
+def test_a_response_in_kind_is_the_targets_own_measure(run):
+    events = run(
+        "Ottawa slapped duties on American steel earlier this year, which led Washington to "
+        "respond in kind.",
+        published=D(2025, 7, 30),
+    )
+    pairs = {
+        (m.tariff.imposing_country, m.tariff.target_country)
+        for m in of_type(events, "tariff_measure")
+    }
+    assert pairs == {("Canada", "United States"), ("United States", "Canada")}
