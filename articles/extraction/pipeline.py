@@ -591,7 +591,7 @@ def read_candidate(
     return candidate
 
 
-RETALIATING_VERBS = frozenset({"respond", "retaliate", "reciprocate", "hit"})
+RETALIATING_VERBS = frozenset({"respond", "answer", "retaliate", "reciprocate", "hit"})
 
 
 def answered_in_kind(
