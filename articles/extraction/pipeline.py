@@ -573,7 +573,8 @@ def read_candidate(
             return None  # "their first trip since Ottawa put a 30% levy on steel": background
         if candidate.date_mention is not None and preceded_by(candidate.date_mention, {"since"}):
             candidate.status = "happened"  # "a 10 percent tariff, in force since Saturday"
-        candidate = date_announced_tariff(candidate, dated, published_at=published_at)
+        if not told_by_its_target(candidate, gazetteer, lower_countries):
+            candidate = date_announced_tariff(candidate, dated, published_at=published_at)
         if candidate.date is None:
             deal = statements.enclosing_trigger(trigger, sentence_triggers, AGREEMENT)
             deal_date = deal and grammar.closest_date(deal, dated)
@@ -589,6 +590,27 @@ def read_candidate(
     elif kind == DEADLINE:
         candidate = date_deadline(candidate, until=until, published_at=published_at)
     return candidate
+
+
+def told_by_its_target(
+    candidate: Candidate, gazetteer: Gazetteer, lower_countries: dict[str, str]
+) -> bool:
+    """ "US duties on Korean cars are set to be cut by October 1, Seoul's minister said on
+    Tuesday": the target's official reports a step the imposer takes later; his words are not
+    the imposer's announcement, so the measure keeps its own day."""
+    tariff = candidate.tariff
+    verb = statements.announcing_verb(candidate.trigger, candidate.sentence)
+    if tariff is None or verb is None or not tariff.target_country:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    span = candidate.sentence.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    people = [e.ent_id_ or e.text for e in grammar.ents_in(span) if e.label_ == "PERSON"]
+    countries = parties.countries_of(people, gazetteer) or parties.countries_in(
+        span, gazetteer, lower_countries
+    )
+    return countries[:1] == [tariff.target_country]
 
 
 RETALIATING_VERBS = frozenset({"respond", "answer", "retaliate", "reciprocate", "hit"})

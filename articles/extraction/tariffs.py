@@ -225,6 +225,16 @@ def action_of(trigger: Span, sentence: Span) -> str | None:
                 continue
             if lemma in {"put", "place"} and "hold" in lowered:
                 return "paused"
+            step = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ == "xcomp" and c.lemma_.lower() in TARIFF_ACTIONS
+                ),
+                None,
+            )
+            if lemma == "set" and step is not None:
+                return TARIFF_ACTIONS[step.lemma_.lower()]  # "are set to be cut": a cut
             return TARIFF_ACTIONS[lemma]
     for child in trigger.root.children:
         if child.lemma_.lower() in TARIFF_ACTIONS and child.pos_ in {"VERB", "NOUN", "ADJ"}:

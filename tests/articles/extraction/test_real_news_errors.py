@@ -1337,3 +1337,25 @@ def test_a_response_in_kind_is_the_targets_own_measure(run):
         for m in of_type(events, "tariff_measure")
     }
     assert pairs == {("Canada", "United States"), ("United States", "Canada")}
+
+
+def test_a_cut_reported_by_the_targets_official_keeps_its_own_day(run):
+    events = run(
+        "American levies on Brazilian beef are set to be cut by October 1, Brazil's vice "
+        "president Geraldo Alckmin told reporters on Tuesday.",
+        published=D(2025, 9, 10),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert (measure.status, measure.tariff.action) == ("planned", "lowered")
+    assert measure.date.start == D(2025, 10, 1)
+
+
+def test_a_cut_announced_by_the_imposer_is_dated_on_the_announcement(run):
+    events = run(
+        "Howard Lutnick, the commerce chief, said on Tuesday that American levies on Brazilian "
+        "beef would be cut from October 1.",
+        published=D(2025, 9, 10),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert measure.tariff.action == "lowered"
+    assert measure.date.start == D(2025, 9, 9)
