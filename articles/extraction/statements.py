@@ -79,7 +79,10 @@ def issues_statement(verb: Token) -> bool:
     """ "Greer issued a statement", "the ministry released a statement": a statement told
     by its noun."""
     return verb.lemma_.lower() in {"issue", "release", "publish"} and any(
-        c.dep_ == "dobj" and c.lemma_.lower() == "statement" for c in verb.children
+        c.dep_ == "dobj"
+        and c.lemma_.lower() == "statement"
+        and not any(m.lower_ == "joint" for m in c.children)  # a joint statement is a deal
+        for c in verb.children
     )
 
 

@@ -1359,3 +1359,12 @@ def test_a_cut_announced_by_the_imposer_is_dated_on_the_announcement(run):
     (measure,) = of_type(events, "tariff_measure")
     assert measure.tariff.action == "lowered"
     assert measure.date.start == D(2025, 9, 9)
+
+
+def test_a_joint_statement_issued_is_a_deal_not_also_a_statement(run):
+    events = run(
+        "Lima and Washington issued a joint statement on Wednesday laying out their trade "
+        "framework.",
+        published=D(2025, 7, 5),
+    )
+    assert [e.type for e in events] == ["agreement"]
