@@ -85,7 +85,9 @@ def wants_story_date(candidate: Candidate) -> bool:
     if time_clause_of(candidate.trigger, phrases_only=True) is not None:
         # "After meetings in Geneva, they agreed on Monday": before Monday; but a call just
         # before the act is dated by it
-        return candidate.status == "happened" and is_call(candidate.trigger)
+        return candidate.status == "happened" and (
+            is_call(candidate.trigger) or told_right_after(candidate.trigger)
+        )
     if any(
         c.dep_ == "amod" and c.lower_ in {"recent", "previous", "earlier", "past", "last"}
         for c in candidate.trigger.root.children
@@ -112,6 +114,15 @@ def is_call(trigger: Span) -> bool:
     conversation": a call is over in minutes, so the act it led to dates it (meetings and
     rounds before an act stay background)."""
     return trigger.root.lemma_.lower() in CALL_WORDS and trigger.root.pos_ == "NOUN"
+
+
+def told_right_after(trigger: Span) -> bool:
+    """ "X, following a meeting with Y in Ottawa, told reporters on Wednesday": one
+    meeting, and its participant speaking of it as it ends; the telling dates it."""
+    root = trigger.root
+    if root.lemma_.lower() != "meeting" or root.tag_ != "NN" or root.dep_ != "pobj":
+        return False
+    return governing_verb(root.head.head).lemma_.lower() in {"say", "tell"}
 
 
 SEVERAL = frozenset({"several", "many", "multiple", "numerous", "countless", "repeated"})

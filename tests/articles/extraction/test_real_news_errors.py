@@ -1368,3 +1368,14 @@ def test_a_joint_statement_issued_is_a_deal_not_also_a_statement(run):
         published=D(2025, 7, 5),
     )
     assert [e.type for e in events] == ["agreement"]
+
+
+def test_a_meeting_its_participant_speaks_of_as_it_ends_is_dated_by_the_telling(run):
+    events = run(
+        "Chile's deputy trade minister Ana Rojas, following a meeting with American officials "
+        "in Washington, told journalists on Wednesday that copper had been discussed.",
+        published=D(2025, 2, 27),
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert (meeting.status, meeting.date.start) == ("happened", D(2025, 2, 26))
+    assert meeting.location == "Washington"
