@@ -257,4 +257,23 @@ def unstick_sentences(doc: Doc) -> Doc:
         following = int(index) + 1
         if following < len(doc) and "\n" in doc[int(index)].text:
             doc[following].is_sent_start = True
+    for token in doc:
+        if is_acronym_close(token) and token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
+            doc[token.i + 1].is_sent_start = False
     return doc
+
+
+def is_acronym_close(token: Token) -> bool:
+    """The ")" of a title's acronym, "Chief Trade Negotiator (CTN) Ana Rojas": the name
+    that follows goes on the same sentence (the parser would otherwise start one there)."""
+    if token.text != ")" or token.i < 3:
+        return False
+    doc = token.doc
+    inner, opening, before = doc[token.i - 1], doc[token.i - 2], doc[token.i - 3]
+    return (
+        opening.text == "("
+        and inner.text.isupper()
+        and inner.is_alpha
+        and len(inner.text) <= 6
+        and before.is_title
+    )

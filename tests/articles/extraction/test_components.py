@@ -76,3 +76,13 @@ def test_newlines_start_sentences():
     doc = nlp("Talks ended\nTariffs rose")
     starts = [token.text for token in doc if token.is_sent_start]
     assert "Tariffs" in starts
+
+
+def test_a_titles_acronym_in_brackets_keeps_the_name_in_the_sentence():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("timeline_unstick_sentences")
+    doc = nlp("She met the Chief Trade Negotiator (CTN) Ana Rojas. Talks (as usual) Went on.")
+    after_acronym = next(t for t in doc if t.text == "Ana")
+    assert after_acronym.is_sent_start is False  # the parser may not start a sentence here
+    after_plain_brackets = next(t for t in doc if t.text == "Went")
+    assert after_plain_brackets.is_sent_start is None  # left to the parser
