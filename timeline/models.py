@@ -1297,3 +1297,34 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"version {self.version} of {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class CountrySummary(models.Model):
+    """What a country's page shows of its whole history in the public view (approved events,
+    as of today): how many events concern it, its partners and its tariff chart's series.
+
+    Derived, never edited: timeline/summaries.py works it out with the same queries the page
+    would run and keeps it in step from signals, as the events, their links and tariffs change;
+    `manage.py summarize_countries` builds it again. The page reads it in one query; other
+    views (editors, unreviewed events, a past day) and a country without a summary read the
+    events themselves.
+    """
+
+    country = models.OneToOneField(
+        Jurisdiction, on_delete=models.CASCADE, primary_key=True, related_name="summary"
+    )
+    events = models.PositiveIntegerField(default=0, help_text="Approved events concerning it.")
+    partners = models.JSONField(
+        default=list, help_text="Its partners, most shared events first: [id, code, name, shared]."
+    )
+    series = models.JSONField(
+        default=list,
+        help_text="Its chart's series: [label, [[start, rate, paused, planned, note], ...]].",
+    )
+
+    class Meta:
+        verbose_name = "country summary"
+        verbose_name_plural = "country summaries"
+
+    def __str__(self) -> str:
+        return f"Summary of {self.country_id}"
