@@ -18,7 +18,6 @@ once, when the block ends. Paths that send no signals (`bulk_create`, `QuerySet.
 
 from __future__ import annotations
 
-import datetime
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -27,7 +26,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import QuerySet
 
-from .charts import MAX_SERIES, Series, Step, tariff_series
+from .charts import MAX_SERIES, Series, tariff_series
 from .models import (
     CountrySummary,
     Event,
@@ -92,40 +91,14 @@ def summarize_countries(countries: Iterable[int] | str | None = None) -> int:
         chosen = chosen.filter(summary__isnull=False)
     elif countries is not None:
         chosen = chosen.filter(pk__in=set(countries))
-    stored = 0
-    for country in chosen:
-        summary = summarize(country)
-        CountrySummary.objects.update_or_create(
-            country=country,
-            defaults={
-                "events": summary.events,
-                "partners": summary.partners,
-                "series": summary.series,
-            },
-        )
-        stored += 1
-    return stored
-
-
-def partner_list(summary: CountrySummary) -> list[Jurisdiction]:
-    partners = []
-    for pk, code, name, shared in summary.partners:
-        partner = Jurisdiction(pk=pk, code=code, name=name)
-        partner.shared = shared
-        partners.append(partner)
-    return partners
-
-
-def series_list(summary: CountrySummary) -> list[Series]:
-    day = datetime.date.fromisoformat
-    return [
-        Series(label, tuple(Step(day(start), *rest) for start, *rest in steps))
-        for label, steps in summary.series
-    ]
-
-
-CountrySummary.partner_list = partner_list
-CountrySummary.series_list = series_list
+    rows = [summarize(country) for country in chosen]
+    CountrySummary.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["country"],
+        update_fields=["events", "partners", "series"],
+    )
+    return len(rows)
 
 
 @contextmanager
@@ -140,39 +113,51 @@ def one_refresh() -> Iterator[None]:
     finally:
         _state.depth -= 1
         if not _state.depth:
-            pending, _state.pending = getattr(_state, "pending", set()), set()
+            events, countries = (
+                getattr(_state, "events", set()),
+                getattr(_state, "countries", set()),
+            )
+            _state.events, _state.countries = set(), set()
             # After an error inside a transaction, the writes are rolled back with it.
-            if pending and (succeeded or not connection.in_atomic_block):
-                summarize_countries(EVERY if EVERY in pending else pending)
+            if (events or countries) and (succeeded or not connection.in_atomic_block):
+                summarize_countries(union(countries_of(events), countries))
 
 
-def refresh(countries: Iterable[int | None] | str) -> None:
-    """Work out these countries' summaries again (EVERY: all that have one); inside
-    `one_refresh()`, when it ends."""
-    wanted = {EVERY} if countries == EVERY else {pk for pk in countries if pk is not None}
+def refresh_events(event_ids: Iterable[int], *also: int | None) -> None:
+    """Work out again the summaries that count these events, and those of the countries
+    `also` (taken off them); inside `one_refresh()`, when it ends."""
+    refresh({pk for pk in also if pk is not None}, events=event_ids)
+
+
+def refresh(countries: set[int] | str, *, events: Iterable[int] = ()) -> None:
+    """Work out these countries' summaries again (EVERY: all that have one), and those that
+    count `events`; inside `one_refresh()`, when it ends."""
     if getattr(_state, "depth", 0):
-        _state.pending = getattr(_state, "pending", set()) | wanted
-    elif wanted:
-        summarize_countries(EVERY if EVERY in wanted else wanted)
+        _state.events = getattr(_state, "events", set()) | set(events)
+        _state.countries = union(getattr(_state, "countries", set()), countries)
+    else:
+        wanted = union(countries_of(events), countries) if events else countries
+        if wanted:
+            summarize_countries(wanted)
 
 
-def countries_of(event_ids: Iterable[int] | QuerySet) -> set[int] | str:
+def countries_of(event_ids: Iterable[int]) -> set[int] | str:
     """The countries whose summaries count these events: their countries, and their tariffs'
     (a tariff on all trading partners: every country)."""
-    tariffs = TariffMeasure.objects.filter(event_id__in=event_ids)
-    if tariffs.filter(applies_to_all=True).exists():
-        return EVERY
-    links = EventCountry.objects.filter(event_id__in=event_ids)
-    return (
-        set(links.values_list("jurisdiction_id", flat=True))
-        | set(tariffs.values_list("imposing_id", flat=True))
-        | set(tariffs.values_list("target_id", flat=True))
+    event_ids = list(event_ids)
+    if not event_ids:
+        return set()
+    tariffs = TariffMeasure.objects.filter(event_id__in=event_ids).values_list(
+        "imposing_id", "target_id", "applies_to_all"
     )
-
-
-def refresh_events(event_ids: Iterable[int] | QuerySet, *also: int | None) -> None:
-    """Work out again the summaries that count these events (and of the countries `also`)."""
-    refresh(union(countries_of(event_ids), set(also)))
+    links = EventCountry.objects.filter(event_id__in=event_ids)
+    found = set(links.values_list("jurisdiction_id", flat=True))
+    for imposing, target, everyone in tariffs:
+        if everyone:
+            return EVERY
+        found |= {imposing, target}
+    found.discard(None)
+    return found
 
 
 def event_saved(sender, instance: Event, created: bool, update_fields=None, **kwargs) -> None:
@@ -203,7 +188,7 @@ def row_changed(sender, instance: EventCountry | TariffMeasure, **kwargs) -> Non
         mine = EVERY if instance.applies_to_all else {instance.imposing_id, instance.target_id}
     else:
         mine = {instance.jurisdiction_id}
-    refresh(union(old, mine, countries_of([instance.event_id])))
+    refresh(union(old, mine), events=[instance.event_id])
 
 
 def parties_changed(sender, instance, **kwargs) -> None:
@@ -217,28 +202,30 @@ def links_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs
     countries = sender is EventCountry
     if reverse:  # the instance is a country or a person; `pk_set` holds events
         column = "jurisdiction" if countries else "official"
-        events = sender.objects.filter(**{column: instance}).values("event_id")
+        links = sender.objects.filter(**{column: instance})
         own = {instance.pk} if countries else set()
     else:  # the instance is an event; `pk_set` holds countries or people
-        events = [instance.pk]
+        links = sender.objects.filter(event=instance)
         own = set(pk_set or ()) if countries else set()
     if action in {"post_add", "post_remove"}:
-        refresh_events(pk_set if reverse else events, *own)
+        refresh(own, events=pk_set if reverse else [instance.pk])
     elif action == "pre_clear":  # who was on them, before they go
+        events = list(links.values_list("event_id", flat=True))
         instance._summary_cleared = union(countries_of(events), own)
     elif action == "post_clear":
         cleared = instance.__dict__.pop("_summary_cleared", set())
-        refresh(union(cleared, set() if reverse else countries_of(events)))
+        refresh(cleared, events=() if reverse else [instance.pk])
 
 
 def union(*found: set[int] | str) -> set[int] | str:
-    return EVERY if EVERY in found else set().union(*found)
+    """Sets of country ids together (EVERY with any)."""
+    return EVERY if EVERY in found else {pk for ids in found for pk in ids if pk is not None}
 
 
 def person_saved(sender, instance: Official, created: bool, **kwargs) -> None:
     """A person's country may have changed: the events they take part in."""
     if not created:
-        refresh_events(instance.event_links.values("event_id"))
+        refresh_events(instance.event_links.values_list("event_id", flat=True))
 
 
 def country_saved(sender, instance: Jurisdiction, created: bool, **kwargs) -> None:
