@@ -811,15 +811,19 @@ class Event(models.Model):
         return True
 
     def approve(self) -> None:
-        """Approve the event with all the evidence it has now (new finds included)."""
-        self.review_state = self.ReviewState.APPROVED
-        self.save(update_fields=["review_state", "updated_at"])
-        for evidence in self.evidence.filter(awaits_review=True):  # one save each: audited
-            evidence.awaits_review = False
-            evidence.save(update_fields=["awaits_review"])
+        """Approve the event with all the evidence it has now (new finds included): one
+        change (one data version, the country summaries worked out once)."""
+        from .caching import one_bump
         from .claims import follow_claims
 
-        if follow_claims(self):  # the new evidence's claim is now the event's
+        with one_bump():
+            self.review_state = self.ReviewState.APPROVED
+            self.save(update_fields=["review_state", "updated_at"])
+            for evidence in self.evidence.filter(awaits_review=True):  # one save each: audited
+                evidence.awaits_review = False
+                evidence.save(update_fields=["awaits_review"])
+            followed = follow_claims(self)  # the new evidence's claim is now the event's
+        if followed:
             self.refresh_from_db()
 
     def reject(self) -> None:
@@ -1328,3 +1332,22 @@ class CountrySummary(models.Model):
 
     def __str__(self) -> str:
         return f"Summary of {self.country_id}"
+
+    def partner_list(self) -> list[Jurisdiction]:
+        """The partners as `partners_of()` gives them (`shared` events each)."""
+        partners = []
+        for pk, code, name, shared in self.partners:
+            partner = Jurisdiction(pk=pk, code=code, name=name)
+            partner.shared = shared
+            partners.append(partner)
+        return partners
+
+    def series_list(self) -> list:
+        """The chart's series as `charts.tariff_series()` gives them."""
+        from .charts import Series, Step
+
+        day = datetime.date.fromisoformat
+        return [
+            Series(label, tuple(Step(day(start), *rest) for start, *rest in steps))
+            for label, steps in self.series
+        ]
