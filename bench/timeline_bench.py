@@ -97,7 +97,10 @@ def measure(client: Client, url: str, headers: dict, cached: bool) -> tuple[floa
 def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("generate_demo", events=EVENTS, verbosity=1)
-    from timeline.models import Event, EventQuerySet
+    from timeline.models import CountrySummary, Event, EventQuerySet
+
+    if not CountrySummary.objects.exists():  # a database filled before migration 0018
+        call_command("summarize_countries", verbosity=1)
 
     client = Client()
     event = Event.objects.approved().filter(merge_key__startswith="synthetic:").first()

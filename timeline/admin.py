@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from .caching import one_bump
 from .claims import describe_claim, follow_claims
 from .models import (
     Event,
@@ -295,8 +296,9 @@ class EventAdmin(admin.ModelAdmin):
     @admin.action(description="Approve selected events", permissions=["change"])
     def approve(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
         events = list(Event.objects.filter(pk__in=queryset.values("pk")))  # not the proxy
-        for event in events:  # one save each, so the audit log records every decision
-            event.approve()
+        with one_bump():  # one change: one data version, the summaries worked out once
+            for event in events:  # one save each, so the audit log records every decision
+                event.approve()
         count = len(events)
         message = ngettext("%(count)d event approved.", "%(count)d events approved.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
@@ -304,8 +306,9 @@ class EventAdmin(admin.ModelAdmin):
     @admin.action(description="Reject selected events", permissions=["change"])
     def reject(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
         events = list(Event.objects.filter(pk__in=queryset.values("pk")))
-        for event in events:
-            event.reject()
+        with one_bump():  # one change: one data version, the summaries worked out once
+            for event in events:
+                event.reject()
         count = len(events)
         message = ngettext("%(count)d event rejected.", "%(count)d events rejected.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)

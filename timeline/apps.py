@@ -37,4 +37,7 @@ class TimelineConfig(AppConfig):
         from .parties import connect
 
         connect()  # countries on events: parties or places, kept in step
+        from .summaries import connect as connect_summaries
+
+        connect_summaries()  # what a country's page shows of its history, after the parties
         post_migrate.connect(restore_search_triggers, sender=self, dispatch_uid="search-fts")

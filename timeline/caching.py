@@ -80,10 +80,13 @@ def bump_data_version() -> None:
 @contextmanager
 def one_bump() -> Iterator[None]:
     """The writes inside count as one change. Use it inside the writes' transaction."""
+    from .summaries import one_refresh  # the country summaries too, once
+
     _state.depth = getattr(_state, "depth", 0) + 1
     succeeded = False
     try:
-        yield
+        with one_refresh():
+            yield
         succeeded = True
     finally:
         _state.depth -= 1

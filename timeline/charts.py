@@ -213,13 +213,18 @@ def tariff_chart(
     """The series for a country's page and their chart, from the first change to the last
     (plus a margin): wide for a desktop, compact for a phone (CSS shows one of them)."""
     series = tariff_series(measures, country)
+    return (series, *draw_tariff_chart(series, country))
+
+
+def draw_tariff_chart(series: list[Series], country: Any) -> tuple[SafeString, SafeString]:
+    """The wide and the compact chart of a country's series (`tariff_series`)."""
     title = f"Tariff rates affecting {country.name} over time"
     span = chart_span(series)
     wide = step_chart(series, title=title, span=span, chart_id="chart-wide")
     compact = step_chart(
         series, title=title, span=span, width=360, height=260, chart_id="chart-compact", ticks=4
     )
-    return series, wide, compact
+    return wide, compact
 
 
 def step_chart(

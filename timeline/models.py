@@ -811,15 +811,19 @@ class Event(models.Model):
         return True
 
     def approve(self) -> None:
-        """Approve the event with all the evidence it has now (new finds included)."""
-        self.review_state = self.ReviewState.APPROVED
-        self.save(update_fields=["review_state", "updated_at"])
-        for evidence in self.evidence.filter(awaits_review=True):  # one save each: audited
-            evidence.awaits_review = False
-            evidence.save(update_fields=["awaits_review"])
+        """Approve the event with all the evidence it has now (new finds included): one
+        change (one data version, the country summaries worked out once)."""
+        from .caching import one_bump
         from .claims import follow_claims
 
-        if follow_claims(self):  # the new evidence's claim is now the event's
+        with one_bump():
+            self.review_state = self.ReviewState.APPROVED
+            self.save(update_fields=["review_state", "updated_at"])
+            for evidence in self.evidence.filter(awaits_review=True):  # one save each: audited
+                evidence.awaits_review = False
+                evidence.save(update_fields=["awaits_review"])
+            followed = follow_claims(self)  # the new evidence's claim is now the event's
+        if followed:
             self.refresh_from_db()
 
     def reject(self) -> None:
@@ -1297,3 +1301,53 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"version {self.version} of {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class CountrySummary(models.Model):
+    """What a country's page shows of its whole history in the public view (approved events,
+    as of today): how many events concern it, its partners and its tariff chart's series.
+
+    Derived, never edited: timeline/summaries.py works it out with the same queries the page
+    would run and keeps it in step from signals, as the events, their links and tariffs change;
+    `manage.py summarize_countries` builds it again. The page reads it in one query; other
+    views (editors, unreviewed events, a past day) and a country without a summary read the
+    events themselves.
+    """
+
+    country = models.OneToOneField(
+        Jurisdiction, on_delete=models.CASCADE, primary_key=True, related_name="summary"
+    )
+    events = models.PositiveIntegerField(default=0, help_text="Approved events concerning it.")
+    partners = models.JSONField(
+        default=list, help_text="Its partners, most shared events first: [id, code, name, shared]."
+    )
+    series = models.JSONField(
+        default=list,
+        help_text="Its chart's series: [label, [[start, rate, paused, planned, note], ...]].",
+    )
+
+    class Meta:
+        verbose_name = "country summary"
+        verbose_name_plural = "country summaries"
+
+    def __str__(self) -> str:
+        return f"Summary of {self.country_id}"
+
+    def partner_list(self) -> list[Jurisdiction]:
+        """The partners as `partners_of()` gives them (`shared` events each)."""
+        partners = []
+        for pk, code, name, shared in self.partners:
+            partner = Jurisdiction(pk=pk, code=code, name=name)
+            partner.shared = shared
+            partners.append(partner)
+        return partners
+
+    def series_list(self) -> list:
+        """The chart's series as `charts.tariff_series()` gives them."""
+        from .charts import Series, Step
+
+        day = datetime.date.fromisoformat
+        return [
+            Series(label, tuple(Step(day(start), *rest) for start, *rest in steps))
+            for label, steps in self.series
+        ]

@@ -21,10 +21,11 @@ from django_htmx.http import trigger_client_event
 from django_htmx.middleware import HtmxDetails
 
 from .caching import cached_for_readers
-from .charts import MAX_SERIES, tariff_chart
+from .charts import draw_tariff_chart
 from .filters import InvalidParameter, TimelineEventFilter, requested_day
-from .models import Event, Evidence, Jurisdiction, Negotiation, Official, TariffMeasure
+from .models import Event, Evidence, Jurisdiction, Negotiation, Official
 from .negotiations import attach_next_steps, overview
+from .summaries import overview as country_overview
 
 PAGE_SIZE = 50
 # Search results are counted up to this many ("more than 1000 events"): counting every match
@@ -45,23 +46,29 @@ def fragment(request: HtmxHttpRequest, template: str, name: str, *, paged: bool 
     return f"{template}#{'event-page' if paged and 'page' in request.GET else name}"
 
 
-def events_page(request: HtmxHttpRequest, events, *, count: int | None = None) -> Page:
+def events_page(
+    request: HtmxHttpRequest, events, *, count: int | None = None, capped: bool = True
+) -> Page:
     """The requested page of `events`; `count`, when given, was counted elsewhere, perhaps
-    only up to SEARCH_COUNT_CAP (then `page.paginator.more` is true and pages stop there)."""
+    only up to SEARCH_COUNT_CAP when `capped` (then `page.paginator.more` is true and pages
+    stop there)."""
     paginator = Paginator(events, PAGE_SIZE)
     if count is not None:
-        paginator.count = min(count, SEARCH_COUNT_CAP)  # a cached_property, set beforehand
-        paginator.more = count > SEARCH_COUNT_CAP
+        cap = SEARCH_COUNT_CAP if capped else count
+        paginator.count = min(count, cap)  # a cached_property, set beforehand
+        paginator.more = count > cap
     return paginator.get_page(request.GET.get("page"))
 
 
 def visible_events(request: HtmxHttpRequest, *, as_of: datetime.date | None = None):
     """Approved events; proposed ones too for editors and for readers who ask for them; in a
     past view (`as_of`), only those reported by then."""
-    reviewer = request.user.has_perm(REVIEW_PERMISSION)
-    return Event.objects.visible(
-        include_unreviewed=reviewer or request.GET.get("unreviewed") == "1"
-    ).known_on(as_of)
+    return Event.objects.visible(include_unreviewed=shows_unreviewed(request)).known_on(as_of)
+
+
+def shows_unreviewed(request: HtmxHttpRequest) -> bool:
+    """Editors see proposed events, and readers who ask for them."""
+    return request.user.has_perm(REVIEW_PERMISSION) or request.GET.get("unreviewed") == "1"
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -148,18 +155,20 @@ def official_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @cached_for_readers
 def country_detail(request: HtmxHttpRequest, code: str) -> HttpResponse:
     as_of = requested_day(request)
-    country = get_object_or_404(Jurisdiction, code=code.upper())
+    country = get_object_or_404(Jurisdiction.objects.select_related("summary"), code=code.upper())
     visible = visible_events(request, as_of=as_of)
-    measures = TariffMeasure.objects.for_chart(country, visible, lines=2 * MAX_SERIES)
-    series, chart, compact_chart = tariff_chart(measures, country)
+    public = as_of is None and not shows_unreviewed(request)  # what the summaries count
+    known = country_overview(country, visible, summarized=public)
+    events = visible.concerning(country).in_timeline_order().for_listing()
+    chart, compact_chart = draw_tariff_chart(known.series, country)
     context = {
         "country": country,
-        "page": events_page(request, visible.concerning(country).in_timeline_order().for_listing()),
-        "partners": Jurisdiction.objects.partners_of(country, visible),
+        "page": events_page(request, events, count=known.events, capped=False),
+        "partners": known.partners,
         "negotiations": Negotiation.objects.filter(parties=country)
         .with_activity(visible, day=as_of or timezone.localdate())
         .prefetch_related("parties"),
-        "series": series,
+        "series": known.series,
         "chart": chart,
         "compact_chart": compact_chart,
         "as_of": as_of,

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from articles.models import Article, content_hash
 from timeline.caching import bump_data_version, one_bump
 from timeline.models import Event, Evidence, Jurisdiction, Official, TariffMeasure
+from timeline.summaries import summarize_countries
 
 MARKER = "synthetic:"
 OUTLET = "Parley synthetic wire"
@@ -116,7 +117,8 @@ def generate_events(count: int, *, seed: int, offset: int = 0) -> None:
             rates.append(rng.choice([10, 15, 20, 24, 25, 30, 34, 50]))
         events = Event.objects.bulk_create(events, batch_size=BATCH)
         _attach(rng, events, pairs, rates, officials, offset + batch_start)
-    bump_data_version()  # bulk_create sends no signals
+    summarize_countries([c.pk for c in countries])  # bulk_create sends no signals
+    bump_data_version()
 
 
 def _attach(rng, events, pairs, rates, officials, number) -> None:
