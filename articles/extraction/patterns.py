@@ -93,6 +93,16 @@ def pattern_tariff_measures() -> list[dict]:
                 {"LOWER": {"IN": ["tariffs", "duties", "levies", "tariff", "countermeasures"]}}
             ],
         },
+        # "a 20% tax on all imports from China": a tax on goods crossing the border is a duty
+        {
+            "label": TARIFF,
+            "pattern": [
+                lemma_in("tax"),
+                {"LOWER": "on"},
+                {"LOWER": {"IN": ["all", "its", "their", "the", "some", "many"]}, "OP": "?"},
+                lower_in("imports", "goods", "products", "exports", "shipments"),
+            ],
+        },
         {
             "label": TARIFF,
             "pattern": [

@@ -1379,3 +1379,14 @@ def test_a_meeting_its_participant_speaks_of_as_it_ends_is_dated_by_the_telling(
     (meeting,) = of_type(events, "meeting")
     assert (meeting.status, meeting.date.start) == ("happened", D(2025, 2, 26))
     assert meeting.location == "Washington"
+
+
+def test_a_tax_on_imports_is_a_duty_and_a_tax_on_firms_is_not(run):
+    events = run(
+        "In May Washington put a 20% tax on all imports from Chile.\n\n"
+        "Ottawa scrapped its digital services tax on tech firms in June.",
+        published=D(2025, 7, 1),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert (measure.tariff.rate_percent, measure.tariff.target_country) == (20.0, "Chile")
+    assert measure.date.start == D(2025, 5, 1)
