@@ -277,7 +277,7 @@ def dates_of_own_clause(trigger: Span, dated: list[DatedMention]) -> list[DatedM
     it: "After raising duties, the government changed course last month" says nothing of
     when the duties came. Such an event keeps only the dates of its own
     clause."""
-    dated = [d for d in dated if not names_another(d, trigger)]
+    dated = [d for d in dated if not names_another(d, trigger) and not dates_a_deadline(d, trigger)]
     counted = counted_as(trigger)
     if counted is not None:  # "His visit will be the fourth meeting this year": the count's year
         dated = [d for d in dated if d.span.root.i not in counted]
@@ -285,6 +285,20 @@ def dates_of_own_clause(trigger: Span, dated: list[DatedMention]) -> list[DatedM
     if clause is None:
         return dated
     return [d for d in dated if d.span.root.i in clause]
+
+
+def dates_a_deadline(dated: DatedMention, trigger: Span) -> bool:
+    """ "talks beyond the Aug. 7 deadline", "ahead of the July 9 deadline": the date names the
+    deadline, not the talks or the measure told around it."""
+    root = dated.span.root
+    head = root.head
+    return (
+        root.dep_ in {"compound", "nmod", "amod", "npadvmod"}
+        and head.lemma_.lower() == "deadline"
+        and head.i != trigger.root.i
+        # "two days before the March 1 deadline" places the event from the deadline's day
+        and not (head.dep_ == "pobj" and head.head.lower_ in {"before", "after"})
+    )
 
 
 def names_another(dated: DatedMention, trigger: Span) -> bool:

@@ -1390,3 +1390,13 @@ def test_a_tax_on_imports_is_a_duty_and_a_tax_on_firms_is_not(run):
     (measure,) = of_type(events, "tariff_measure")
     assert (measure.tariff.rate_percent, measure.tariff.target_country) == (20.0, "Chile")
     assert measure.date.start == D(2025, 5, 1)
+
+
+def test_a_deadlines_own_date_does_not_date_the_talks_around_it(run):
+    events = run(
+        "The cabinet said on Monday it was ready to pursue negotiations past the Aug. 7 deadline.",
+        published=D(2025, 8, 5),
+    )
+    assert not [m for m in of_type(events, "meeting") if m.date and m.date.start == D(2025, 8, 7)]
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.date.start == D(2025, 8, 7)
