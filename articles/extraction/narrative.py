@@ -82,6 +82,9 @@ def wants_story_date(candidate: Candidate) -> bool:
         return False
     if candidate.status == "speculative" or is_state(candidate):
         return False
+    verb = governing_verb(candidate.trigger.root)
+    if is_perfect(candidate) and any(c.lower_ == "already" for c in verb.children):
+        return False  # "has already placed a 20% tax on China": done before, undated
     if time_clause_of(candidate.trigger, phrases_only=True) is not None:
         # "After meetings in Geneva, they agreed on Monday": before Monday; but a call just
         # before the act is dated by it

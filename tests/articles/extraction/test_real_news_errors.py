@@ -1400,3 +1400,14 @@ def test_a_deadlines_own_date_does_not_date_the_talks_around_it(run):
     assert not [m for m in of_type(events, "meeting") if m.date and m.date.start == D(2025, 8, 7)]
     (deadline,) = of_type(events, "deadline")
     assert deadline.date.start == D(2025, 8, 7)
+
+
+def test_a_measure_already_in_place_is_not_dated_by_the_story(run):
+    events = run(
+        "Officials of Peru and the United States met in Lima on Monday. Washington has already "
+        "slapped a 20% tax on all imports from Peru.",
+        published=D(2025, 3, 30),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert measure.tariff.rate_percent == 20.0
+    assert measure.date is None
