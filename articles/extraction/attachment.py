@@ -423,6 +423,14 @@ def deal_dated_in_the_past(
     }
     if root.dep_ == "pobj" and root.head.head.lemma_.lower() in RESULT_VERBS:
         holders.add(root.head.head.i)  # "which led to a deal ... in July"
+    for prep in root.children:  # "a joint statement by both capitals published on May 3"
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "between", "with"}:
+            holders |= {
+                c.i
+                for party in prep.children
+                for c in party.children
+                if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in MAKING_PARTICIPLES
+            }
     for mention in dated:
         resolved = mention.mention.resolved
         if resolved is None or resolved.end >= published_at:

@@ -1411,3 +1411,12 @@ def test_a_measure_already_in_place_is_not_dated_by_the_story(run):
     (measure,) = of_type(events, "tariff_measure")
     assert measure.tariff.rate_percent == 20.0
     assert measure.date is None
+
+
+def test_a_joint_statement_released_on_a_past_day_by_its_parties_was_made_then(run):
+    events = run(
+        "Budi said the pact grew out of a joint statement by the two nations issued on July 22.",
+        published=D(2025, 12, 24),
+    )
+    deals = [d for d in of_type(events, "agreement") if d.date is not None]
+    assert [(d.date.start, d.status) for d in deals] == [(D(2025, 7, 22), "happened")]
