@@ -142,7 +142,7 @@ def is_duplicate(a: Candidate, b: Candidate) -> bool:
         return False
     if ta.imposing_country and tb.imposing_country and ta.imposing_country != tb.imposing_country:
         return False
-    if (ta.sector or "") != (tb.sector or ""):
+    if (ta.sector or "") != (tb.sector or "") or kinds_differ(a, b):
         return False
     if ta.rate_percent is not None and tb.rate_percent is not None:
         return ta.rate_percent == tb.rate_percent
@@ -166,6 +166,29 @@ def same_measure_restated(a: Candidate, b: Candidate) -> bool:
         and ta.target_country == tb.target_country
         and (a.date_source == "publication") != (b.date_source == "publication")
     )
+
+
+TARIFF_KINDS = frozenset(
+    {"reciprocal", "fentanyl", "retaliatory", "baseline", "secondary", "safeguard", "penalty"}
+)
+
+
+def tariff_kind(candidate: Candidate) -> str:
+    """ "the reciprocal tariff", "the fentanyl-related tariff": which of a country's duties."""
+    root = candidate.trigger.root
+    for child in root.children:
+        if child.dep_ in {"amod", "compound", "nmod"}:
+            for word in child.subtree:  # "fentanyl-related": fentanyl hangs on "related"
+                if word.lower_ in TARIFF_KINDS:
+                    return word.lower_
+    return ""
+
+
+def kinds_differ(a: Candidate, b: Candidate) -> bool:
+    """Two duties of one day, rate and parties are still two when named as different kinds
+    (the fentanyl tariff and the reciprocal tariff both cut to 10%)."""
+    left, right = tariff_kind(a), tariff_kind(b)
+    return bool(left and right and left != right)
 
 
 def same_people(a: Candidate, b: Candidate) -> bool:
@@ -232,6 +255,8 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
         ):
             return False
         if ta.action != tb.action or ta.applies_to_all != tb.applies_to_all:
+            return False
+        if kinds_differ(a, b):
             return False
         for left, right in (
             (ta.imposing_country, tb.imposing_country),

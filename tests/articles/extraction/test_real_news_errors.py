@@ -1420,3 +1420,15 @@ def test_a_joint_statement_released_on_a_past_day_by_its_parties_was_made_then(r
     )
     deals = [d for d in of_type(events, "agreement") if d.date is not None]
     assert [(d.date.start, d.status) for d in deals] == [(D(2025, 7, 22), "happened")]
+
+
+def test_two_kinds_of_duty_cut_to_one_rate_on_one_day_stay_two(run):
+    events = run(
+        "On Nov. 4 the president cut the fentanyl-related duty on Chinese imports to 10 percent. "
+        "A second order issued on Nov. 4 also lowered the reciprocal tariff on China to "
+        "10 percent from 34 percent.",
+        published=D(2025, 11, 5),
+    )
+    cuts = [m for m in of_type(events, "tariff_measure") if m.tariff.action == "lowered"]
+    assert len(cuts) == 2
+    assert {m.date.start for m in cuts} == {D(2025, 11, 4)}
