@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -257,7 +257,9 @@ def unstick_sentences(doc: Doc) -> Doc:
         following = int(index) + 1
         if following < len(doc) and "\n" in doc[int(index)].text:
             doc[following].is_sent_start = True
-    for token in doc:
+    closing = doc.vocab.strings[")"]
+    for index in (doc.to_array([ORTH]) == closing).nonzero()[0]:  # the ")" only, in C
+        token = doc[int(index)]
         if is_acronym_close(token) and token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
             doc[token.i + 1].is_sent_start = False
     return doc

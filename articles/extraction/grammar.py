@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from .candidate import DatedMention
 from .patterns import (
     ANNOUNCING_VERBS,
+    IMPOSING_VERBS,
     REPORTING_VERBS,
     STATE_LEMMAS,
 )
@@ -57,9 +58,6 @@ def has_own_clause(token: Token) -> Token | None:
                     if child.dep_ == "acl" and child.lemma_.lower() in IMPOSING_VERBS:
                         return child
     return None
-
-
-IMPOSING_VERBS = frozenset({"impose", "levy", "slap", "introduce", "announce", "apply"})
 
 
 def is_state_clause(verb: Token) -> bool:

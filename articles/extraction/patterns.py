@@ -257,6 +257,11 @@ TARIFF_ACTIONS: dict[str, str] = {
     "snap": "resumed",
 }
 
+# Verbs by which a duty is put on ("the levies imposed by Washington", "the duty it slapped on").
+IMPOSING_VERBS = frozenset({"impose", "levy", "slap", "introduce", "announce", "apply"})
+# Verbs by which a target answers a duty with its own ("responded in kind", "retaliated").
+RETALIATING_VERBS = frozenset({"respond", "answer", "retaliate", "reciprocate", "hit"})
+
 # Phrases that settle the action whatever the verb.
 TARIFF_ACTION_PHRASES: dict[str, str] = {
     "on hold": "paused",

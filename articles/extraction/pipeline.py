@@ -58,6 +58,7 @@ from .patterns import (
     ANNOUNCEMENT,
     DEADLINE,
     MEETING,
+    RETALIATING_VERBS,
     STATEMENT,
     STRONG_STATEMENT_VERBS,
     TARIFF,
@@ -603,17 +604,8 @@ def told_by_its_target(
     if tariff is None or verb is None or not tariff.target_country:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return False
-    span = candidate.sentence.doc[subject.left_edge.i : subject.right_edge.i + 1]
-    people = [e.ent_id_ or e.text for e in grammar.ents_in(span) if e.label_ == "PERSON"]
-    countries = parties.countries_of(people, gazetteer) or parties.countries_in(
-        span, gazetteer, lower_countries
-    )
-    return countries[:1] == [tariff.target_country]
-
-
-RETALIATING_VERBS = frozenset({"respond", "answer", "retaliate", "reciprocate", "hit"})
+    speaker = statements.country_of_actor(subject, candidate.sentence, gazetteer, lower_countries)
+    return speaker == tariff.target_country
 
 
 def answered_in_kind(
@@ -640,15 +632,12 @@ def answered_in_kind(
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None and verb.head.lemma_.lower() in {"prompt", "lead", "push", "force"}:
+            # "prompting Ottawa to respond in kind": Ottawa answers
             subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-        if subject is None:
-            continue
-        responder = parties.countries_in(
-            candidate.sentence.doc[subject.left_edge.i : subject.right_edge.i + 1],
-            gazetteer,
-            lower_countries,
+        responder = statements.country_of_actor(
+            subject, candidate.sentence, gazetteer, lower_countries
         )
-        if responder[:1] != [tariff.target_country]:
+        if responder != tariff.target_country:
             continue
         return [
             replace(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .grammar import ancestors_within, ents_in, hangs_by
-from .parties import TITLE_WORDS, person_name
+from .parties import TITLE_WORDS, countries_in, countries_of, person_name
 from .patterns import (
     ANNOUNCING_VERBS,
     INSTITUTION_WORDS,
@@ -113,6 +113,23 @@ def speaker_of(
     if subject.pos_ == "PROPN" and (country := lower_countries.get(subject.text.lower())):
         return country, False
     return "", False
+
+
+def country_of_actor(
+    subject: Token | None, sentence: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]
+) -> str | None:
+    """The country of whoever acts or speaks (a named official, "he", "the trade minister",
+    a ministry, a capital or a country), read like a statement's speaker."""
+    if subject is None:
+        return None
+    speaker, is_person = speaker_of(subject, sentence, gazetteer, lower_countries)
+    countries = countries_of([speaker], gazetteer) if is_person else []
+    if not countries:
+        doc = sentence.doc
+        countries = countries_in(
+            doc[subject.left_edge.i : subject.right_edge.i + 1], gazetteer, lower_countries
+        )
+    return countries[0] if countries else None
 
 
 def last_person_before(pronoun: Token, gazetteer: Gazetteer) -> str:

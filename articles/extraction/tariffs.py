@@ -7,7 +7,6 @@ import re
 from spacy.tokens import Span, Token
 
 from .grammar import (
-    IMPOSING_VERBS,
     ancestors_within,
     ents_in,
     governing_verb,
@@ -21,6 +20,7 @@ from .grammar import (
 from .modality import ATTEMPT_NOUNS
 from .parties import countries_of, find_countries
 from .patterns import (
+    IMPOSING_VERBS,
     SECTORS,
     STATE_LEMMAS,
     TARIFF_ACTION_PHRASES,
