@@ -127,7 +127,10 @@ def date_announced_tariff(
     verb = statements.announcing_verb(candidate.trigger, candidate.sentence)
     if verb is None or verb.morph.get("Tense") != ["Past"]:
         return candidate
-    if candidate.status == "speculative" and verb.lemma_ not in {"threaten", "warn"}:
+    conditional = grammar.has_condition(grammar.governing_verb(candidate.trigger.root))
+    if candidate.status == "speculative" and not (
+        conditional or verb.lemma_ in {"threaten", "warn"}
+    ):
         return candidate  # "said it was prepared to take countermeasures": a stance, not a step
     when = grammar.attached_date(verb, dated)
     if when is None and grammar.is_when_clause(verb):
@@ -141,8 +144,8 @@ def date_announced_tariff(
     effective = (
         resolve_date(own.mention.text, published_at=published_at, tense="future") if own else None
     )
-    if candidate.tariff.action not in AGREED_CHANGES:
-        candidate.status = "happened"
+    if candidate.tariff.action not in AGREED_CHANGES and not conditional:
+        candidate.status = "happened"  # a conditional step stays a threat, dated by its telling
     candidate.date_mention = when
     candidate.date = resolve_date(when.mention.text, published_at=published_at, tense="past") or (
         when.mention.resolved

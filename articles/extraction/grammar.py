@@ -81,6 +81,18 @@ def is_when_clause(verb: Token) -> bool:
     )
 
 
+CONDITION_WORDS = frozenset({"if", "unless"})
+
+
+def has_condition(verb: Token, words: frozenset[str] = CONDITION_WORDS) -> bool:
+    """ "would put a 100% tax on Canada if it went ahead": the step hangs on a condition."""
+    return any(
+        child.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in words for c in child.children)
+        for child in verb.children
+    )
+
+
 def governing_verb(token: Token) -> Token:
     for candidate in [token, *token.ancestors]:
         if candidate.pos_ in {"VERB", "AUX"}:
@@ -220,9 +232,26 @@ def attached_date(verb: Token, dates: list[DatedMention]) -> DatedMention | None
     for dated in dates:
         if dated.mention.resolved is None:
             continue
-        if governing_verb(dated.span.root) == verb or right_after(verb, dated.span):
+        if (
+            governing_verb(dated.span.root) == verb
+            or right_after(verb, dated.span)
+            or right_before(verb, dated.span)
+        ):
             return dated
     return None
+
+
+def right_before(verb: Token, span: Span) -> bool:
+    """ "Trump on Saturday said": a day between the subject and its verb, which the parser
+    often hangs on the subject."""
+    doc = span.doc
+    return (
+        span.end == verb.i
+        and span.start >= 2
+        and doc[span.start - 1].lower_ == "on"
+        and doc[span.start - 2].dep_ in {"nsubj", "nsubjpass"}
+        and doc[span.start - 2].head in {verb, *verb.ancestors}
+    )
 
 
 def right_after(verb: Token, span: Span) -> bool:

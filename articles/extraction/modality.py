@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .grammar import ancestors_within, has_own_clause, is_when_clause
+from .grammar import ancestors_within, has_condition, has_own_clause, is_when_clause
 from .patterns import (
     CANCELLED_CUES,
     DEAL_VERBS,
@@ -69,6 +69,9 @@ def status_of(trigger: Span, sentence: Span) -> str:
                 words.append(child.lower_)
         if token.morph.get("Tense") == ["Past"] and token.pos_ in {"VERB", "AUX"}:
             past = True
+        if has_condition(token, frozenset({"if"})):
+            words.append("if")  # "would put a tax on them if...": a threat ("set to rise on
+            # Jan. 1 unless a deal is reached" stays a plan)
         if token.dep_ == "ccomp" and own is None:
             if token.head.lemma_.lower() in SPECULATIVE_CUES:
                 words.append(token.head.lemma_.lower())  # "wants Ottawa to cut", "urged"
@@ -78,7 +81,9 @@ def status_of(trigger: Span, sentence: Span) -> str:
     word_set = set(words)
     if word_set & CANCELLED_CUES:
         return "cancelled"
-    if word_set & SPECULATIVE_CUES and not ("would" in word_set and reported(chain)):
+    if word_set & SPECULATIVE_CUES and not (
+        "would" in word_set and reported(chain) and "if" not in word_set
+    ):
         return "speculative"
     if word_set & PLANNED_CUES or ("would" in word_set):
         if "to" in word_set and not (

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from . import (
     attachment,
+    captions,
     chunks,
     consistency,
     grammar,
@@ -131,6 +132,8 @@ def events_from_doc(
             continue  # no trigger, no statement, no deadline: skip the date scan
         dated = dated_mentions(sentence, published_at)
         sentence_dates[sentence.start] = dated
+        if captions.is_caption(sentence.text):
+            continue  # the photo's day may date the story; the caption itself tells no event
         first_index = len(candidates)
         acts = legal.acts_in(sentence, before)
         for trigger in in_sentence:

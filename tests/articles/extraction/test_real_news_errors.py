@@ -1432,3 +1432,49 @@ def test_two_kinds_of_duty_cut_to_one_rate_on_one_day_stay_two(run):
     cuts = [m for m in of_type(events, "tariff_measure") if m.tariff.action == "lowered"]
     assert len(cuts) == 2
     assert {m.date.start for m in cuts} == {D(2025, 11, 4)}
+
+
+# Seventh pass (stop 19) ---------------------------------------------------------------------
+
+
+def test_a_dated_threat_on_a_condition_is_speculative_and_dated_by_its_telling(run):
+    events = run(
+        "The president on Sunday said he would slap a 60% duty on Brazilian coffee if Brasilia "
+        "went ahead with its new digital tax.",
+        published=D(2025, 9, 9),
+    )
+    (threat,) = of_type(events, "tariff_measure")
+    assert threat.status == "speculative"
+    assert threat.tariff.action == "announced"
+    assert threat.tariff.rate_percent == 60.0
+    assert (threat.date.start, threat.date.end) == (D(2025, 9, 7), D(2025, 9, 7))
+
+
+def test_a_scheduled_rise_with_an_escape_clause_stays_planned(run):
+    events = run(
+        "Duties on imported sofas are set to climb to 40 per cent on March 1 unless "
+        "exporters strike a deal with Washington first.",
+        published=D(2025, 12, 2),
+    )
+    (rise,) = of_type(events, "tariff_measure")
+    assert rise.status == "planned"
+    assert rise.date.start == D(2026, 3, 1)
+
+
+def test_a_photo_caption_tells_no_meeting(run):
+    events = run(
+        "Trade Minister Ana Ruiz (L) and USTR Jamieson Greer (R) meet in "
+        "Washington for tariff talks. Chilean Trade Minister Ana Ruiz met Jamieson Greer in "
+        "Washington on Friday to discuss copper tariffs.",
+        published=D(2025, 8, 4),
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert (meeting.date.start, meeting.date.end) == (D(2025, 8, 1), D(2025, 8, 1))
+
+
+def test_a_caption_with_the_photos_date_tells_no_meeting(run):
+    events = run(
+        "Finance Minister Tomas Berg arrives to meet Scott Bessent at the Treasury, May 12, 2025.",
+        published=D(2025, 5, 11),
+    )
+    assert of_type(events, "meeting") == []
