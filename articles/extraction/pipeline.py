@@ -37,6 +37,7 @@ from . import (
 from .candidate import Candidate, DatedMention
 from .components import TRIGGERS_KEY, add_gazetteer, add_triggers
 from .dates import (
+    ResolvedDate,
     resolve_date,
 )
 from .dating import (
@@ -534,6 +535,8 @@ def read_candidate(
             if shifted is not None:
                 candidate.date = shifted
                 candidate.date_source = "anchored"
+    if kind == MEETING and candidate.date is None and until is not None:
+        candidate = dated_by_its_end(candidate, until, published_at=published_at)
     if kind == MEETING:
         candidate.location = parties.location_near(trigger, sentence)
         durations = [
@@ -573,6 +576,12 @@ def read_candidate(
         candidate.pause_days = pause
         if not candidate.tariff.action:
             return None  # "covering tariffs, non-tariff barriers...": a topic, not a measure
+        if (
+            candidate.tariff.action in {"lowered", "removed", "exempted"}
+            and candidate.tariff.rate_percent is None
+            and tariffs.is_sought_change(trigger, sentence)
+        ):
+            return None  # "talks focused on lowering tariffs": what is sought, not a step
         if candidate.date_mention is None and attachment.in_since_clause(trigger):
             return None  # "their first trip since Ottawa put a 30% levy on steel": background
         if candidate.date_mention is not None and preceded_by(candidate.date_mention, {"since"}):
@@ -593,6 +602,34 @@ def read_candidate(
         candidate = date_tariff(candidate, until=until, published_at=published_at)
     elif kind == DEADLINE:
         candidate = date_deadline(candidate, until=until, published_at=published_at)
+    return candidate
+
+
+def dated_by_its_end(
+    candidate: Candidate, until: DatedMention, *, published_at: datetime.date
+) -> Candidate:
+    """ "is to hold talks with Bessent through Friday": talks under way or about to start that
+    run until a day to come are held from the publication day to that day (and the day is
+    when they end, not a deadline)."""
+    end = resolve_for_status(until, candidate.status, published_at)
+    if (
+        end is None
+        or candidate.status not in {"planned", "happened"}
+        or end.end < published_at
+        or (end.end - published_at).days > 14
+        or grammar.governing_verb(until.span.root) != grammar.governing_verb(candidate.trigger.root)
+    ):
+        return candidate
+    candidate.date_mention = until
+    candidate.date = ResolvedDate(
+        start=published_at,
+        end=end.end,
+        precision="range",
+        text=until.mention.text,
+        timex=end.timex,
+        computed=True,
+        explanation=f"from publication to the end of '{until.mention.text}'",
+    )
     return candidate
 
 

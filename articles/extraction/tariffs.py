@@ -504,6 +504,53 @@ def is_means_of_change(ancestors: list[Token]) -> bool:
     return False
 
 
+GOAL_NOUNS = frozenset(
+    {
+        "deal",
+        "agreement",
+        "talks",
+        "negotiations",
+        "effort",
+        "efforts",
+        "commitment",
+        "push",
+        "bid",
+        "aim",
+        "goal",
+        "hope",
+        "hopes",
+        "plan",
+        "plans",
+        "way",
+        "ways",
+        "proposal",
+    }
+)
+
+
+def is_sought_change(trigger: Span, sentence: Span) -> bool:
+    """ "talks focused on lowering tariffs", "a commitment to reducing tariff barriers", "a deal
+    with Washington to reduce tariffs": the change is what the talks are about, not a step
+    anyone took (a rate or a date of its own makes it one)."""
+    for token in [trigger.root, *ancestors_within(trigger.root, sentence)][:4]:
+        if token.lemma_.lower() not in TARIFF_ACTIONS or token.pos_ != "VERB":
+            continue
+        if token.dep_ == "pcomp" and token.tag_ == "VBG":
+            return token.head.head.pos_ in {"NOUN", "VERB", "ADJ"} and token.head.lower_ in {
+                "on",
+                "to",
+                "toward",
+                "towards",
+                "at",
+                "of",
+                "about",
+            }
+        if token.dep_ in {"acl", "relcl"} and token.head.lower_ in GOAL_NOUNS:
+            return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return False
+    return False
+
+
 AT_ONCE = re.compile(
     r"\b(?:effective|in\s+effect|in\s+force)\s+immediately\b|\bwith\s+immediate\s+effect\b|"
     r"\b(?:takes?|taking|took)\s+effect\s+immediately\b",

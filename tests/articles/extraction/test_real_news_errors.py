@@ -1478,3 +1478,24 @@ def test_a_caption_with_the_photos_date_tells_no_meeting(run):
         published=D(2025, 5, 11),
     )
     assert of_type(events, "meeting") == []
+
+
+def test_talks_about_lowering_tariffs_are_no_tariff_cut(run):
+    events = run(
+        "Sri Lankan officials restated on Friday their commitment to reducing tariff and "
+        "non-tariff barriers in their talks with Washington.",
+        published=D(2025, 4, 27),
+    )
+    assert of_type(events, "tariff_measure") == []
+
+
+def test_talks_held_until_a_day_to_come_run_from_publication_to_that_day(run):
+    events = run(
+        "Trade envoy Ryosei Akazawa is to hold talks with Scott Bessent in Washington through "
+        "Friday.",
+        published=D(2025, 4, 16),
+    )
+    (talks,) = of_type(events, "meeting")
+    assert talks.status == "planned"
+    assert (talks.date.start, talks.date.end) == (D(2025, 4, 16), D(2025, 4, 18))
+    assert of_type(events, "deadline") == []
