@@ -487,3 +487,22 @@ def is_not_a_meeting(trigger: Span) -> bool:
         and root.head.lemma_.lower() in CONCLUDING_VERBS
         and root.head.tag_ == "VB"
     )
+
+
+PAST_DEIXIS = re.compile(r"\b(?:last|ago|yesterday|earlier|previous)\b", re.I)
+
+
+def past_date_of_its_own(trigger: Span, dated: list[DatedMention]) -> bool:
+    """ "a virtual meeting late last month", "the talks two weeks ago": a date phrase hanging on
+    the event's own noun that can only look back makes it a fact, whatever the modality of the
+    clause it is told in ("would conclude after a meeting late last month")."""
+    root = trigger.root
+    if root.pos_ != "NOUN":
+        return False
+    for mention in dated:
+        head = mention.span.root.head
+        if head.dep_ == "prep":
+            head = head.head
+        if head.i == root.i and PAST_DEIXIS.search(mention.mention.text):
+            return True
+    return False

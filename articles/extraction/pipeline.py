@@ -493,6 +493,8 @@ def read_candidate(
     status = modality.status_of(trigger, sentence)
     if kind == TARIFF and status == "planned" and tariffs.in_force_at_once(sentence):
         status = "happened"  # "will cut tariffs to 18%, effective immediately"
+    if status in {"planned", "speculative"} and attachment.past_date_of_its_own(trigger, dated):
+        status = "happened"  # "would conclude after a meeting late last month": that one was held
     participants = parties.people_for(trigger, sentence_triggers, sentence, gazetteer)
     countries = grammar.unique(
         [

@@ -1499,3 +1499,14 @@ def test_talks_held_until_a_day_to_come_run_from_publication_to_that_day(run):
     assert talks.status == "planned"
     assert (talks.date.start, talks.date.end) == (D(2025, 4, 16), D(2025, 4, 18))
     assert of_type(events, "deadline") == []
+
+
+def test_a_meeting_dated_last_month_inside_a_hopeful_clause_was_held(run):
+    events = run(
+        "Islamabad hoped the negotiations could wrap up soon after a video meeting between "
+        "Muhammad Aurangzeb and Howard Lutnick early last month.",
+        published=D(2025, 7, 19),
+    )
+    held = [e for e in of_type(events, "meeting") if e.status == "happened"]
+    assert len(held) == 1
+    assert (held[0].date.start, held[0].date.end) == (D(2025, 6, 1), D(2025, 6, 10))
