@@ -61,7 +61,29 @@ def dated_mentions(sentence: Span, published_at: datetime.date) -> list[DatedMen
         dated = DatedMention(mention, span)
         if not attachment.is_background_date(dated, published_year=published_at.year):
             mentions.append(dated)
-    return mentions
+    return without_times_of_dated_days(mentions, sentence.text)
+
+
+TIME_TO_DAY = re.compile(r"^[\s,]*(?:on|of|at)?[\s,]*$", re.I)
+
+
+def without_times_of_dated_days(mentions: list[DatedMention], text: str) -> list[DatedMention]:
+    """ "at 12:01 a.m. on March 12", "midnight, March 12", "March 12 at noon": the hour is on
+    the day written next to it, not today; the day alone dates the event."""
+    days = [m for m in mentions if m.mention.type == "DATE"]
+    return [
+        m
+        for m in mentions
+        if m.mention.type != "TIME"
+        or not any(
+            TIME_TO_DAY.match(text[m.mention.end_char : d.mention.start_char])
+            if d.mention.start_char >= m.mention.end_char
+            else TIME_TO_DAY.match(text[d.mention.end_char : m.mention.start_char])
+            for d in days
+            if abs(d.mention.start_char - m.mention.end_char) <= 6
+            or abs(m.mention.start_char - d.mention.end_char) <= 6
+        )
+    ]
 
 
 def names_date(trigger: Span, dated: DatedMention) -> bool:

@@ -1510,3 +1510,12 @@ def test_a_meeting_dated_last_month_inside_a_hopeful_clause_was_held(run):
     held = [e for e in of_type(events, "meeting") if e.status == "happened"]
     assert len(held) == 1
     assert (held[0].date.start, held[0].date.end) == (D(2025, 6, 1), D(2025, 6, 10))
+
+
+def test_an_hour_written_with_its_day_dates_by_the_day(run):
+    for text in (
+        "Duties of 25 per cent on Canadian lumber will take effect at 12:01 a.m. on April 9.",
+        "Duties of 25 per cent on Canadian lumber will take effect at midnight, April 9.",
+    ):
+        (duty,) = of_type(run(text, published=D(2025, 4, 8)), "tariff_measure")
+        assert (duty.date.start, duty.date.end) == (D(2025, 4, 9), D(2025, 4, 9)), text
