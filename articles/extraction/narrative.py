@@ -139,7 +139,12 @@ def is_told_act(candidate: Candidate) -> bool:
     if candidate.type not in {MEETING, AGREEMENT} or any(c.dep_ == "neg" for c in verb.children):
         return False
     if verb.tag_ == "VBD":
-        return root.dep_ in {"dobj", "nsubj", "nsubjpass"}
+        return root.dep_ in {"dobj", "nsubj", "nsubjpass"} or (
+            candidate.type == MEETING
+            and root.dep_ == "pobj"
+            and root.head.lower_ in {"in", "during", "at"}
+            and root.head.head.i == verb.i
+        )  # "secured a pause in a call with Trump": the call was held
     if any(t.lower_ in SEVERAL for t in verb.subtree if t.i < root.i):
         return False  # "have held several rounds of negotiations": a history, not one event
     # "have reached a deal", "a deal has been reached"; not "talks have focused on ..."

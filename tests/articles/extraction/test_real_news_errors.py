@@ -1519,3 +1519,15 @@ def test_an_hour_written_with_its_day_dates_by_the_day(run):
     ):
         (duty,) = of_type(run(text, published=D(2025, 4, 8)), "tariff_measure")
         assert (duty.date.start, duty.date.end) == (D(2025, 4, 9), D(2025, 4, 9)), text
+
+
+def test_a_call_in_which_something_was_won_was_held(run):
+    events = run(
+        "President Claudia Sheinbaum won a 90-day reprieve from the higher duties in a call "
+        "with President Donald Trump.",
+        published=D(2025, 7, 31),
+    )
+    (call,) = of_type(events, "meeting")
+    assert call.status == "happened"
+    assert (call.date.start, call.date.end) == (D(2025, 7, 31), D(2025, 7, 31))
+    assert {"Claudia Sheinbaum", "Donald Trump"} <= set(call.participants)
