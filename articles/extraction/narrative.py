@@ -39,7 +39,8 @@ def is_story_anchor(candidate: Candidate, published_at: datetime.date) -> bool:
         and candidate.status == "happened"
         and date.precision in PRECISE
         and (date.end - date.start).days <= 7
-        and published_at - datetime.timedelta(days=STORY_WINDOW_DAYS) <= date.end <= published_at
+        and published_at - datetime.timedelta(days=STORY_WINDOW_DAYS) <= date.end
+        and date.start <= published_at  # a trip under way as the story is written included
     )
 
 
@@ -304,9 +305,11 @@ def is_meeting_on_trip(candidate: Candidate, reference: Candidate | None) -> boo
         ),
         None,
     )
-    return bool(set(candidate.participants) & set(reference.participants)) or (
-        subject is not None and subject.lower_ in {"he", "she"}
-    )
+    return (
+        bool(set(candidate.participants) & set(reference.participants))
+        or any(name in reference.sentence.text for name in candidate.participants)
+        or (subject is not None and subject.lower_ in {"he", "she"})
+    )  # the traveller is a party, named in the trip's sentence if not found as its participant
 
 
 def inherit(candidate: Candidate, date: ResolvedDate, *, source: str, why: str) -> None:

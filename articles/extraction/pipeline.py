@@ -551,6 +551,7 @@ def read_candidate(
             candidate.duration_minutes = parties.duration_minutes(d.mention.text)
             if candidate.duration_minutes:
                 break
+        candidate.date = spanning_its_days(candidate, durations)
     if kind == TARIFF:
         candidate.tariff = tariffs.tariff_details(
             trigger,
@@ -605,6 +606,41 @@ def read_candidate(
     elif kind == DEADLINE:
         candidate = date_deadline(candidate, until=until, published_at=published_at)
     return candidate
+
+
+START_WORDS = frozenset({"starting", "beginning", "from"})
+
+
+def spanning_its_days(candidate: Candidate, durations: list[DatedMention]) -> ResolvedDate | None:
+    """ "a three-day visit starting Tuesday": the visit runs Tuesday to Thursday (its day is
+    where it starts only when the sentence says so)."""
+    date, mention = candidate.date, candidate.date_mention
+    if date is None or mention is None or date.precision != "day":
+        return date
+    days = next(
+        (
+            d.mention.duration_days
+            for d in durations
+            if d.mention.duration_days and d.span.root.head.i == candidate.trigger.root.i
+        ),
+        None,
+    )
+    if not days or not 2 <= days <= 14:
+        return date
+    head = mention.span.root.head
+    starts_there = head.lower_ in START_WORDS or (
+        head.dep_ == "prep" and head.head.lower_ in START_WORDS
+    )
+    if not starts_there:
+        return date
+    end = date.start + datetime.timedelta(days=days - 1)
+    return replace(
+        date,
+        end=end,
+        precision="range",
+        computed=True,
+        explanation=f"{date.text!r} and the {days} days it lasts",
+    )
 
 
 def dated_by_its_end(

@@ -1531,3 +1531,18 @@ def test_a_call_in_which_something_was_won_was_held(run):
     assert call.status == "happened"
     assert (call.date.start, call.date.end) == (D(2025, 7, 31), D(2025, 7, 31))
     assert {"Claudia Sheinbaum", "Donald Trump"} <= set(call.participants)
+
+
+def test_a_visit_of_several_days_starting_on_a_day_spans_them(run):
+    events = run(
+        "Trade Minister Budi Santoso, who has steered the talks since spring, set out on a "
+        "four-day trip to Washington beginning Monday. Budi Santoso is scheduled to meet "
+        "Howard Lutnick during the trip.",
+        published=D(2025, 7, 16),
+    )
+    meetings = of_type(events, "meeting")
+    trip = next(m for m in meetings if m.status == "happened")
+    assert (trip.date.start, trip.date.end) == (D(2025, 7, 14), D(2025, 7, 17))
+    (planned,) = [m for m in meetings if m.status == "planned"]
+    assert (planned.date.start, planned.date.end) == (D(2025, 7, 14), D(2025, 7, 17))
+    assert "Howard Lutnick" in planned.participants
