@@ -493,6 +493,9 @@ def read_candidate(
     status = modality.status_of(trigger, sentence)
     if kind == TARIFF and status == "planned" and tariffs.in_force_at_once(sentence):
         status = "happened"  # "will cut tariffs to 18%, effective immediately"
+    scheduled = tariffs.averted_schedule(trigger) if kind == TARIFF else None
+    if scheduled is not None:
+        status = scheduled  # "the accord averts the levies due on Monday": called off
     if status in {"planned", "speculative"} and attachment.past_date_of_its_own(trigger, dated):
         status = "happened"  # "would conclude after a meeting late last month": that one was held
     participants = parties.people_for(trigger, sentence_triggers, sentence, gazetteer)
@@ -589,7 +592,7 @@ def read_candidate(
             return None  # "their first trip since Ottawa put a 30% levy on steel": background
         if candidate.date_mention is not None and preceded_by(candidate.date_mention, {"since"}):
             candidate.status = "happened"  # "a 10 percent tariff, in force since Saturday"
-        if not told_by_its_target(candidate, gazetteer, lower_countries):
+        if scheduled is None and not told_by_its_target(candidate, gazetteer, lower_countries):
             candidate = date_announced_tariff(candidate, dated, published_at=published_at)
         if candidate.date is None:
             deal = statements.enclosing_trigger(trigger, sentence_triggers, AGREEMENT)

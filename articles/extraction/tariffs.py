@@ -437,8 +437,8 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
     if verb.lemma_.lower() in STATE_VERBS and root.dep_ == "dobj":
         return False
     ancestors = [root, *root.ancestors][:5]
-    if any(t.lemma_.lower() in AVERTING_VERBS for t in ancestors[1:]):
-        return False
+    if any(t.lemma_.lower() in AVERTING_VERBS for t in ancestors[1:]) and not has_schedule(root):
+        return False  # "to avert a 30 percent rate" (a duty due on a day is still set)
     if any(t.lemma_ == "head" and any(c.lower_ == "off" for c in t.children) for t in ancestors):
         return False
     if any(t.lemma_.lower() in {"fail", "refuse"} for t in ancestors[1:]):
@@ -471,6 +471,37 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
             return False
     path = " ".join(t.lower_ for t in ancestors)
     return not any(f"{phrase.split()[1]} {phrase.split()[0]}" in path for phrase in COUNTERFACTUAL)
+
+
+SCHEDULE_WORDS = frozenset({"due", "set", "scheduled", "slated"})
+
+
+def has_schedule(root: Token) -> bool:
+    """ "a 31% duty, due to start on Sept. 2", "levies scheduled to begin on Monday": the
+    measure has a day of its own, whoever hopes to avert it."""
+    after = [c for c in root.head.children if 0 < c.i - root.i <= 3]  # "a 31% duty, due..."
+    for child in [*root.children, *after]:
+        if child.dep_ not in {"amod", "acl", "relcl", "appos", "prep", "advcl"}:
+            continue
+        words = {t.lemma_.lower() for t in child.subtree}
+        if words & SCHEDULE_WORDS and any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree):
+            return True
+    return False
+
+
+def averted_schedule(trigger: Span) -> str | None:
+    """The status of a scheduled measure someone averts: "the accord averts the levies due to
+    begin on Monday" (cancelled), "tries to avert a 31% duty, due on Sept. 2" (still
+    planned); None when no one averts a scheduled measure."""
+    root = trigger.root
+    if not has_schedule(root):
+        return None
+    averting = next(
+        (t for t in list(root.ancestors)[:4] if t.lemma_.lower() in AVERTING_VERBS), None
+    )
+    if averting is None:
+        return None
+    return "planned" if averting.dep_ == "xcomp" or averting.tag_ == "VB" else "cancelled"
 
 
 TITLE_HEADS = frozenset({"agreement", "act", "framework", "deal", "pact", "treaty", "accord"})

@@ -1546,3 +1546,25 @@ def test_a_visit_of_several_days_starting_on_a_day_spans_them(run):
     (planned,) = [m for m in meetings if m.status == "planned"]
     assert (planned.date.start, planned.date.end) == (D(2025, 7, 14), D(2025, 7, 17))
     assert "Howard Lutnick" in planned.participants
+
+
+def test_a_scheduled_duty_someone_hopes_to_avert_is_still_planned(run):
+    events = run(
+        "Bern is working on a sweeter offer as it tries to avert a 31% duty, due to take "
+        "effect on Sept. 2, which would hit its watchmakers.",
+        published=D(2025, 8, 26),
+    )
+    (duty,) = of_type(events, "tariff_measure")
+    assert duty.status == "planned"
+    assert duty.tariff.rate_percent == 31.0
+    assert (duty.date.start, duty.date.end) == (D(2025, 9, 2), D(2025, 9, 2))
+
+
+def test_a_scheduled_duty_a_deal_averts_is_cancelled_on_its_day(run):
+    events = run(
+        "The accord averts the 28% levies which were due to begin on Monday.",
+        published=D(2025, 8, 29),
+    )
+    (duty,) = of_type(events, "tariff_measure")
+    assert duty.status == "cancelled"
+    assert (duty.date.start, duty.date.end) == (D(2025, 9, 1), D(2025, 9, 1))
