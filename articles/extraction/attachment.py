@@ -367,6 +367,22 @@ def is_time_prefixed(trigger: Span) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"post", "pre"}
 
 
+LONG_SPANS = frozenset({"weeks", "months", "years", "decades"})
+
+
+def is_long_process(trigger: Span) -> bool:
+    """ "after months of negotiations", "years of talks": a process of many meetings told as
+    background, not one meeting on the day of the sentence."""
+    root = trigger.root
+    head = root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lower_ in LONG_SPANS
+        and root.pos_ == "NOUN"
+    )
+
+
 DOMESTIC_BODIES = frozenset(
     {"cabinet", "council", "parliament", "committee", "politburo", "congress", "senate"}
 )

@@ -470,6 +470,7 @@ def read_candidate(
         or attachment.is_negated_meeting(trigger)
         or attachment.describes_subject(trigger)
         or attachment.is_time_prefixed(trigger)
+        or attachment.is_long_process(trigger)
         or attachment.names_something_else(trigger)
         or attachment.is_domestic_meeting(trigger)
         or attachment.is_not_a_meeting(trigger)

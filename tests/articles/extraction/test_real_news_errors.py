@@ -1568,3 +1568,14 @@ def test_a_scheduled_duty_a_deal_averts_is_cancelled_on_its_day(run):
     (duty,) = of_type(events, "tariff_measure")
     assert duty.status == "cancelled"
     assert (duty.date.start, duty.date.end) == (D(2025, 9, 1), D(2025, 9, 1))
+
+
+def test_months_of_talks_are_a_process_not_a_meeting(run):
+    events = run(
+        "Ottawa and Washington unveiled the accord on Friday in Banff after months of "
+        "negotiations between their trade teams.",
+        published=D(2025, 9, 8),
+    )
+    assert of_type(events, "meeting") == []
+    (deal,) = of_type(events, "agreement")
+    assert deal.date.start == D(2025, 9, 5)
