@@ -1579,3 +1579,14 @@ def test_months_of_talks_are_a_process_not_a_meeting(run):
     assert of_type(events, "meeting") == []
     (deal,) = of_type(events, "agreement")
     assert deal.date.start == D(2025, 9, 5)
+
+
+def test_a_meeting_agreed_beside_a_suspended_levy_is_still_planned(run):
+    events = run(
+        "On Monday, the premier said she will suspend the power surcharge after agreeing to "
+        "meet Howard Lutnick in Washington on Wednesday.",
+        published=D(2025, 3, 11),
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert meeting.status == "planned"
+    assert meeting.date.start == D(2025, 3, 12)
