@@ -237,6 +237,8 @@ def action_of(trigger: Span, sentence: Span) -> str | None:
                 return TARIFF_ACTIONS[step.lemma_.lower()]  # "are set to be cut": a cut
             return TARIFF_ACTIONS[lemma]
     for child in trigger.root.children:
+        if any(c.lower_ == "than" for c in child.children):
+            continue  # "24% tariffs, higher than the 17% on ...": a comparison, not a rise
         if child.lemma_.lower() in TARIFF_ACTIONS and child.pos_ in {"VERB", "NOUN", "ADJ"}:
             return TARIFF_ACTIONS[child.lemma_.lower()]
     for phrase, action in TARIFF_ACTION_PHRASES.items():
@@ -287,6 +289,8 @@ def parties_of(
             if trigger.root in path
             else set()
         )
+        if words & {"than", "unlike", "compared"}:
+            continue  # "24% tariffs, higher than the 17% on the Philippines": a comparison
         by_agent = trigger.root in path and any(
             t.dep_ == "agent" for t in path[: path.index(trigger.root)]
         )
@@ -308,6 +312,9 @@ def parties_of(
                 continue
             if child.dep_ == "nsubj" and verb.lemma_ not in {"face", "hit", "continue", "pay"}:
                 imposing = imposing or subject_country
+            elif verb.lemma_ in {"face", "hit"}:
+                target = subject_country  # "Malaysia was hit with 24% tariffs, above the ...
+                # 36% on Thailand": who is hit is the subject, whatever else is compared
             else:
                 target = target or subject_country
         if child.dep_ in {"prep", "dative"} and (

@@ -1590,3 +1590,15 @@ def test_a_meeting_agreed_beside_a_suspended_levy_is_still_planned(run):
     (meeting,) = of_type(events, "meeting")
     assert meeting.status == "planned"
     assert meeting.date.start == D(2025, 3, 12)
+
+
+def test_the_country_hit_is_the_subject_not_one_it_is_compared_with(run):
+    events = run(
+        "Among Southeast Asian nations, Vietnam was hit with 46 per cent US tariffs, higher "
+        "than 17 per cent tariffs on Manila, yet lower than 49 per cent on Cambodia.",
+        published=D(2025, 5, 20),
+    )
+    (duty,) = of_type(events, "tariff_measure")
+    assert duty.tariff.rate_percent == 46.0
+    assert duty.tariff.target_country == "Vietnam"
+    assert duty.tariff.imposing_country == "United States"
