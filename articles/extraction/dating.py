@@ -277,3 +277,66 @@ def shift(resolved: ResolvedDate, days: int, *, text: str) -> ResolvedDate | Non
         explanation=f"'{text}' -> {start.isoformat()}"
         + ("" if start == end else f"..{end.isoformat()}"),
     )
+
+
+START_WORDS = frozenset({"starting", "beginning", "from"})
+
+
+def spanning_its_days(candidate: Candidate, durations: list[DatedMention]) -> ResolvedDate | None:
+    """ "a three-day visit starting Tuesday": the visit runs Tuesday to Thursday (its day is
+    where it starts only when the sentence says so)."""
+    date, mention = candidate.date, candidate.date_mention
+    if date is None or mention is None or date.precision != "day":
+        return date
+    days = next(
+        (
+            d.mention.duration_days
+            for d in durations
+            if d.mention.duration_days and d.span.root.head.i == candidate.trigger.root.i
+        ),
+        None,
+    )
+    if not days or not 2 <= days <= 14:
+        return date
+    head = mention.span.root.head
+    starts_there = head.lower_ in START_WORDS or (
+        head.dep_ == "prep" and head.head.lower_ in START_WORDS
+    )
+    if not starts_there:
+        return date
+    end = date.start + datetime.timedelta(days=days - 1)
+    return replace(
+        date,
+        end=end,
+        precision="range",
+        computed=True,
+        explanation=f"{date.text!r} and the {days} days it lasts",
+    )
+
+
+def dated_by_its_end(
+    candidate: Candidate, until: DatedMention, *, published_at: datetime.date
+) -> Candidate:
+    """ "is to hold talks with Bessent through Friday": talks under way or about to start that
+    run until a day to come are held from the publication day to that day (and the day is
+    when they end, not a deadline)."""
+    end = resolve_for_status(until, candidate.status, published_at)
+    if (
+        end is None
+        or candidate.status not in {"planned", "happened"}
+        or end.end < published_at
+        or (end.end - published_at).days > 14
+        or grammar.governing_verb(until.span.root) != grammar.governing_verb(candidate.trigger.root)
+    ):
+        return candidate
+    candidate.date_mention = until
+    candidate.date = ResolvedDate(
+        start=published_at,
+        end=end.end,
+        precision="range",
+        text=until.mention.text,
+        timex=end.timex,
+        computed=True,
+        explanation=f"from publication to the end of '{until.mention.text}'",
+    )
+    return candidate

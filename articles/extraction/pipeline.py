@@ -37,13 +37,13 @@ from . import (
 from .candidate import Candidate, DatedMention
 from .components import TRIGGERS_KEY, add_gazetteer, add_triggers
 from .dates import (
-    ResolvedDate,
     resolve_date,
 )
 from .dating import (
     date_announced_tariff,
     date_deadline,
     date_tariff,
+    dated_by_its_end,
     dated_mentions,
     is_end_bound,
     is_start_bound,
@@ -52,6 +52,7 @@ from .dating import (
     resolve_for_status,
     sentence_date_for,
     shift,
+    spanning_its_days,
 )
 from .merging import merge
 from .model import load_model
@@ -609,69 +610,6 @@ def read_candidate(
         candidate = date_tariff(candidate, until=until, published_at=published_at)
     elif kind == DEADLINE:
         candidate = date_deadline(candidate, until=until, published_at=published_at)
-    return candidate
-
-
-START_WORDS = frozenset({"starting", "beginning", "from"})
-
-
-def spanning_its_days(candidate: Candidate, durations: list[DatedMention]) -> ResolvedDate | None:
-    """ "a three-day visit starting Tuesday": the visit runs Tuesday to Thursday (its day is
-    where it starts only when the sentence says so)."""
-    date, mention = candidate.date, candidate.date_mention
-    if date is None or mention is None or date.precision != "day":
-        return date
-    days = next(
-        (
-            d.mention.duration_days
-            for d in durations
-            if d.mention.duration_days and d.span.root.head.i == candidate.trigger.root.i
-        ),
-        None,
-    )
-    if not days or not 2 <= days <= 14:
-        return date
-    head = mention.span.root.head
-    starts_there = head.lower_ in START_WORDS or (
-        head.dep_ == "prep" and head.head.lower_ in START_WORDS
-    )
-    if not starts_there:
-        return date
-    end = date.start + datetime.timedelta(days=days - 1)
-    return replace(
-        date,
-        end=end,
-        precision="range",
-        computed=True,
-        explanation=f"{date.text!r} and the {days} days it lasts",
-    )
-
-
-def dated_by_its_end(
-    candidate: Candidate, until: DatedMention, *, published_at: datetime.date
-) -> Candidate:
-    """ "is to hold talks with Bessent through Friday": talks under way or about to start that
-    run until a day to come are held from the publication day to that day (and the day is
-    when they end, not a deadline)."""
-    end = resolve_for_status(until, candidate.status, published_at)
-    if (
-        end is None
-        or candidate.status not in {"planned", "happened"}
-        or end.end < published_at
-        or (end.end - published_at).days > 14
-        or grammar.governing_verb(until.span.root) != grammar.governing_verb(candidate.trigger.root)
-    ):
-        return candidate
-    candidate.date_mention = until
-    candidate.date = ResolvedDate(
-        start=published_at,
-        end=end.end,
-        precision="range",
-        text=until.mention.text,
-        timex=end.timex,
-        computed=True,
-        explanation=f"from publication to the end of '{until.mention.text}'",
-    )
     return candidate
 
 
