@@ -334,6 +334,6 @@ def cancelling_verb_over(trigger: Span, sentence: Span) -> Token | None:
     for token in [trigger.root, *ancestors_within(trigger.root, sentence)][:4]:
         if cancelling_verb(token):
             return token
-        if token.dep_ in {"pcomp", "advcl", "prep"}:
+        if token.dep_ in {"pcomp", "advcl"}:
             return None  # "will suspend the levy after agreeing to meet him": not the meeting
     return None
