@@ -70,20 +70,17 @@ TIME_TO_DAY = re.compile(r"^[\s,]*(?:on|of|at)?[\s,]*$", re.I)
 def without_times_of_dated_days(mentions: list[DatedMention], text: str) -> list[DatedMention]:
     """ "at 12:01 a.m. on March 12", "midnight, March 12", "March 12 at noon": the hour is on
     the day written next to it, not today; the day alone dates the event."""
-    days = [m for m in mentions if m.mention.type == "DATE"]
-    return [
-        m
-        for m in mentions
-        if m.mention.type != "TIME"
-        or not any(
-            TIME_TO_DAY.match(text[m.mention.end_char : d.mention.start_char])
-            if d.mention.start_char >= m.mention.end_char
-            else TIME_TO_DAY.match(text[d.mention.end_char : m.mention.start_char])
-            for d in days
-            if abs(d.mention.start_char - m.mention.end_char) <= 6
-            or abs(m.mention.start_char - d.mention.end_char) <= 6
-        )
-    ]
+    days = [m.mention for m in mentions if m.mention.type == "DATE"]
+
+    def next_to_a_day(time) -> bool:
+        for day in days:
+            first, second = sorted((time, day), key=lambda m: m.start_char)
+            gap = text[first.end_char : second.start_char]
+            if len(gap) <= 6 and TIME_TO_DAY.match(gap):
+                return True
+        return False
+
+    return [m for m in mentions if m.mention.type != "TIME" or not next_to_a_day(m.mention)]
 
 
 def names_date(trigger: Span, dated: DatedMention) -> bool:

@@ -501,13 +501,11 @@ def averted_schedule(trigger: Span) -> str | None:
     begin on Monday" (cancelled), "tries to avert a 31% duty, due on Sept. 2" (still
     planned); None when no one averts a scheduled measure."""
     root = trigger.root
-    if not has_schedule(root):
-        return None
     averting = next(
         (t for t in list(root.ancestors)[:4] if t.lemma_.lower() in AVERTING_VERBS), None
     )
-    if averting is None:
-        return None
+    if averting is None or not has_schedule(root):
+        return None  # the cheap test first: most measures have no averting verb above them
     return "planned" if averting.dep_ == "xcomp" or averting.tag_ == "VB" else "cancelled"
 
 
@@ -542,28 +540,23 @@ def is_means_of_change(ancestors: list[Token]) -> bool:
     return False
 
 
-GOAL_NOUNS = frozenset(
-    {
-        "deal",
-        "agreement",
-        "talks",
-        "negotiations",
-        "effort",
-        "efforts",
-        "commitment",
-        "push",
-        "bid",
-        "aim",
-        "goal",
-        "hope",
-        "hopes",
-        "plan",
-        "plans",
-        "way",
-        "ways",
-        "proposal",
-    }
-)
+GOAL_NOUNS = ATTEMPT_NOUNS | {
+    "deal",
+    "agreement",
+    "talks",
+    "negotiations",
+    "efforts",
+    "commitment",
+    "aim",
+    "goal",
+    "hope",
+    "hopes",
+    "plan",
+    "plans",
+    "way",
+    "ways",
+    "proposal",
+}  # nouns whose infinitive says what is sought ("a deal to reduce tariffs")
 
 
 def is_sought_change(trigger: Span, sentence: Span) -> bool:
