@@ -61,8 +61,24 @@ def is_agreed_relief(candidate: Candidate) -> bool:
     return governing_verb(mention.span.root) in set(verb.ancestors)
 
 
+PROMISING_VERBS = frozenset({"agree", "commit", "pledge", "promise"})
+
+
+def is_promised_relief(candidate: Candidate) -> bool:
+    """ "the US has agreed to waive duties on salmon": a cut one side has promised, dated by the
+    story's deal, is still to come."""
+    tariff = candidate.tariff
+    if tariff is None or tariff.action not in RELIEF:
+        return False
+    verb = governing_verb(candidate.trigger.root)
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PROMISING_VERBS
+
+
 def settle_borrowed_plan(candidate: Candidate) -> None:
-    """A plan dated by the story: a measure was announced then; other plans stay undated."""
+    """A plan dated by the story: a measure was announced then, or a promised cut agreed then
+    (still planned); other plans stay undated."""
+    if is_promised_relief(candidate):
+        return
     if candidate.type == TARIFF and candidate.tariff is not None:
         candidate.status = "happened"
         if candidate.tariff.action in {"imposed", "raised"}:

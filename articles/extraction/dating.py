@@ -112,7 +112,11 @@ def date_deadline(
             resolved = past
     candidate.date = resolved or mention.mention.resolved
     candidate.date_mention = mention
-    if candidate.date is not None and candidate.date.start > published_at:
+    if (
+        candidate.date is not None
+        and candidate.date.start > published_at
+        and candidate.status != "cancelled"  # "the earlier deadline of 4 March" was moved
+    ):
         candidate.status = "planned"
     return candidate
 

@@ -10,9 +10,12 @@ from spacy.tokens import Span, Token
 from .grammar import ancestors_within, has_condition, has_own_clause, is_when_clause
 from .patterns import (
     CANCELLED_CUES,
+    DEADLINE,
     DEAL_VERBS,
     PLANNED_CUES,
+    REPORTING_VERBS,
     SPECULATIVE_CUES,
+    TARIFF,
 )
 
 AHEAD_WORDS = frozenset({"upcoming", "forthcoming", "planned", "scheduled"})
@@ -30,6 +33,10 @@ def status_of(trigger: Span, sentence: Span) -> str:
         cancelling_verb_over(trigger, sentence) or plan_undone(sentence)
     ):
         return "cancelled"  # "the talks planned for next week were called off"
+    if trigger.label_ in {"meeting", "agreement"} and path_cleared_for(trigger, sentence):
+        return "speculative"  # "a truce opening the path to a visit in October"
+    if trigger.label_ in {TARIFF, DEADLINE} and plan_overtaken(trigger, sentence):
+        return "cancelled"  # "was set to levy 40% on March 3", "the earlier deadline"
     if is_pleased_to(head):
         return "happened"  # "Wonderful to speak with President Trump today"
     if trigger.label_ == "meeting" and told_as_ahead(trigger):
@@ -152,6 +159,69 @@ def plan_undone(sentence: Span) -> bool:
     text = sentence.text
     found = ORIGINAL_PLAN.search(text)
     return found is not None and UNDOING.search(text, found.end()) is not None
+
+
+PATH_NOUNS = frozenset({"way", "path", "door", "ground", "stage"})
+OPENING_VERBS = frozenset({"clear", "pave", "open", "prepare", "set"})
+
+
+def path_cleared_for(trigger: Span, sentence: Span) -> bool:
+    """ "the truce may clear a path for the president's trip", "paved the way for a summit": the
+    event is made possible, not scheduled, whatever the tense of the opening."""
+    for token in [trigger.root, *ancestors_within(trigger.root, sentence)][:5]:
+        if token.lemma_.lower() in PATH_NOUNS and token.pos_ == "NOUN":
+            return token.head.lemma_.lower() in OPENING_VERBS
+    return False
+
+
+SCHEDULE_WORDS = frozenset({"set", "due", "scheduled", "slated", "supposed"})
+FORMER_WORDS = frozenset({"previous", "original", "initial", "earlier", "old", "former"})
+
+
+def schedule_told_in_past(token: Token) -> bool:
+    """ "was set to impose", "were due to start", "had been scheduled to begin": a
+    schedule told in the past is one that no longer holds (news says "takes effect on Friday"
+    of a plan that stands). Not in reported speech, whose past is the reporter's ("said the
+    duties were due to start on Friday")."""
+    if token.lemma_.lower() not in SCHEDULE_WORDS or not any(
+        c.dep_ == "xcomp" for c in token.children
+    ):
+        return False
+    be = token.head if token.dep_ == "acomp" else token
+    auxiliaries = [c for c in be.children if c.dep_ in {"aux", "auxpass"}]
+    past = (be.lemma_ == "be" and be.tag_ == "VBD") or any(
+        (a.lemma_ == "be" and a.tag_ == "VBD") or a.lower_ in {"had", "'d"} for a in auxiliaries
+    )
+    return past and not (be.dep_ == "ccomp" and be.head.lemma_.lower() in REPORTING_VERBS)
+
+
+def plan_overtaken(trigger: Span, sentence: Span) -> bool:
+    """A measure or deadline whose schedule the article tells as past or replaced: "Washington
+    was set to levy 40% on steel on March 3", "its counter-duties, which were due to start on
+    9 June", "the truce was due to lapse on Friday", "the earlier deadline of 4 March".
+    The plan was called off or moved; it keeps the day it was planned for."""
+    root = trigger.root
+    if any(c.dep_ == "amod" and c.lower_ in FORMER_WORDS for c in root.children):
+        return True
+    for token in [root, *ancestors_within(root, sentence)[:4]]:
+        if schedule_told_in_past(token):
+            return True
+        if token.dep_ in {"ccomp", "advcl"}:
+            break  # a clause of its own above: its schedule is another event's
+    for clause in (c for c in root.children if c.dep_ in {"relcl", "acl"}):
+        told = [t for t in (clause, *clause.children) if schedule_told_in_past(t)]
+        if any(not ends_something(t) for t in told):
+            return True  # "its counter-duties, which were due to start"
+    return False
+
+
+def ends_something(schedule: Token) -> bool:
+    """ "tariffs, which had been set to end on Wednesday": the schedule of a pause running out,
+    not of the measure starting (the extension is the news)."""
+    return any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in {"end", "expire", "lapse", "run"}
+        for c in schedule.children
+    )
 
 
 PLEASED_WORDS = frozenset(
@@ -322,7 +392,17 @@ def told_in_past(sentence: Span) -> bool:
 def cancelling_verb(token: Token) -> bool:
     """ "called off", "put off", "postponed", "scrapped": a plan undone."""
     lemma = token.lemma_.lower()
-    if lemma in {"cancel", "postpone", "scrap", "shelve", "delay", "suspend", "terminate", "halt"}:
+    if lemma in {
+        "cancel",
+        "postpone",
+        "scrap",
+        "shelve",
+        "delay",
+        "suspend",
+        "terminate",
+        "halt",
+        "freeze",
+    }:
         return token.pos_ == "VERB"  # "all trade talks were terminated"
     return lemma in {"call", "put", "break"} and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in token.children
@@ -336,4 +416,9 @@ def cancelling_verb_over(trigger: Span, sentence: Span) -> Token | None:
             return token
         if token.dep_ in {"pcomp", "advcl"}:
             return None  # "will suspend the levy after agreeing to meet him": not the meeting
+        if token.dep_ == "pobj" and token.head.lower_ in TIME_PREPOSITIONS:
+            return None  # "delayed the tariffs after a call with him": the call was held
     return None
+
+
+TIME_PREPOSITIONS = frozenset({"after", "following", "before", "amid", "despite", "since"})

@@ -1602,3 +1602,113 @@ def test_the_country_hit_is_the_subject_not_one_it_is_compared_with(run):
     assert duty.tariff.rate_percent == 46.0
     assert duty.tariff.target_country == "Vietnam"
     assert duty.tariff.imposing_country == "United States"
+
+
+# Eighth pass (stop 20) ----------------------------------------------------------------------
+
+
+def test_a_schedule_told_in_the_past_is_a_plan_called_off(run):
+    events = run(
+        "Washington was set to impose a 40% duty on Norwegian steel on March 3.",
+        published=D(2025, 2, 26),
+    )
+    (duty,) = of_type(events, "tariff_measure")
+    assert duty.status == "cancelled"
+    assert duty.date.start == D(2025, 3, 3)
+
+
+def test_countermeasures_that_were_due_are_called_off_on_their_day(run):
+    events = run(
+        "Oslo will suspend its counter-duties, which were due to start on March 6.",
+        published=D(2025, 2, 26),
+    )
+    (countermeasures,) = of_type(events, "tariff_measure")
+    assert countermeasures.status == "cancelled"
+    assert countermeasures.date.start == D(2025, 3, 6)
+
+
+def test_a_pause_that_was_due_to_expire_is_a_moved_deadline(run):
+    events = run(
+        "The truce between Norway and the United States, first agreed in January, was due to "
+        "expire on Friday.",
+        published=D(2025, 2, 26),
+    )
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.status == "cancelled"
+    assert deadline.date.start == D(2025, 2, 28)
+
+
+def test_a_previous_deadline_is_one_that_was_moved(run):
+    events = run(
+        "Trade minister Anna Berg said on Wednesday the duties would take effect on April 2, "
+        "replacing the previous deadline of March 4.",
+        published=D(2025, 2, 26),
+    )
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.status == "cancelled"
+    assert deadline.date.start == D(2025, 3, 4)
+
+
+def test_a_schedule_in_reported_speech_still_holds(run):
+    events = run(
+        "Officials said on Tuesday that a 25% duty on Norwegian salmon was set to take effect "
+        "on March 9.",
+        published=D(2025, 2, 26),
+    )
+    (duty,) = of_type(events, "tariff_measure")
+    assert duty.status != "cancelled"
+
+
+def test_a_pause_whose_old_end_is_told_is_not_called_off(run):
+    events = run(
+        "The president also signed an order on Monday extending the pause on his higher "
+        "reciprocal duties, which had been set to end on Wednesday, until Aug. 1.",
+        published=D(2025, 7, 8),
+    )
+    (pause,) = of_type(events, "tariff_measure")
+    assert pause.status == "happened"
+    assert pause.date.start == D(2025, 7, 7)
+
+
+def test_a_call_before_a_delay_was_held(run):
+    events = run(
+        "The United States on Monday delayed its steel tariffs on Norway after a call between "
+        "the two leaders.",
+        published=D(2025, 2, 26),
+    )
+    (call,) = of_type(events, "meeting")
+    assert call.status == "happened"
+    assert call.date.start == D(2025, 2, 24)
+
+
+def test_a_cut_one_side_has_agreed_to_is_still_planned(run):
+    events = run(
+        "Norway and the US settled their row on Thursday. Under the arrangement, the US has "
+        "agreed to waive import duties on Norwegian salmon for three years.",
+        published=D(2025, 6, 13),
+    )
+    (waiver,) = of_type(events, "tariff_measure")
+    assert waiver.tariff.action == "exempted"
+    assert waiver.status == "planned"
+    assert waiver.date.start == D(2025, 6, 12)
+
+
+def test_a_visit_a_truce_would_clear_the_path_for_is_only_possible(run):
+    events = run(
+        "A longer truce could clear a path for the president to fly to Oslo to meet Prime Minister "
+        "Jonas Gahr Store in late October.",
+        published=D(2025, 7, 30),
+    )
+    (visit,) = of_type(events, "meeting")
+    assert visit.status == "speculative"
+    assert (visit.date.start, visit.date.end) == (D(2025, 10, 21), D(2025, 10, 31))
+
+
+def test_negotiations_frozen_last_year_are_called_off(run):
+    events = run(
+        "The meeting marks a potential thaw after the president froze negotiations with Norway "
+        "last year over an advert.",
+        published=D(2025, 11, 12),
+    )
+    frozen = [e for e in of_type(events, "meeting") if e.status == "cancelled"]
+    assert [(e.date.start, e.date.end) for e in frozen] == [(D(2024, 1, 1), D(2024, 12, 31))]
