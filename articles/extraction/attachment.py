@@ -220,6 +220,25 @@ def is_topic(trigger: Span) -> bool:
     return lemma not in TARIFF_ACTIONS and lemma not in EFFECT_VERBS and lemma != "be"
 
 
+TALK_NOUNS = frozenset(
+    {"talk", "talks", "negotiation", "discussion", "round", "consultation", "dialogue"}
+)
+
+
+def is_subject_of_talks(trigger: Span) -> bool:
+    """ "held a third round of talks on duties levied by the administration": the duties are
+    what the talks are about, not a measure told here (a rate makes them one: "talks on the
+    35% tariff")."""
+    noun = trigger.root
+    if noun.pos_ == "VERB" and noun.dep_ == "acl":
+        noun = noun.head  # "duties levied by ...": the trigger may be the participle
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"on", "over", "about", "regarding"}:
+        return False
+    if any(t.like_num or t.text == "%" for t in noun.subtree):
+        return False
+    return noun.head.head.lemma_.lower() in TALK_NOUNS
+
+
 def is_negated(trigger: Span) -> bool:
     """ "no tariff on these products", "gave no sign of easing the duties", "will not
     impose the duties": nothing is done."""
@@ -490,8 +509,11 @@ def is_not_a_meeting(trigger: Span) -> bool:
     root = trigger.root
     if root.pos_ in {"VERB", "AUX"} and root.lemma_.lower() == "meet":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in MET_TARGETS for c in root.children)
-    if root.pos_ == "VERB" and root.lemma_.lower() in {"speak", "talk"}:
-        # "after speaking with reporters": a press encounter, not talks
+    if (root.pos_ == "VERB" and root.lemma_.lower() in {"speak", "talk"}) or (
+        root.pos_ == "NOUN" and root.lemma_.lower() in {"meeting", "conference", "session"}
+    ):
+        # "after speaking with reporters", "during a meeting with the press": a press
+        # encounter, not talks
         return any(
             g.lemma_.lower() in PRESS_WORDS
             for prep in root.children

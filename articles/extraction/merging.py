@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from . import (
     confidence,
     grammar,
+    narrative,
     parties,
     titles,
 )
@@ -220,8 +221,12 @@ def is_vaguer_reference(vague: Candidate, precise: Candidate) -> bool:
 
 
 def undated_but_worth_keeping(candidate: Candidate) -> bool:
-    """A tariff with a rate is a fact worth listing even when the article gives no date."""
+    """A tariff with a rate is a fact worth listing even when the article gives no date; so is
+    a meeting or deal told as held before the story ("an earlier visit by Kim, who held talks
+    with Lutnick"): it happened, the article just does not say when."""
     tariff = candidate.tariff
+    if candidate.type in {MEETING, AGREEMENT}:
+        return candidate.status == "happened" and narrative.is_told_as_before_the_story(candidate)
     return (
         candidate.type == TARIFF
         and tariff is not None
@@ -234,11 +239,12 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
     if a.date is None or b.date is None:
+        if a.date is not None or b.date is not None or a.sentence != b.sentence:
+            return False
+        if a.type in {MEETING, AGREEMENT}:
+            return True  # "a visit by the minister, who met Lutnick": one visit
         return (
-            a.date is None
-            and b.date is None
-            and a.sentence == b.sentence
-            and a.tariff is not None
+            a.tariff is not None
             and b.tariff is not None
             and a.tariff.rate_percent == b.tariff.rate_percent
         )

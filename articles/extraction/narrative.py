@@ -92,10 +92,7 @@ def wants_story_date(candidate: Candidate) -> bool:
         return candidate.status == "happened" and (
             is_call(candidate.trigger) or told_right_after(candidate.trigger)
         )
-    if any(
-        c.dep_ == "amod" and c.lower_ in {"recent", "previous", "earlier", "past", "last"}
-        for c in candidate.trigger.root.children
-    ):
+    if is_told_as_before_the_story(candidate):
         return False  # "Trump's recent visit to Abu Dhabi": before the story, undated
     if candidate.type == TARIFF:  # a measure: a rate, or a change ("cut", "paused")
         tariff = candidate.tariff
@@ -108,6 +105,28 @@ def wants_story_date(candidate: Candidate) -> bool:
             "VBN",
         }
     return candidate.status == "happened" and (candidate.definite or is_told_act(candidate))
+
+
+def is_told_as_before_the_story(candidate: Candidate) -> bool:
+    """ "Trump's recent visit to Abu Dhabi", "the offer followed negotiations with the USTR":
+    an event told as earlier than the story, at a time the article does not give."""
+    root = candidate.trigger.root
+    return any(
+        c.dep_ == "amod" and c.lower_ in {"recent", "previous", "earlier", "past", "last"}
+        for c in root.children
+    ) or is_what_the_story_follows(candidate.trigger)
+
+
+def is_what_the_story_follows(trigger: Span) -> bool:
+    """ "her journey follows a visit by her deputy, who met Lutnick there", "the offer
+    followed negotiations with the USTR": what the story's event follows came before it, at a
+    time the sentence does not give."""
+    for token in [trigger.root, *trigger.root.ancestors][:6]:
+        if token.dep_ == "dobj" and token.head.lemma_.lower() == "follow":
+            return True
+        if token.dep_ in {"ROOT", "ccomp"}:
+            return False
+    return False
 
 
 CALL_WORDS = frozenset({"call", "conversation", "phone", "telephone"})
@@ -259,8 +278,9 @@ def attach_reference_times(
                 source="story",
                 why=f"the story's first dated event ({first.date.text!r})",
             )
-        elif is_told_act(candidate) and not dated:
-            # a story that dates nothing: "signed the trade agreement" is the day's news
+        elif is_told_act(candidate):
+            # a story with no recent day of its own: "signed the trade agreement" is the day's
+            # news, even beside background dated by month ("the tariffs imposed last month")
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
 

@@ -1712,3 +1712,61 @@ def test_negotiations_frozen_last_year_are_called_off(run):
     )
     frozen = [e for e in of_type(events, "meeting") if e.status == "cancelled"]
     assert [(e.date.start, e.date.end) for e in frozen] == [(D(2024, 1, 1), D(2024, 12, 31))]
+
+
+def test_duties_a_round_of_talks_is_about_are_no_measure(run):
+    events = run(
+        "Norwegian and U.S. officials on Friday in Washington held a third round of "
+        "ministerial talks on duties levied by the Trump administration.",
+        published=D(2025, 10, 12),
+    )
+    assert of_type(events, "tariff_measure") == []
+    (round_,) = of_type(events, "meeting")
+    assert round_.date.start == D(2025, 10, 10)
+
+
+def test_a_deal_announced_today_is_news_despite_a_dated_background(run):
+    events = run(
+        "Oslo and Washington strike trade deal\n\n"
+        "Signing the deal is a proud moment for both nations, Jonas Gahr Store has said as he "
+        "and the US president jointly unveiled the agreement. Norway has sought relief from the "
+        "broad tariffs Trump imposed last month, which put a 15% duty on Norwegian exports.",
+        published=D(2025, 5, 8),
+    )
+    (deal,) = of_type(events, "agreement")
+    assert deal.date.start == D(2025, 5, 8)
+    assert deal.status == "happened"
+
+
+def test_a_meeting_with_the_press_is_no_talks(run):
+    events = run(
+        "At a meeting with the press at the White House on Thursday, Trump signed orders "
+        "pausing the duties on Norway.",
+        published=D(2025, 3, 7),
+    )
+    assert of_type(events, "meeting") == []
+
+
+def test_talks_the_story_follows_are_kept_undated_as_one_meeting(run):
+    events = run(
+        "Seoul's trade minister Yeo Han-koo landed in Washington on Monday for talks with "
+        "Jamieson Greer. His journey follows a visit by Industry Minister "
+        "Kim Jung-kwan, who had talks with Howard Lutnick without a breakthrough.",
+        published=D(2025, 9, 16),
+    )
+    meetings = of_type(events, "meeting")
+    dated = [m for m in meetings if m.date is not None]
+    undated = [m for m in meetings if m.date is None]
+    assert [m.date.start for m in dated] == [D(2025, 9, 15)]
+    (earlier,) = undated
+    assert earlier.status == "happened"
+    assert "Howard Lutnick" in earlier.participants
+
+
+def test_negotiations_an_offer_followed_are_not_dated_by_the_story(run):
+    events = run(
+        "Thailand sent a revised offer to Washington on Monday. The finance minister said the "
+        "revision followed negotiations with the USTR.",
+        published=D(2025, 7, 8),
+    )
+    assert all(m.date is None for m in of_type(events, "meeting"))
