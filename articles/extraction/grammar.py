@@ -51,6 +51,10 @@ def has_own_clause(token: Token) -> Token | None:
             for c in child.children
         ):
             return child
+        if child.lemma_.lower() in IMPOSING_VERBS and not any(
+            c.dep_ in {"aux", "auxpass"} for c in child.children
+        ):
+            return child  # "the 50% tariff that Trump slapped on Brazil": its own act
     for prep in token.children:  # "duties on steel imposed by Washington": parsed on "steel"
         if prep.dep_ == "prep" and prep.lower_ == "on":
             for goods in [g for c in prep.children for g in (c, *c.conjuncts)]:

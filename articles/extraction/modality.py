@@ -171,6 +171,10 @@ def path_cleared_for(trigger: Span, sentence: Span) -> bool:
     for token in [trigger.root, *ancestors_within(trigger.root, sentence)][:5]:
         if token.lemma_.lower() in PATH_NOUNS and token.pos_ == "NOUN":
             return token.head.lemma_.lower() in OPENING_VERBS
+        if token.lemma_.lower() in OPENING_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in PATH_NOUNS for c in token.children
+        ):
+            return True  # the parser hangs "for X to visit" on the verb, not on "the path"
     return False
 
 

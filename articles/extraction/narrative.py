@@ -104,7 +104,28 @@ def wants_story_date(candidate: Candidate) -> bool:
             "VBD",
             "VBN",
         }
-    return candidate.status == "happened" and (candidate.definite or is_told_act(candidate))
+    return candidate.status == "happened" and (
+        candidate.definite or is_told_act(candidate) or is_agreed_extension(candidate)
+    )
+
+
+RESPITE_NOUNS = frozenset(
+    {"truce", "pause", "deadline", "ceasefire", "reprieve", "suspension", "moratorium"}
+)
+
+
+def is_agreed_extension(candidate: Candidate) -> bool:
+    """ "both governments agreed to extend the truce": a concrete accord, the day's
+    news, unlike agreeing "on the need to" talk more."""
+    verb = candidate.trigger.root
+    if candidate.type != AGREEMENT or verb.lemma_.lower() != "agree":
+        return False
+    return any(
+        x.dep_ == "xcomp"
+        and x.lemma_.lower() in {"extend", "prolong", "renew"}
+        and any(o.dep_ == "dobj" and o.lemma_.lower() in RESPITE_NOUNS for o in x.children)
+        for x in verb.children
+    )
 
 
 def is_told_as_before_the_story(candidate: Candidate) -> bool:

@@ -97,12 +97,15 @@ def pattern_tariff_measures() -> list[dict]:
         {
             "label": TARIFF,
             "pattern": [
-                lemma_in("tax"),
+                lower_in("tax", "taxes"),  # the model lemmatises "taxes" as "taxis"
                 {"LOWER": "on"},
                 {"LOWER": {"IN": ["all", "its", "their", "the", "some", "many"]}, "OP": "?"},
+                {"POS": {"IN": ["ADJ", "PROPN"]}, "OP": "?"},  # "on Brazilian goods"
                 lower_in("imports", "goods", "products", "exports", "shipments"),
             ],
         },
+        # "new import taxes on Peruvian copper": an import tax is a duty by its name
+        {"label": TARIFF, "pattern": [{"LOWER": "import"}, lower_in("tax", "taxes")]},
         {
             "label": TARIFF,
             "pattern": [

@@ -116,8 +116,27 @@ def percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
         former = before.endswith(
             ("from", "from the", "instead of the", "instead of", "than", "now", "currently")
         )  # "now 27.5 percent, will be cut to 15 percent": 27.5 is the rate being replaced
+        if former and before.endswith(("from", "from the")) and is_relief_from(span):
+            former = False  # "relief from the 50 percent tariff": the duty's own rate
         found.append((float(match.group(1)), span, former))
     return found
+
+
+RELIEF_NOUNS = frozenset({"relief", "exemption", "reprieve", "exception", "respite", "shield"})
+
+
+def is_relief_from(percent: Span) -> bool:
+    """ "relief from the 50 percent tariff", "an exemption from the 25% duty": what "from" hangs on
+    is the relief, so the percentage is the duty's rate, not one it is lowered from."""
+    preposition = next(
+        (t for t in reversed(list(left_context(percent, 3))) if t.lower_ == "from"), None
+    )
+    if preposition is None:
+        return False
+    head = preposition.head
+    return head.lemma_.lower() in RELIEF_NOUNS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in RELIEF_NOUNS for c in head.children
+    )  # "seek relief from the 40% tariff": the parser may hang "from" on the verb
 
 
 CHANGE_VERBS = frozenset(

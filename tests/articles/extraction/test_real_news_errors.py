@@ -9,6 +9,8 @@ import datetime
 
 import pytest
 
+from articles.extraction.modality import path_cleared_for
+from articles.extraction.model import load_model
 from articles.extraction.pipeline import extract
 from articles.services import build_gazetteer
 
@@ -1770,3 +1772,51 @@ def test_negotiations_an_offer_followed_are_not_dated_by_the_story(run):
         published=D(2025, 7, 8),
     )
     assert all(m.date is None for m in of_type(events, "meeting"))
+
+
+def test_a_visit_the_parser_hangs_on_the_opening_verb_is_only_possible():
+    doc = load_model()(
+        "An extension would clear the path for the president to visit India to meet with "
+        "Prime Minister Narendra Modi in late October."
+    )
+    visit = next(t for t in doc if t.lower_ == "visit")
+    assert visit.head.lemma_ == "clear"  # the parse this rule is for
+    assert path_cleared_for(doc[visit.i : visit.i + 1], doc[:])
+
+
+def test_agreeing_to_extend_a_truce_is_an_accord_of_the_storys_day(run):
+    events = run(
+        "Both governments agreed to extend the tariff truce, Norwegian negotiator Anna Berg told "
+        "reporters in Oslo. The Norwegian and US negotiators met in Oslo on Tuesday for two "
+        "days of talks.",
+        published=D(2025, 7, 30),
+    )
+    (accord,) = of_type(events, "agreement")
+    assert accord.status == "happened"
+    assert accord.date.start == D(2025, 7, 29)
+
+
+def test_the_rate_of_a_tariff_someone_seeks_relief_from_is_its_own(run):
+    events = run(
+        "Oslo's aim is to seek relief from the 40% tariff that the president slapped on "
+        "Norwegian salmon over the fishing dispute.",
+        published=D(2025, 5, 8),
+    )
+    (duty,) = of_type(events, "tariff_measure")
+    assert duty.tariff.rate_percent == 40.0
+    assert duty.status == "happened"  # the relative clause tells its own act
+    assert duty.tariff.target_country == "Norway"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the president put 20% taxes on Norwegian goods.",
+        "On Monday the president put a 20% import tax on salmon from Norway.",
+    ],
+)
+def test_import_taxes_are_duties(run, text):
+    events = run(text, published=D(2025, 5, 8))
+    (duty,) = of_type(events, "tariff_measure")
+    assert duty.tariff.rate_percent == 20.0
+    assert duty.date.start == D(2025, 5, 5)
