@@ -245,6 +245,7 @@ def attach_reference_times(
     sentence_dates = sentence_dates or {}
     ordered = sorted(candidates, key=lambda c: c.trigger.start)
     anchors = [c for c in ordered if is_story_anchor(c, published_at)]
+    reported_on = reporting_day(sentence_dates, published_at)
     dated = dated_by_sentence(ordered)
     reference: Candidate | None = None
     for candidate in ordered:
@@ -288,6 +289,13 @@ def attach_reference_times(
                 source="story",
                 why=f"the story's last dated event ({reference.date.text!r})",
             )
+        elif not anchors and reported_on is not None and is_perfect(candidate):
+            inherit(
+                candidate,
+                reported_on,
+                source="story",
+                why=f"the day the story is reported from ({reported_on.text!r})",
+            )
         elif is_present_report(candidate) and not (anchors and is_perfect(candidate)):
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
@@ -304,6 +312,29 @@ def attach_reference_times(
             # news, even beside background dated by month ("the tariffs imposed last month")
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
+
+
+REPORTING_LEMMAS = frozenset({"say", "tell", "brief", "announce", "confirm", "state", "speak"})
+
+
+def reporting_day(
+    sentence_dates: dict[int, list[DatedMention]], published_at: datetime.date
+) -> ResolvedDate | None:
+    """The day the story is reported from: "an aide who briefed the press on Friday",
+    "the ministry said on Friday". Wire copy leads in the perfect ("the US has announced new
+    frameworks") and dates the news only in such a later line; a day within the last week."""
+    for start in sorted(sentence_dates):
+        for mention in sentence_dates[start]:
+            if governing_verb(mention.span.root).lemma_.lower() not in REPORTING_LEMMAS:
+                continue
+            resolved = resolve_date(mention.mention.text, published_at=published_at, tense="past")
+            if (
+                resolved is not None
+                and resolved.precision == "day"
+                and 0 <= (published_at - resolved.start).days <= 7
+            ):
+                return resolved
+    return None
 
 
 ONGOING_WORDS = frozenset({"underway", "ongoing", "continuing", "progress"})

@@ -77,7 +77,8 @@ _configured: dict[int, str] = {}
 
 # Sentences without triggers can still hold a statement or a deadline.
 MAY_HOLD_EVENT = re.compile(
-    r"\b(?:said|says|say|told|tells|wrote|urged|urges|warned|warns|vowed|pledged|called|"
+    r"\b(?:said|says|say|told|tells|briefed|spoke|wrote|urged|urges|warned|warns|vowed|pledged|"
+    r"called|"
     r"insisted|regretted|welcomed|criticized|condemned|until|before|through|till|"
     r"court|justices|judge|sued?|sues|lawsuit|WTO|World Trade Organization|petitioned)\b",
     re.I,

@@ -1820,3 +1820,15 @@ def test_import_taxes_are_duties(run, text):
     (duty,) = of_type(events, "tariff_measure")
     assert duty.tariff.rate_percent == 20.0
     assert duty.date.start == D(2025, 5, 5)
+
+
+def test_a_perfect_lead_takes_the_day_the_story_is_reported_from(run):
+    events = run(
+        "The United States has signed new trade framework agreements with Peru and Bolivia. "
+        "Both rates will stay at 10 percent, according to an official who spoke to reporters "
+        "on Thursday.",
+        published=D(2025, 11, 14),
+    )
+    deals = of_type(events, "agreement")
+    assert deals
+    assert {(d.date.start, d.date.end) for d in deals} == {(D(2025, 11, 13), D(2025, 11, 13))}
