@@ -612,3 +612,29 @@ def in_force_at_once(sentence: Span) -> bool:
     """ "will reduce tariffs to 18 per cent, effective immediately": the measure is done as it
     is announced, not planned."""
     return AT_ONCE.search(sentence.text) is not None
+
+
+TIGHTENING_VERBS = frozenset(
+    {"reduce", "cut", "tighten", "lower", "slash", "halve", "limit", "impose", "introduce"}
+)
+LOOSENING_VERBS = frozenset({"raise", "increase", "expand", "lift", "relax", "ease"})
+
+
+def is_quota(trigger: Span) -> bool:
+    return trigger.root.lemma_.lower() in {"quota", "quotas"}
+
+
+def quota_change(trigger: Span) -> str | None:
+    """The action of a safeguard quota changed by a verb ("reduce steel import quotas by
+    nearly half": less may enter, so protection is raised; "will be subject to tariff quotas":
+    imposed); None for a quota only named ("the steel quota system", "seeking quotas")."""
+    root = trigger.root
+    verb = governing_verb(root)
+    lemma = verb.lemma_.lower()
+    if root.dep_ in {"dobj", "nsubjpass"} and lemma in TIGHTENING_VERBS:
+        return "raised" if lemma not in {"impose", "introduce"} else "imposed"
+    if root.dep_ in {"dobj", "nsubjpass"} and lemma in LOOSENING_VERBS:
+        return "lowered"
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "subject":
+        return "imposed"  # "will now be subject to tariff quotas"
+    return None

@@ -1832,3 +1832,25 @@ def test_a_perfect_lead_takes_the_day_the_story_is_reported_from(run):
     deals = of_type(events, "agreement")
     assert deals
     assert {(d.date.start, d.date.end) for d in deals} == {(D(2025, 11, 13), D(2025, 11, 13))}
+
+
+def test_a_cut_steel_quota_is_a_tariff_measure_without_a_rate(run):
+    events = run(
+        "Ottawa on Wednesday cut steel import quotas for countries without a trade deal from "
+        "50 to 20 per cent of 2024 levels. Ottawa had already lowered its quotas in July.",
+        published=D(2025, 11, 26),
+    )
+    measures = of_type(events, "tariff_measure")
+    assert sorted((m.date.start, m.tariff.action, m.tariff.rate_percent) for m in measures) == [
+        (D(2025, 7, 1), "raised", None),
+        (D(2025, 11, 26), "raised", None),
+    ]
+
+
+def test_a_quota_only_named_is_no_measure(run):
+    events = run(
+        "Brussels is seeking steel import quotas in its talks with Washington, and the UK said "
+        "on Monday the steel quota system was still under review.",
+        published=D(2025, 11, 26),
+    )
+    assert of_type(events, "tariff_measure") == []
