@@ -200,6 +200,8 @@ def _interval(hit: Hit, phrase: str, published_at: dt.date) -> ResolvedDate | No
     """Calendar interval of a DATE/TIME hit, narrowed by its part-of-period modifier."""
     if hit.type not in ("DATE", "TIME"):
         return None
+    if hit.value == "FUTURE_REF":
+        return _coming_period(phrase, published_at)
     base = cal.base_interval(hit.value)
     if base is None:
         return None
@@ -218,6 +220,30 @@ def _interval(hit: Hit, phrase: str, published_at: dt.date) -> ResolvedDate | No
         timex=timex,
         computed=computed,
         explanation=_explain(phrase, published_at, start, end, precision) if computed else "",
+    )
+
+
+COMING = re.compile(r"\b(?:coming|upcoming)\s+(?P<unit>days|weeks|months)\b", re.I)
+COMING_SPAN_DAYS = {"days": 7, "weeks": 28, "months": 91}
+
+
+def _coming_period(phrase: str, published_at: dt.date) -> ResolvedDate | None:
+    """ "in the coming days": from publication to a week on; "the coming weeks": four weeks;
+    "the coming months": three months. A plan told this way is on the timeline as a range
+    (its TIMEX3 value stays FUTURE_REF); "the coming years" is too vague for one."""
+    found = COMING.search(phrase)
+    if found is None:
+        return None
+    end = published_at + dt.timedelta(days=COMING_SPAN_DAYS[found["unit"].lower()])
+    return ResolvedDate(
+        start=published_at,
+        end=end,
+        precision="range",
+        text=phrase,
+        timex="FUTURE_REF",
+        computed=True,
+        explanation=f"{phrase!r}: from publication ({published_at.isoformat()}) "
+        f"to {end.isoformat()}",
     )
 
 

@@ -353,7 +353,13 @@ PROCEDURE_NOUNS = frozenset({"agenda", "format", "schedule", "timetable", "modal
 
 
 def agreed_on_procedure(verb: Token) -> bool:
-    """What was agreed is how to go on negotiating, not a deal."""
+    """What was agreed is how to go on negotiating, not a deal ("agreed on an agenda",
+    "agreed to continue to work together", "agreed to keep talking")."""
+    if any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in {"continue", "keep", "work", "stay", "remain"}
+        for c in verb.children
+    ):
+        return True
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
         for thing in (c for c in prep.children if c.dep_ == "pobj"):
             if thing.lemma_.lower() in PROCEDURE_NOUNS:

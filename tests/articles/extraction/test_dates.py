@@ -280,3 +280,21 @@ def test_duration_days(value, days):
 def test_later_and_earlier_this_period_are_cut_at_publication(phrase, start, end):
     resolved = resolve_date(phrase, published_at=D(2025, 5, 1))
     assert (resolved.start, resolved.end, resolved.precision) == (start, end, "range")
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [
+        ("in the coming days", D(2025, 5, 8)),
+        ("over the coming weeks", D(2025, 5, 29)),
+        ("in the upcoming months", D(2025, 7, 31)),
+    ],
+)
+def test_the_coming_days_weeks_and_months_run_from_publication(text, end):
+    resolved = resolve_date(text, published_at=PUBLISHED, tense="future")
+    assert (resolved.start, resolved.end, resolved.precision) == (PUBLISHED, end, "range")
+    assert resolved.timex == "FUTURE_REF"  # the TimeML value stays what TimeML says
+
+
+def test_the_coming_years_are_too_vague_for_the_timeline():
+    assert resolve_date("in the coming years", published_at=PUBLISHED, tense="future") is None

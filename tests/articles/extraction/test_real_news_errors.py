@@ -1854,3 +1854,27 @@ def test_a_quota_only_named_is_no_measure(run):
         published=D(2025, 11, 26),
     )
     assert of_type(events, "tariff_measure") == []
+
+
+@pytest.mark.parametrize("phrase, days", [("in the coming days", 7), ("in the coming weeks", 28)])
+def test_talks_planned_in_the_coming_days_or_weeks_run_from_publication(run, phrase, days):
+    events = run(
+        f"Oslo will send a trade delegation to Washington {phrase} for talks with the USTR.",
+        published=D(2025, 4, 10),
+    )
+    (trip,) = of_type(events, "meeting")
+    assert trip.status == "planned"
+    assert (trip.date.start, trip.date.end) == (
+        D(2025, 4, 10),
+        D(2025, 4, 10) + datetime.timedelta(days),
+    )
+
+
+def test_agreeing_to_keep_working_together_is_no_deal(run):
+    # a guard: once "the coming days" is dated, the promise to keep talking must not become a deal
+    events = run(
+        "Norway's minister and the USTR agreed to continue to work jointly on steel, and will "
+        "speak again in the coming days.",
+        published=D(2026, 3, 6),
+    )
+    assert of_type(events, "agreement") == []
