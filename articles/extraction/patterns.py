@@ -74,6 +74,7 @@ def pattern_meetings() -> list[dict]:
             "pattern": [
                 {**lemma_in("travel", "fly"), "POS": "VERB"},
                 lower_in("to"),
+                {"LOWER": "the", "OP": "?"},  # "will fly to the United States"
                 {"ENT_TYPE": {"IN": ["GPE", "LOC"]}},
             ],
         },

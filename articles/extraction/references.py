@@ -80,11 +80,32 @@ def inherit_dates(candidates: list[Candidate]) -> None:
         source = best_antecedent(candidate, earlier) or (
             later[0] if later and candidate.definite else None
         )
+        if source is None and candidate.type == MEETING and not told_in_the_past(candidate):
+            # "the goal of this meeting is...", "the date of the meeting": no tense of its own,
+            # so it is the planned meeting told before, and planned like it
+            planned = [
+                c
+                for c in reach
+                if c.type == MEETING
+                and c.status == "planned"
+                and c.date is not None
+                and not c.inherited
+                and c.trigger.start < candidate.trigger.start
+            ]
+            source = planned[-1] if planned else None
+            if source is not None:
+                candidate.status = source.status
         if source is not None:
             candidate.date = source.date
             candidate.date_source = "referent"
             if not candidate.location:
                 candidate.location = source.location
+
+
+def told_in_the_past(candidate: Candidate) -> bool:
+    """The verb the event hangs on is in a past tense ("the meeting was held")."""
+    verb = grammar.governing_verb(candidate.trigger.root)
+    return verb.tag_ in {"VBD", "VBN"}
 
 
 def inherit_statement_date(statement: Candidate, candidates: list[Candidate]) -> None:

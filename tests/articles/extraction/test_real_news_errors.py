@@ -1878,3 +1878,24 @@ def test_agreeing_to_keep_working_together_is_no_deal(run):
         published=D(2026, 3, 6),
     )
     assert of_type(events, "agreement") == []
+
+
+def test_a_trip_to_a_country_named_with_the_is_a_meeting(run):
+    events = run(
+        "Norway's trade minister plans to fly to the United States next week.",
+        published=D(2025, 4, 25),
+    )
+    (trip,) = of_type(events, "meeting")
+    assert trip.status == "planned"
+    assert (trip.date.start, trip.date.end) == (D(2025, 4, 28), D(2025, 5, 4))
+
+
+def test_the_meeting_with_no_tense_of_its_own_is_the_planned_one(run):
+    events = run(
+        "Norway's trade minister plans to fly to the United States next week. Trump imposed a "
+        "15% tariff on Norway on April 2. The exact date of the meeting is not yet known, but "
+        "she said it will take place before her return to Oslo on May 2.",
+        published=D(2025, 4, 25),
+    )
+    meetings = of_type(events, "meeting")
+    assert [(m.status, m.date.start) for m in meetings] == [("planned", D(2025, 4, 28))]
