@@ -610,7 +610,9 @@ def read_candidate(
             if deal_date:
                 candidate.date = resolve_for_status(deal_date, "happened", published_at)
                 candidate.date_mention = deal_date
-        if candidate.date is None:
+        if candidate.date is None and not (
+            candidate.tariff.rate_percent is None and attachment.is_reference(trigger)
+        ):  # "a response to tariffs imposed by Trump": a known measure, not the day's news
             fallback = sentence_date_for(trigger, [d for d in dated if not is_end_bound(d)])
             if fallback is not None:
                 candidate.date_mention = fallback

@@ -1899,3 +1899,12 @@ def test_the_meeting_with_no_tense_of_its_own_is_the_planned_one(run):
     )
     meetings = of_type(events, "meeting")
     assert [(m.status, m.date.start) for m in meetings] == [("planned", D(2025, 4, 28))]
+
+
+def test_tariffs_named_as_the_cause_of_another_step_take_no_date_from_it(run):
+    events = run(
+        "Norway began requiring export permits for salmon in early March, a move widely viewed "
+        "as a reaction to blistering tariffs imposed by Washington.",
+        published=D(2025, 6, 12),
+    )
+    assert of_type(events, "tariff_measure") == []
