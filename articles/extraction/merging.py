@@ -282,6 +282,11 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
             return False
         if a.date == b.date:
             return True
+        if (a.inherited or b.inherited) and (a.date.start, a.date.end) == (
+            b.date.start,
+            b.date.end,
+        ):
+            return True  # "He held talks separately with X and Y": the story's round again
         shared_people = set(a.participants) & set(b.participants)
         return bool(shared_people) and a.date.precision == b.date.precision
     if a.type == DEADLINE and a.date == b.date and not (a.countries and b.countries):

@@ -1908,3 +1908,14 @@ def test_tariffs_named_as_the_cause_of_another_step_take_no_date_from_it(run):
         published=D(2025, 6, 12),
     )
     assert of_type(events, "tariff_measure") == []
+
+
+def test_talks_the_story_dates_on_the_day_of_its_round_are_that_round(run):
+    events = run(
+        "Norwegian and U.S. officials on Friday in Washington held a third round of tariff "
+        "negotiations, led by Norway's trade minister Anna Berg. She held talks separately with "
+        "Commerce Secretary Howard Lutnick for an hour and with Jamieson Greer for two hours.",
+        published=D(2025, 5, 24),
+    )
+    (round_,) = of_type(events, "meeting")
+    assert round_.date.start == D(2025, 5, 23)
