@@ -86,6 +86,9 @@ def issues_statement(verb: Token) -> bool:
     )
 
 
+UNNAMED_SPEAKERS = frozenset({"source", "insider"})  # an official is often named later
+
+
 def speaker_of(
     subject: Token, sentence: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]
 ) -> tuple[str, bool]:
@@ -107,6 +110,8 @@ def speaker_of(
         named = last_person_titled(subject, gazetteer)  # "the trade minister said"
         if named:
             return named, True
+    if subject.lemma_.lower() in UNNAMED_SPEAKERS:
+        return "", False  # "a government source told the paper": not on the record
     words = {t.lower_ for t in subtree}
     if words & INSTITUTION_WORDS:
         return " ".join(t.text for t in subtree), False

@@ -1919,3 +1919,12 @@ def test_talks_the_story_dates_on_the_day_of_its_round_are_that_round(run):
     )
     (round_,) = of_type(events, "meeting")
     assert round_.date.start == D(2025, 5, 23)
+
+
+def test_an_unnamed_source_makes_no_statement(run):
+    events = run(
+        "A well-placed government source told the Oslo Times on Monday that Norway is among the "
+        "first countries to start talks with Washington.",
+        published=D(2025, 5, 14),
+    )
+    assert of_type(events, "statement") == []
