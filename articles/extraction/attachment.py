@@ -220,6 +220,21 @@ def is_topic(trigger: Span) -> bool:
     return lemma not in TARIFF_ACTIONS and lemma not in EFFECT_VERBS and lemma != "be"
 
 
+MANY_PARTIES = frozenset({"country", "nation", "partner", "economy", "government"})
+
+
+def deals_of_many(trigger: Span) -> bool:
+    """ "no country that has struck deals with the US", "the nations that signed
+    agreements last year": deals told of a set of partners, not one deal made here."""
+    verb = governing_verb(trigger.root)
+    described = verb.head
+    return (
+        verb.dep_ == "relcl"
+        and described.tag_ == "NNS"
+        and described.lemma_.lower() in MANY_PARTIES
+    )
+
+
 TALK_NOUNS = frozenset(
     {"talk", "talks", "negotiation", "discussion", "round", "consultation", "dialogue"}
 )

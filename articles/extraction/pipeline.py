@@ -493,6 +493,7 @@ def read_candidate(
             or attachment.deal_dated_in_the_past(trigger, dated, published_at)
         )
         or attachment.is_negotiating_framework(trigger)
+        or attachment.deals_of_many(trigger)
         or modifies_deal(trigger, sentence_triggers)
     ):
         return None  # "without a deal", "the framework is meant to": no deal is made here

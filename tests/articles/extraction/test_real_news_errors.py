@@ -1928,3 +1928,13 @@ def test_an_unnamed_source_makes_no_statement(run):
         published=D(2025, 5, 14),
     )
     assert of_type(events, "statement") == []
+
+
+def test_deals_told_of_a_set_of_countries_are_no_deal_made_here(run):
+    events = run(
+        "The trade representative said on Sunday that no country that has struck trade deals "
+        "with the U.S. wants out. The nations that signed agreements with Washington "
+        "last year will keep their rates.",
+        published=D(2026, 2, 22),
+    )
+    assert of_type(events, "agreement") == []
