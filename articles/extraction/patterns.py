@@ -78,6 +78,20 @@ def pattern_meetings() -> list[dict]:
                 {"ENT_TYPE": {"IN": ["GPE", "LOC"]}},
             ],
         },
+        # "will dispatch a senior team to Oslo", "is deploying its minister to the US": a
+        # mission for talks (a letter sent to Brasilia is none)
+        {
+            "label": MEETING,
+            "pattern": [
+                {**lemma_in("send", "deploy", "dispatch"), "POS": "VERB"},
+                {"LOWER": {"NOT_IN": [".", ",", ";"]}, "OP": "{0,4}"},  # "a high-level"
+                lemma_in("delegation", "team", "minister", "envoy", "negotiator", "mission"),
+                {"IS_PUNCT": False, "OP": "{0,2}"},
+                lower_in("to"),
+                {"LOWER": "the", "OP": "?"},
+                {"ENT_TYPE": {"IN": ["GPE", "LOC"]}},
+            ],
+        },
     ]
 
 

@@ -1938,3 +1938,24 @@ def test_deals_told_of_a_set_of_countries_are_no_deal_made_here(run):
         published=D(2026, 2, 22),
     )
     assert of_type(events, "agreement") == []
+
+
+def test_a_delegation_sent_to_a_capital_is_a_meeting_but_a_letter_is_not(run):
+    events = run(
+        "Norway will dispatch a senior-level delegation to the US capital in the coming weeks. "
+        "Trump sent a letter to Oslo on Monday.",
+        published=D(2025, 4, 10),
+    )
+    (mission,) = of_type(events, "meeting")
+    assert mission.status == "planned"
+    assert (mission.date.start, mission.date.end) == (D(2025, 4, 10), D(2025, 5, 8))
+
+
+def test_a_minister_deployed_to_the_us_is_a_meeting(run):
+    events = run(
+        "Jakarta is deploying its chief economic minister to the US to settle the last details "
+        "of the trade deal, a ministry spokesman said on Thursday.",
+        published=D(2025, 12, 19),
+    )
+    (mission,) = of_type(events, "meeting")
+    assert mission.date.start == D(2025, 12, 18)
