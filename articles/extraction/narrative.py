@@ -129,7 +129,7 @@ def is_agreed_extension(candidate: Candidate) -> bool:
 
 
 def is_told_as_before_the_story(candidate: Candidate) -> bool:
-    """ "Trump's recent visit to Abu Dhabi", "the offer followed negotiations with the USTR":
+    """ "Trump's recent visit to Abu Dhabi", "the offer followed talks with the USTR":
     an event told as earlier than the story, at a time the article does not give."""
     root = candidate.trigger.root
     return any(
@@ -140,7 +140,7 @@ def is_told_as_before_the_story(candidate: Candidate) -> bool:
 
 def is_what_the_story_follows(trigger: Span) -> bool:
     """ "her journey follows a visit by her deputy, who met Lutnick there", "the offer
-    followed negotiations with the USTR": what the story's event follows came before it, at a
+    followed talks with the USTR": what the story's event follows came before it, at a
     time the sentence does not give."""
     for token in [trigger.root, *trigger.root.ancestors][:6]:
         if token.dep_ == "dobj" and token.head.lemma_.lower() == "follow":

@@ -1768,7 +1768,7 @@ def test_talks_the_story_follows_are_kept_undated_as_one_meeting(run):
 def test_negotiations_an_offer_followed_are_not_dated_by_the_story(run):
     events = run(
         "Thailand sent a revised offer to Washington on Monday. The finance minister said the "
-        "revision followed negotiations with the USTR.",
+        "revision followed talks with the USTR.",
         published=D(2025, 7, 8),
     )
     assert all(m.date is None for m in of_type(events, "meeting"))
