@@ -235,11 +235,6 @@ def deals_of_many(trigger: Span) -> bool:
     )
 
 
-TALK_NOUNS = frozenset(
-    {"talk", "talks", "negotiation", "discussion", "round", "consultation", "dialogue"}
-)
-
-
 def is_subject_of_talks(trigger: Span) -> bool:
     """ "held a third round of talks on duties levied by the administration": the duties are
     what the talks are about, not a measure told here (a rate makes them one: "talks on the
@@ -365,6 +360,7 @@ def counted_as(trigger: Span) -> set[int] | None:
 MEETING_NOUNS = frozenset(
     {"meeting", "talk", "discussion", "visit", "trip", "call", "summit", "round", "session"}
 )
+TALK_NOUNS = MEETING_NOUNS | {"negotiation", "consultation", "dialogue"}
 
 
 def describes_subject(trigger: Span) -> bool:

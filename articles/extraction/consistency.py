@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from .candidate import Candidate
 from .grammar import governing_verb
-from .modality import told_as_ahead
+from .modality import PROMISING_VERBS, told_as_ahead
 from .patterns import AGREEMENT, MEETING, TARIFF
 
 BORROWED = frozenset({"story", "publication", "referent", "frame"})
@@ -59,9 +59,6 @@ def is_agreed_relief(candidate: Candidate) -> bool:
         return False
     verb = governing_verb(candidate.trigger.root)
     return governing_verb(mention.span.root) in set(verb.ancestors)
-
-
-PROMISING_VERBS = frozenset({"agree", "commit", "pledge", "promise"})
 
 
 def is_promised_relief(candidate: Candidate) -> bool:

@@ -19,6 +19,8 @@ from .patterns import (
 )
 
 AHEAD_WORDS = frozenset({"upcoming", "forthcoming", "planned", "scheduled"})
+# "agreed to cut", "pledged to lift": a step one side binds itself to, still to come
+PROMISING_VERBS = frozenset({"agree", "commit", "decide", "pledge", "promise", "vow"})
 
 
 def told_as_ahead(trigger: Span) -> bool:
@@ -57,7 +59,7 @@ def status_of(trigger: Span, sentence: Span) -> str:
         if not (token.lemma_ == "set" and any(c.dep_ == "prt" for c in token.children)):
             words.append(token.lower_)  # "set off on a trip" is no plan ("set to", "set for")
             words.append(token.lemma_.lower())
-        if token.lemma_ in {"agree", "decide", "promise", "pledge", "vow", "be"} and (
+        if (token.lemma_ in PROMISING_VERBS or token.lemma_ == "be") and (
             previous is not None and previous.dep_ == "xcomp"
         ):
             words.append("plan")  # "agreed to hold talks", "was to hold talks": planned

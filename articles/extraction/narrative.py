@@ -23,7 +23,7 @@ from .dates import ResolvedDate, resolve_date
 from .dating import is_end_bound
 from .grammar import governing_verb, is_state_clause, unique
 from .legal import OTHER
-from .patterns import AGREEMENT, MEETING, STATE_LEMMAS, TARIFF
+from .patterns import AGREEMENT, MEETING, REPORTING_VERBS, STATE_LEMMAS, TARIFF
 
 STORY_TYPES = frozenset({TARIFF, AGREEMENT, MEETING, OTHER})
 PRECISE = frozenset({"day", "range", "week"})
@@ -314,7 +314,7 @@ def attach_reference_times(
             candidate.date_source = "publication"
 
 
-REPORTING_LEMMAS = frozenset({"say", "tell", "brief", "announce", "confirm", "state", "speak"})
+REPORTING_LEMMAS = REPORTING_VERBS | {"brief", "announce", "speak"}
 
 
 def reporting_day(

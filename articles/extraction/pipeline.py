@@ -77,9 +77,8 @@ _configured: dict[int, str] = {}
 
 # Sentences without triggers can still hold a statement or a deadline.
 MAY_HOLD_EVENT = re.compile(
-    r"\b(?:said|says|say|told|tells|briefed|spoke|wrote|urged|urges|warned|warns|vowed|pledged|"
-    r"called|"
-    r"insisted|regretted|welcomed|criticized|condemned|until|before|through|till|"
+    r"\b(?:said|says|say|told|tells|briefed|spoke|wrote|urged|urges|warned|warns|vowed|"
+    r"pledged|called|insisted|regretted|welcomed|criticized|condemned|until|before|through|till|"
     r"court|justices|judge|sued?|sues|lawsuit|WTO|World Trade Organization|petitioned)\b",
     re.I,
 )
@@ -458,8 +457,6 @@ def read_candidate(
     kind = trigger.label_
     if any(d.span.start <= trigger.start < d.span.end for d in dated):
         return None  # "the deadline" inside a date phrase is part of the date
-    if kind == TARIFF and tariffs.is_quota(trigger) and tariffs.quota_change(trigger) is None:
-        return None  # "the steel quota system", "is seeking import quotas": no change told
     if kind == TARIFF and (
         tariffs.modifies_other_noun(trigger)
         or not tariffs.is_tariff_measure(trigger, sentence)
@@ -571,10 +568,6 @@ def read_candidate(
             participants=participants,
             context_countries=countries,
         )
-        if tariffs.is_quota(trigger):  # a quota's percentages are shares of a volume
-            candidate.tariff = replace(
-                candidate.tariff, rate_percent=None, action=tariffs.quota_change(trigger)
-            )
         candidate.participants = [p for p in participants if is_agent(p, trigger, sentence)]
         tariff = candidate.tariff
         if tariff.target_country and tariff.imposing_country:

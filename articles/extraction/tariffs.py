@@ -17,7 +17,7 @@ from .grammar import (
     tree_distance,
     unique,
 )
-from .modality import ATTEMPT_NOUNS
+from .modality import ATTEMPT_NOUNS, SCHEDULE_WORDS
 from .parties import countries_of, find_countries
 from .patterns import (
     IMPOSING_VERBS,
@@ -46,8 +46,11 @@ def tariff_details(
 ) -> ExtractedTariff:
     """Rate, imposing and target country, sector and action of a tariff mention."""
     text = sentence.text
-    rate = rate_near(trigger, sentence)
-    action = action_of(trigger, sentence) or ("imposed" if rate is not None else "")
+    if is_quota(trigger):  # a quota's percentages are shares of a volume, not rates
+        rate, action = None, quota_change(trigger) or ""
+    else:
+        rate = rate_near(trigger, sentence)
+        action = action_of(trigger, sentence) or ("imposed" if rate is not None else "")
     previous = former_rate(rate, sentence)
     if previous is not None and action in {"imposed", "removed", "announced", ""}:
         action = "lowered" if previous > rate else "raised"  # "set at 15%, down from 25%"
@@ -443,6 +446,8 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
     """Not a measure: a tariff only described ("the 15 percent rate was the lowest"), kept as it
     is ("keeps the tariff at 30 percent"), averted ("heading off a 30 percent rate") or not
     happening ("instead of the 25 percent rate")."""
+    if is_quota(trigger) and quota_change(trigger) is None:
+        return False  # "the steel quota system", "is seeking import quotas": no change told
     root = trigger.root
     while root.dep_ == "conj" and root.head != root:
         root = root.head  # "keeps the tariff at 30% and China's levy at 10%"
@@ -497,9 +502,6 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
             return False
     path = " ".join(t.lower_ for t in ancestors)
     return not any(f"{phrase.split()[1]} {phrase.split()[0]}" in path for phrase in COUNTERFACTUAL)
-
-
-SCHEDULE_WORDS = frozenset({"due", "set", "scheduled", "slated"})
 
 
 def has_schedule(root: Token) -> bool:
