@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .attachment import TIME_CLAUSE_PREPOSITIONS
 from .grammar import ancestors_within, has_condition, has_own_clause, is_when_clause
 from .patterns import (
     CANCELLED_CUES,
@@ -401,20 +402,15 @@ def told_in_past(sentence: Span) -> bool:
     )
 
 
+CANCELLING_LEMMAS = frozenset(
+    {"cancel", "postpone", "scrap", "shelve", "delay", "suspend", "terminate", "halt", "freeze"}
+)
+
+
 def cancelling_verb(token: Token) -> bool:
     """ "called off", "put off", "postponed", "scrapped": a plan undone."""
     lemma = token.lemma_.lower()
-    if lemma in {
-        "cancel",
-        "postpone",
-        "scrap",
-        "shelve",
-        "delay",
-        "suspend",
-        "terminate",
-        "halt",
-        "freeze",
-    }:
+    if lemma in CANCELLING_LEMMAS:
         return token.pos_ == "VERB"  # "all trade talks were terminated"
     return lemma in {"call", "put", "break"} and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in token.children
@@ -433,4 +429,4 @@ def cancelling_verb_over(trigger: Span, sentence: Span) -> Token | None:
     return None
 
 
-TIME_PREPOSITIONS = frozenset({"after", "following", "before", "amid", "despite", "since"})
+TIME_PREPOSITIONS = TIME_CLAUSE_PREPOSITIONS | {"amid", "despite"}

@@ -20,7 +20,7 @@ from spacy.tokens import Span
 from .attachment import is_reference, time_clause_of
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
-from .dating import is_end_bound
+from .dating import is_end_bound, resolve_for_status
 from .grammar import governing_verb, is_state_clause, unique
 from .legal import OTHER
 from .patterns import AGREEMENT, MEETING, REPORTING_VERBS, STATE_LEMMAS, TARIFF
@@ -245,7 +245,8 @@ def attach_reference_times(
     sentence_dates = sentence_dates or {}
     ordered = sorted(candidates, key=lambda c: c.trigger.start)
     anchors = [c for c in ordered if is_story_anchor(c, published_at)]
-    reported_on = reporting_day(sentence_dates, published_at)
+    # only a story without an anchor of its own needs the day it is reported from
+    reported_on = None if anchors else reporting_day(sentence_dates, published_at)
     dated = dated_by_sentence(ordered)
     reference: Candidate | None = None
     for candidate in ordered:
@@ -327,7 +328,7 @@ def reporting_day(
         for mention in sentence_dates[start]:
             if governing_verb(mention.span.root).lemma_.lower() not in REPORTING_LEMMAS:
                 continue
-            resolved = resolve_date(mention.mention.text, published_at=published_at, tense="past")
+            resolved = resolve_for_status(mention, "happened", published_at)
             if (
                 resolved is not None
                 and resolved.precision == "day"
