@@ -235,20 +235,6 @@ def deals_of_many(trigger: Span) -> bool:
     )
 
 
-def is_subject_of_talks(trigger: Span) -> bool:
-    """ "held a third round of talks on duties levied by the administration": the duties are
-    what the talks are about, not a measure told here (a rate makes them one: "talks on the
-    35% tariff")."""
-    noun = trigger.root
-    if noun.pos_ == "VERB" and noun.dep_ == "acl":
-        noun = noun.head  # "duties levied by ...": the trigger may be the participle
-    if noun.dep_ != "pobj" or noun.head.lower_ not in {"on", "over", "about", "regarding"}:
-        return False
-    if any(t.like_num or t.text == "%" for t in noun.subtree):
-        return False
-    return noun.head.head.lemma_.lower() in TALK_NOUNS
-
-
 def is_negated(trigger: Span) -> bool:
     """ "no tariff on these products", "gave no sign of easing the duties", "will not
     impose the duties": nothing is done."""
@@ -361,6 +347,20 @@ MEETING_NOUNS = frozenset(
     {"meeting", "talk", "discussion", "visit", "trip", "call", "summit", "round", "session"}
 )
 TALK_NOUNS = MEETING_NOUNS | {"negotiation", "consultation", "dialogue"}
+
+
+def is_subject_of_talks(trigger: Span) -> bool:
+    """ "held a third round of talks on duties levied by the administration": the duties are
+    what the talks are about, not a measure told here (a rate makes them one: "talks on the
+    35% tariff")."""
+    noun = trigger.root
+    if noun.pos_ == "VERB" and noun.dep_ == "acl":
+        noun = noun.head  # "duties levied by ...": the trigger may be the participle
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"on", "over", "about", "regarding"}:
+        return False
+    if any(t.like_num or t.text == "%" for t in noun.subtree):
+        return False
+    return noun.head.head.lemma_.lower() in TALK_NOUNS
 
 
 def describes_subject(trigger: Span) -> bool:

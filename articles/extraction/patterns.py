@@ -119,8 +119,8 @@ def pattern_tariff_measures() -> list[dict]:
                 lower_in("imports", "goods", "products", "exports", "shipments"),
             ],
         },
-        # "reduced steel import quotas by 15%": a safeguard quota is a tariff measure (read in
-        # tariffs.quota_change: only when a verb changes it)
+        # "reduced steel import quotas by 15%": a safeguard quota is a tariff measure (only
+        # when a verb changes it: tariffs.is_tariff_measure and quota_change)
         {"label": TARIFF, "pattern": [{"LOWER": {"IN": ["quota", "quotas"]}}]},
         # "new import taxes on Peruvian copper": an import tax is a duty by its name
         {"label": TARIFF, "pattern": [{"LOWER": "import"}, lower_in("tax", "taxes")]},
