@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .candidate import DatedMention
 from .grammar import NUMBER_WORDS, governing_verb, left_context
@@ -555,3 +556,75 @@ def past_date_of_its_own(trigger: Span, dated: list[DatedMention]) -> bool:
         if head.i == root.i and PAST_DEIXIS.search(mention.mention.text):
             return True
     return False
+
+
+@dataclass(frozen=True)
+class ClauseOffset:
+    """ "two days after X", "less than three weeks after X", "a few days after X": how long
+    before the main clause's event X came, as a range of days back (nearest, furthest), and
+    the verb of the main clause it is measured from."""
+
+    nearest_days: int
+    furthest_days: int
+    main_verb: Token
+    clause: frozenset[int]
+    text: str
+
+
+OFFSET_AMOUNT = re.compile(
+    r"(?:^|\s)(?:(?:just|only|barely|some)\s+)?(?P<bound>less\s+than\s+|under\s+)?"
+    r"(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+    r"[\s-]+(?P<unit>hours?|days?|weeks?)\s*$",
+    re.I,
+)
+
+
+def offset_of_clause(trigger: Span) -> ClauseOffset | None:
+    """The event is told in an "N days after ..." clause: it came that long before the event
+    of the main clause ("The move comes a day after Trump sent a letter": the letter came the
+    day before the move). Not "more than a month after", which bounds nothing."""
+    root = trigger.root
+    doc = root.doc
+    for token in [root, *root.ancestors]:
+        after = next(
+            (c for c in token.children if c.dep_ in {"mark", "prep"} and c.lower_ == "after"),
+            None,
+        )
+        if token.lower_ == "after" and token.dep_ == "prep":
+            after, clause_head, main_verb = token, token, governing_verb(token.head)
+        elif after is not None and after.dep_ == "mark" and token.dep_ == "advcl":
+            clause_head, main_verb = token, token.head
+        else:
+            if token.pos_ in {"VERB", "AUX"} and token.dep_ not in CLAUSES_WITHIN:
+                return None  # past the clause the event is told in
+            continue
+        before = doc[max(after.i - 6, after.sent.start) : after.i].text
+        match = OFFSET_AMOUNT.search(before)
+        if match is None:
+            return None
+        clause = frozenset(t.i for t in clause_head.subtree)
+        return clause_offset(match, main_verb, clause, f"{match.group(0).strip()} after")
+    return None
+
+
+CLAUSES_WITHIN = frozenset({"pcomp", "advcl", "xcomp", "ccomp", "acl", "relcl"})
+
+
+def clause_offset(
+    match: re.Match, main_verb: Token, clause: frozenset[int], text: str
+) -> ClauseOffset:
+    unit = match.group("unit").lower()
+    number_text = re.sub(r"\s+", " ", match.group("num").lower())
+    if number_text in {"a few", "several"}:
+        low, high = 2, 6
+    else:
+        number = NUMBER_WORDS.get(number_text) or (1 if number_text in {"a", "an"} else None)
+        low = high = number if number is not None else int(number_text)
+    scale = {"hour": 0, "day": 1, "week": 7}[unit.rstrip("s")]
+    if scale == 0:  # "hours after": that day or the one before
+        return ClauseOffset(0, 1, main_verb, clause, text)
+    if match.group("bound"):
+        return ClauseOffset(1, high * scale, main_verb, clause, text)
+    if scale == 7:  # "two weeks after": about then, the week around it
+        return ClauseOffset(low * 7 - 3, high * 7 + 3, main_verb, clause, text)
+    return ClauseOffset(low * scale, high * scale, main_verb, clause, text)

@@ -133,6 +133,8 @@ def tense_at(span: Span) -> str | None:
         return "past"  # "said on Monday he would ..."
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
+    if dates_a_time_clause_noun(span.root, verb):
+        return None  # "agreed to extend the truce after a call on Wednesday": the call's day
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & FUTURE_AUX:
         return "future"
@@ -141,6 +143,28 @@ def tense_at(span: Span) -> str | None:
     if verb.tag_ == "VBG" and any(c.lower_ in {"is", "are", "'s", "'re"} for c in verb.children):
         return "future"  # "is meeting on Thursday"
     return None
+
+
+TIME_CLAUSE_HEADS = frozenset({"after", "following", "before"})
+
+
+def dates_a_time_clause_noun(date_root: Token, verb: Token) -> bool:
+    """The date hangs on a noun in "after ..."/"following ..." under an infinitive: "to"
+    says when the verb's act may come, not when the noun's event did ("agreed to extend the
+    truce after a call on Wednesday")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    for token in [date_root, *date_root.ancestors]:
+        if token == verb:
+            return False
+        if (
+            token.dep_ == "pobj"
+            and token.pos_ in {"NOUN", "PROPN"}
+            and token.head.lower_ in TIME_CLAUSE_HEADS
+            and token is not date_root
+        ):
+            return True
+    return False
 
 
 def closest_date(

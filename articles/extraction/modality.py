@@ -88,6 +88,8 @@ def status_of(trigger: Span, sentence: Span) -> str:
             break  # the clause's own modality, not the reporting verb's
         if token.dep_ == "advcl" and own is None and not is_when_clause(token):
             break
+        if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and has_own_subject(token):
+            break  # "was set to impose ..., but both sides agreed to ...": a clause of its own
     word_set = set(words)
     if word_set & CANCELLED_CUES:
         return "cancelled"
@@ -120,6 +122,10 @@ def status_of(trigger: Span, sentence: Span) -> str:
         return "planned"
 
     return "happened"
+
+
+def has_own_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
 
 FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall", "may", "might", "could"})

@@ -17,11 +17,11 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from .attachment import is_reference, time_clause_of
+from .attachment import ClauseOffset, is_reference, offset_of_clause, time_clause_of
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
 from .dating import is_end_bound, resolve_for_status
-from .grammar import governing_verb, is_state_clause, unique
+from .grammar import attached_date, governing_verb, is_state_clause, unique
 from .legal import OTHER
 from .patterns import AGREEMENT, MEETING, REPORTING_VERBS, STATE_LEMMAS, TARIFF
 
@@ -114,6 +114,9 @@ RESPITE_NOUNS = frozenset(
 )
 
 
+EXTENDING_VERBS = frozenset({"extend", "prolong", "renew"})
+
+
 def is_agreed_extension(candidate: Candidate) -> bool:
     """ "both governments agreed to extend the truce": a concrete accord, the day's
     news, unlike agreeing "on the need to" talk more."""
@@ -122,7 +125,7 @@ def is_agreed_extension(candidate: Candidate) -> bool:
         return False
     return any(
         x.dep_ == "xcomp"
-        and x.lemma_.lower() in {"extend", "prolong", "renew"}
+        and x.lemma_.lower() in EXTENDING_VERBS
         and any(o.dep_ == "dobj" and o.lemma_.lower() in RESPITE_NOUNS for o in x.children)
         for x in verb.children
     )
@@ -215,7 +218,11 @@ def same_sentence_date(candidate: Candidate, dated: list[Candidate]) -> Candidat
     """An event of the same sentence told with its own date (from `dated_by_sentence`): the
     same event or the event whose content this is ("agreed on Monday to cut tariffs to 30%":
     the cut is Monday's)."""
-    others = [other for other in dated if other is not candidate]
+    others = [
+        other
+        for other in dated
+        if other is not candidate and other.date_source == "own"  # not since dated by offset
+    ]
     same_type = [other for other in others if other.type == candidate.type]
     return (same_type or others or [None])[0]
 
@@ -250,6 +257,14 @@ def attach_reference_times(
     dated = dated_by_sentence(ordered)
     reference: Candidate | None = None
     for candidate in ordered:
+        offset = offset_of_clause(candidate.trigger)
+        if offset is not None and not dated_in_clause(candidate, offset):
+            measured_from = offset_anchor(
+                candidate, offset, ordered, reference, sentence_dates, published_at
+            )
+            if measured_from is not None:
+                date_by_offset(candidate, offset, measured_from)
+                continue
         if is_story_anchor(candidate, published_at):
             reference = candidate
             continue
@@ -313,6 +328,66 @@ def attach_reference_times(
             # news, even beside background dated by month ("the tariffs imposed last month")
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
+
+
+def dated_in_clause(candidate: Candidate, offset: ClauseOffset) -> bool:
+    """ "two days after the letter of July 7": the clause's own date stands (not a date of
+    another verb inside it: "after the court ruled that the tariffs imposed last year...")."""
+    mention = candidate.date_mention
+    if candidate.date_source != "own" or mention is None:
+        return False
+    root = candidate.trigger.root
+    verb = governing_verb(mention.span.root)
+    return mention.span.root.i in offset.clause and (
+        verb in {root, governing_verb(root)}
+        or (verb.dep_ in {"acl", "relcl"} and verb.head == root)  # "tariffs announced in April"
+    )
+
+
+def offset_anchor(
+    candidate: Candidate,
+    offset: ClauseOffset,
+    ordered: list[Candidate],
+    reference: Candidate | None,
+    sentence_dates: dict[int, list[DatedMention]],
+    published_at: datetime.date,
+) -> ResolvedDate | None:
+    """The date of the main clause's event the offset is measured from: a date on its verb;
+    else the event the main clause tells ("the move comes a day after ..."); else the story's
+    time; else the publication day."""
+    verb = offset.main_verb
+    own = attached_date(verb, sentence_dates.get(candidate.sentence.start, []))
+    if own is not None and own.span.root.i not in offset.clause:
+        return resolve_date(own.mention.text, published_at=published_at, tense="past") or (
+            own.mention.resolved
+        )
+    told = {verb.i, *(c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})}
+    for other in ordered:
+        if (
+            other is not candidate
+            and other.sentence.start == candidate.sentence.start
+            and other.trigger.root.i in told
+            and other.date is not None
+        ):
+            return other.date
+    if reference is not None:
+        return reference.date
+    return publication_date(published_at)
+
+
+def date_by_offset(candidate: Candidate, offset: ClauseOffset, measured_from: ResolvedDate) -> None:
+    start = measured_from.start - datetime.timedelta(days=offset.furthest_days)
+    end = measured_from.end - datetime.timedelta(days=offset.nearest_days)
+    candidate.date = ResolvedDate(
+        start=start,
+        end=end,
+        precision="day" if start == end else "range",
+        text=offset.text,
+        timex=start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}",
+        computed=True,
+        explanation=f"{offset.text!r} the main clause's event ({measured_from.start.isoformat()})",
+    )
+    candidate.date_source = "anchored"
 
 
 REPORTING_LEMMAS = REPORTING_VERBS | {"brief", "announce", "speak"}

@@ -287,6 +287,21 @@ def modifies_deal(trigger: Span, sentence_triggers: list[Span]) -> bool:
     )
 
 
+def extended_by_agreeing(trigger: Span, sentence_triggers: list[Span]) -> bool:
+    """ "agreed to extend the truce": one accord, the agreeing (dated and made then), not a
+    second one still to come."""
+    root = trigger.root
+    verb = root.head
+    return (
+        root.dep_ == "dobj"
+        and verb.lemma_.lower() in narrative.EXTENDING_VERBS
+        and verb.dep_ == "xcomp"
+        and any(
+            other.label_ == AGREEMENT and other.root.i == verb.head.i for other in sentence_triggers
+        )
+    )
+
+
 def split_by_partner(
     candidate: Candidate, lower_countries: dict[str, str], gazetteer: Gazetteer
 ) -> list[Candidate]:
@@ -492,6 +507,7 @@ def read_candidate(
         or attachment.is_negotiating_framework(trigger)
         or attachment.deals_of_many(trigger)
         or modifies_deal(trigger, sentence_triggers)
+        or extended_by_agreeing(trigger, sentence_triggers)
     ):
         return None  # "without a deal", "the framework is meant to": no deal is made here
     status = modality.status_of(trigger, sentence)

@@ -1959,3 +1959,54 @@ def test_a_minister_deployed_to_the_us_is_a_meeting(run):
     )
     (mission,) = of_type(events, "meeting")
     assert mission.date.start == D(2025, 12, 18)
+
+
+# Ninth pass (stop 21) -----------------------------------------------------------------------
+
+
+def test_a_call_before_an_agreed_extension_is_dated_in_the_past(run):
+    events = run(
+        "Rome was set to raise its duty on Danish cheese to 30% on Friday, but the two "
+        "governments agreed to extend the truce by 90 days after a call between the ministers "
+        "on Wednesday, officials said on Thursday.",
+        published=D(2025, 7, 10),
+    )
+    (call,) = of_type(events, "meeting")
+    assert (call.date.start, call.status) == (D(2025, 7, 9), "happened")
+    (deal,) = of_type(events, "agreement")  # the agreeing, not a second accord still to come
+    assert deal.status == "happened"
+
+
+def test_an_event_a_day_before_the_main_clause_is_dated_from_it(run):
+    events = run(
+        "The move comes just a day after the president sent a letter to Brussels setting a "
+        "30% tariff on European cheese.",
+        published=D(2025, 7, 13),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert (measure.date.start, measure.date.end) == (D(2025, 7, 12), D(2025, 7, 12))
+    assert measure.date_source == "anchored"
+
+
+def test_two_days_after_is_measured_from_the_main_clauses_own_date(run):
+    events = run(
+        "Two days after unveiling a 25% duty on all Peruvian goods, the president said on "
+        "Thursday that he would pause it.",
+        published=D(2025, 7, 11),
+    )
+    announced = [e for e in of_type(events, "tariff_measure") if e.tariff.rate_percent == 25.0]
+    assert [(e.date.start, e.status) for e in announced] == [(D(2025, 7, 8), "happened")]
+
+
+def test_a_few_days_after_is_a_range_before_the_story(run):
+    events = run("The decision comes a few days after Ottawa imposed a 25% duty on Chinese steel.")
+    (measure,) = of_type(events, "tariff_measure")
+    assert (measure.date.start, measure.date.end) == (D(2025, 5, 31), D(2025, 6, 4))
+
+
+def test_a_clause_with_its_own_date_keeps_it(run):
+    events = run(
+        "The talks come two days after Washington imposed a 35% tariff on Laotian goods on June 2.",
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert measure.date.start == D(2025, 6, 2)
