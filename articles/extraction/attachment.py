@@ -512,7 +512,23 @@ MET_TARGETS = frozenset(
 CONCLUDING_VERBS = frozenset({"conclude", "complete", "finalise", "finalize", "wrap", "close"})
 
 
-PRESS_WORDS = frozenset({"reporter", "journalist", "press", "media", "newsman", "correspondent"})
+PRESS_WORDS = frozenset(
+    {
+        "reporter",
+        "journalist",
+        "press",
+        "media",
+        "newsman",
+        "correspondent",
+        "broadcaster",
+        "television",
+        "radio",
+        "newspaper",
+        "audience",
+        "crowd",
+        "supporter",
+    }
+)
 
 
 def is_not_a_meeting(trigger: Span) -> bool:
@@ -521,6 +537,14 @@ def is_not_a_meeting(trigger: Span) -> bool:
     root = trigger.root
     if root.pos_ in {"VERB", "AUX"} and root.lemma_.lower() == "meet":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in MET_TARGETS for c in root.children)
+    if root.pos_ == "VERB" and root.lemma_.lower() == "call":
+        return not is_phone_call(root)
+    if (
+        root.pos_ == "VERB"
+        and root.lemma_.lower() in {"speak", "talk"}
+        and root.doc[trigger.end - 1].lower_ == "to"
+    ):
+        return not spoke_to_a_party(root)
     if (root.pos_ == "VERB" and root.lemma_.lower() in {"speak", "talk"}) or (
         root.pos_ == "NOUN" and root.lemma_.lower() in {"meeting", "conference", "session"}
     ):
@@ -628,3 +652,72 @@ def clause_offset(
     if scale == 7:  # "two weeks after": about then, the week around it
         return ClauseOffset(low * 7 - 3, high * 7 + 3, main_verb, clause, text)
     return ClauseOffset(low * scale, high * scale, main_verb, clause, text)
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def is_condition(trigger: Span) -> bool:
+    """ "would raise its duty further if Dhaka raised its own tariffs": what the threat hangs
+    on is a condition, not an event of the timeline (the threat is)."""
+    for token in [trigger.root, *trigger.root.ancestors]:
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children
+        ):
+            return True
+        if token.dep_ in {"ROOT", "ccomp"}:
+            return False
+    return False
+
+
+CALLED_PEOPLE_PRONOUNS = frozenset({"him", "her", "them"})
+TITLE_NOUNS = frozenset(
+    {"counterpart", "president", "minister", "premier", "chancellor", "leader", "secretary"}
+)
+
+
+def is_phone_call(verb: Token) -> bool:
+    """ "Anwar called the Thai prime minister on Saturday", "Trump called him": calling a
+    person is a call. Not "called Petro a drug leader" or "called the tariffs unjustified"
+    (naming), "called for talks", "called on Ottawa to", "called off the visit", nor a
+    passive ("was called")."""
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or any(
+        c.dep_ in {"oprd", "xcomp", "ccomp", "attr", "acomp", "prt"} for c in verb.children
+    ):
+        return False
+    if any(
+        c.dep_ == "prep"
+        and (c.lower_ in {"for", "off"} or (c.lower_ in {"on", "upon"} and not is_time_phrase(c)))
+        for c in verb.children
+    ):
+        return False  # "called for talks", "called on Ottawa to" (not "on Saturday evening")
+    (called,) = objects
+    return (
+        called.lower_ in CALLED_PEOPLE_PRONOUNS
+        or called.ent_type_ == "PERSON"
+        or called.lemma_.lower() in TITLE_NOUNS
+    )
+
+
+def is_time_phrase(preposition: Token) -> bool:
+    return any(o.ent_type_ in {"DATE", "TIME"} for o in preposition.children if o.dep_ == "pobj")
+
+
+COUNTERPART_NOUNS = TITLE_NOUNS | frozenset(
+    {"official", "delegation", "negotiator", "envoy", "ambassador", "representative", "team"}
+)
+
+
+def spoke_to_a_party(verb: Token) -> bool:
+    """ "officials spoke to US officials", "spoke to his counterpart": talks. Not "spoke to
+    reporters" nor "spoke to CBS": only a person, an official or a country is spoken to."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+        for spoken in (o for o in prep.children if o.dep_ == "pobj"):
+            if spoken.ent_type_ in {"PERSON", "GPE", "NORP"} or (
+                spoken.lemma_.lower() in COUNTERPART_NOUNS
+            ):
+                return True
+    return False

@@ -53,8 +53,11 @@ def pattern_meetings() -> list[dict]:
         {"label": MEETING, "pattern": [lemma_in("talk"), {"LOWER": {"IN": ["with", "between"]}}]},
         {
             "label": MEETING,
-            "pattern": [{**lemma_in("speak", "talk"), **verb}, lower_in("with", "by")],
+            "pattern": [{**lemma_in("speak", "talk"), **verb}, lower_in("with", "by", "to")],
         },
+        # "Anwar called the Thai prime minister on Saturday": a phone call (only with a person
+        # as its object and nothing said of them: attachment.is_phone_call)
+        {"label": MEETING, "pattern": [{**lemma_in("call"), "POS": "VERB"}]},
         {
             "label": MEETING,
             "pattern": [lemma_in("round"), {"LOWER": "of"}, lemma_in("talk", "negotiation")],

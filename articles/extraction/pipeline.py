@@ -479,6 +479,7 @@ def read_candidate(
         or attachment.is_negated(trigger)
         or attachment.is_topic(trigger)
         or attachment.is_subject_of_talks(trigger)
+        or attachment.is_condition(trigger)
         or statements.enclosing_trigger(trigger, sentence_triggers, DEADLINE)
     ):
         return None  # "tariff talks"; "the rate was the lowest"; "instead of the 25% rate"

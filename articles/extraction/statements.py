@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .attachment import is_phone_call
 from .grammar import ancestors_within, ents_in, hangs_by
 from .parties import TITLE_WORDS, countries_in, countries_of, person_name
 from .patterns import (
@@ -58,6 +59,8 @@ def statement_in(
             or issues_statement(verb)
         ):
             continue
+        if verb.lemma_.lower() == "call" and is_phone_call(verb):
+            continue  # "Anwar called the Thai prime minister": a call, not a saying
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue

@@ -2010,3 +2010,34 @@ def test_a_clause_with_its_own_date_keeps_it(run):
     )
     (measure,) = of_type(events, "tariff_measure")
     assert measure.date.start == D(2025, 6, 2)
+
+
+def test_the_condition_of_a_threat_is_no_measure(run):
+    events = run(
+        "The president's letter, sent on Monday, warned that if Hanoi raised its own duties "
+        "in response, Washington would raise its 20% tariff by the same amount."
+    )
+    (threat,) = of_type(events, "tariff_measure")
+    assert (threat.tariff.imposing_country, threat.status) == ("United States", "speculative")
+
+
+def test_calling_a_leader_is_a_call_but_calling_someone_names_is_not(run):
+    events = run(
+        "Indonesia's president called the Japanese prime minister on Saturday evening to "
+        "discuss rice duties. On Sunday Trump called Petro a disgrace.",
+        published=D(2025, 11, 17),
+    )
+    (call,) = of_type(events, "meeting")
+    assert (call.date.start, call.status) == (D(2025, 11, 15), "happened")
+    assert set(call.countries) == {"Indonesia", "Japan"}  # and "called Petro a disgrace" none
+
+
+def test_speaking_to_officials_is_talks_but_speaking_to_a_broadcaster_is_not(run):
+    events = run(
+        "Late on Wednesday, South African officials spoke to US officials about the 30% "
+        "tariff. The trade secretary spoke to CNBC on Thursday about the offer.",
+        published=D(2025, 7, 31),
+    )
+    (talks,) = of_type(events, "meeting")
+    assert talks.date.start == D(2025, 7, 30)
+    assert set(talks.countries) == {"South Africa", "United States"}
