@@ -74,15 +74,19 @@ def acts_in(sentence: Span, previous: Span | None) -> list[Span]:
     """Spans (labelled "other") naming a legal act on tariffs in the sentence: the verb of a
     court's ruling or hearing, of a suit or a trade-dispute filing, or a hearing noun. The
     sentence, or the one before it, must speak of tariffs: courts rule on much else."""
-    if not (about_tariffs(sentence) or (previous is not None and about_tariffs(previous))):
-        return []
+    on_tariffs = about_tariffs(sentence) or (previous is not None and about_tariffs(previous))
     found = []
     for token in sentence:
-        if (
-            court_acts(token)
-            or files_suit(token)
-            or asks_trade_body(token, sentence)
-            or names_hearing(token, sentence)
+        if changes_export_controls(token) or (
+            on_tariffs
+            and (
+                court_acts(token)
+                or files_suit(token)
+                or asks_trade_body(token, sentence)
+                or names_hearing(token, sentence)
+                or approves_agreement(token)
+                or submits_proposal(token)
+            )
         ):
             found.append(Span(sentence.doc, token.i, token.i + 1, label=OTHER))
     verbs = {span.root.i for span in found if span.root.pos_ == "VERB"}
@@ -91,6 +95,92 @@ def acts_in(sentence: Span, previous: Span | None) -> list[Span]:
         for span in found
         if span.root.i in verbs or not any(a.i in verbs for a in span.root.ancestors)
     ]
+
+
+APPROVING_VERBS = frozenset(
+    {
+        "approve",
+        "ratify",
+        "endorse",
+        "pass",
+        "adopt",
+        "authorize",
+        "authorise",
+        "introduce",
+        "table",
+    }
+)
+APPROVING_BODIES = frozenset(
+    {
+        "cabinet",
+        "council",
+        "parliament",
+        "senate",
+        "congress",
+        "assembly",
+        "legislature",
+        "lawmaker",
+        "party",
+        "house",
+        "diet",
+        "state",  # "a majority of EU member states"
+    }
+)
+APPROVED_THINGS = frozenset(
+    {"agreement", "deal", "fta", "pact", "treaty", "accord", "bill", "law", "legislation"}
+)
+PROPOSAL_NOUNS = frozenset({"proposal", "offer", "counterproposal", "counteroffer"})
+PROPOSING_VERBS = frozenset({"submit", "present", "table", "deliver", "send", "revise"})
+EXPORT_CONTROLS = frozenset({"ban", "control", "restriction", "licence", "license", "curb"})
+CONTROL_VERBS = frozenset(
+    {"impose", "suspend", "lift", "extend", "tighten", "ease", "introduce", "require", "pause"}
+)
+
+
+def approves_agreement(token: Token) -> bool:
+    """ "the Union Cabinet approved the proposed FTA", "the Senate passed the bill",
+    "a governing party tabled a bill": a cabinet's or a legislature's step on a
+    trade accord or law (the accord itself was made, or is made, elsewhere)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in APPROVING_VERBS:
+        return False
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    things = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    by_body = any(
+        t.lemma_.lower() in APPROVING_BODIES and t.pos_ in {"NOUN", "PROPN"}
+        for s in subjects
+        for t in s.subtree
+    )
+    return by_body and any(t.lemma_.lower() in APPROVED_THINGS for t in things)
+
+
+def submits_proposal(token: Token) -> bool:
+    """ "submitted a proposed trade deal in May and revised it in June", "presented an
+    enhanced offer": a proposal handed over is a step of its own (not yet a deal)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in PROPOSING_VERBS:
+        return False
+    for thing in (c for c in token.children if c.dep_ == "dobj"):
+        if thing.pos_ == "PRON" and token.dep_ == "conj":
+            return submits_proposal(token.head)  # "submitted a proposal ... and revised it"
+        if thing.lemma_.lower() in PROPOSAL_NOUNS:
+            return True
+        if thing.lemma_.lower() in APPROVED_THINGS and any(
+            c.lower_ in {"proposed", "draft"} for c in thing.subtree if c.i < thing.i
+        ):
+            return True
+    return False
+
+
+def changes_export_controls(token: Token) -> bool:
+    """ "China suspended an export ban on gallium", "began requiring export licences": export
+    controls and their changes are trade measures of their own (not tariffs)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in CONTROL_VERBS:
+        return False
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"}
+        and c.lemma_.lower() in EXPORT_CONTROLS
+        and any(m.lower_ in {"export", "exports"} for m in c.children)
+        for c in token.children
+    )
 
 
 def about_tariffs(sentence: Span) -> bool:
@@ -156,7 +246,7 @@ def told_by_act(trigger: Span, acts: list[Span], dated: list[DatedMention]) -> b
     """A measure or meeting inside what a legal act says ("found the law gave no power to levy
     the duties", "asked the WTO for consultations") is its subject matter, not news, unless it
     is dated of its own ("lifted the block on the levies unveiled in March")."""
-    if trigger.label_ not in {"tariff_measure", "meeting"}:
+    if trigger.label_ not in {"tariff_measure", "meeting", "agreement"}:
         return False
     ancestors = {a.i for a in trigger.root.ancestors}
     if not any(act.root.i in ancestors for act in acts):

@@ -2041,3 +2041,32 @@ def test_speaking_to_officials_is_talks_but_speaking_to_a_broadcaster_is_not(run
     (talks,) = of_type(events, "meeting")
     assert talks.date.start == D(2025, 7, 30)
     assert set(talks.countries) == {"South Africa", "United States"}
+
+
+def test_a_cabinet_approving_a_trade_agreement_is_its_own_step_not_a_deal(run):
+    events = run(
+        "Norway's cabinet on Friday approved the free trade agreement with Thailand.",
+        published=D(2025, 12, 14),
+    )
+    assert of_type(events, "agreement") == []
+    (approval,) = of_type(events, "other")
+    assert (approval.date.start, approval.status) == (D(2025, 12, 12), "happened")
+
+
+def test_a_proposal_submitted_and_revised_is_two_steps(run):
+    events = run(
+        "Nairobi submitted its draft trade agreement to the USTR in May and revised it in June.",
+        published=D(2025, 7, 31),
+    )
+    steps = sorted(e.date.start for e in of_type(events, "other"))
+    assert steps == [D(2025, 5, 1), D(2025, 6, 1)]
+
+
+def test_an_export_ban_suspended_is_a_trade_step_but_a_spending_plan_is_not(run):
+    events = run(
+        "Beijing suspended its export ban on antimony on Sunday. The cabinet approved a new "
+        "spending plan on Monday.",
+        published=D(2025, 11, 11),
+    )
+    (step,) = of_type(events, "other")
+    assert step.date.start == D(2025, 11, 9)
