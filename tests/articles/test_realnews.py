@@ -151,3 +151,21 @@ def test_fit_confidence_leaves_out_the_articles_still_scored_blind(tmp_path, cap
     model = json.loads(out)
     assert model["fitted_on"].startswith("real-news tune split: 1 articles")
     assert "left out: 1 articles" in model["fitted_on"]
+
+
+@pytest.mark.django_db
+def test_fit_confidence_recalibrates_on_a_set_kept_out_of_the_fit(tmp_path, capsys):
+    """--calibrate-on keeps its articles out of the weights and fits the scale and shift
+    that turn scores into probabilities on them."""
+    root = write_corpus(tmp_path)
+    other = {**DRAFT, "id": "t98_own_words", "url": "https://example.org/own-words-2"}
+    (root / "private" / "t98_own_words.txt").write_text(TEXT, encoding="utf-8")
+    (root / "private" / "t98_own_words.draft.json").write_text(json.dumps(other), encoding="utf-8")
+    build_all(root)
+    call_command("fit_confidence", "--data", str(root), "--dry-run", "--calibrate-on", "t98")
+    out, _err = capsys.readouterr()
+    model = json.loads(out)
+    assert model["fitted_on"].startswith("real-news tune split: 1 articles")
+    assert model["calibration"]["fitted_on"].startswith("1 tune articles")
+    assert "t98" in model["calibration"]["fitted_on"]
+    assert {"scale", "shift"} <= set(model["calibration"])

@@ -30,11 +30,29 @@ class Command(BaseCommand):
             help="Tune articles kept out of the fit (ids or id prefixes): a set still scored "
             "blind, whose figures would not be honest if the model had seen it.",
         )
+        parser.add_argument(
+            "--calibrate-on",
+            nargs="*",
+            default=[],
+            metavar="ID",
+            help="Tune articles no rule was tuned on (ids or id prefixes), kept out of the fit "
+            "and used to recalibrate its scores (Platt scaling) to how right the rules are "
+            "on new wire copy. Only their events' features and rightness are read.",
+        )
 
-    def handle(self, *args, data: str, dry_run: bool, leave_out: list[str], **options) -> None:
+    def handle(
+        self,
+        *args,
+        data: str,
+        dry_run: bool,
+        leave_out: list[str],
+        calibrate_on: list[str],
+        **options,
+    ) -> None:
         corpus, missing = load_corpus(Path(data), split="tune", skip_missing=True)
         left_out = [a.id for a in corpus if any(a.id.startswith(p) for p in leave_out)]
-        corpus = [a for a in corpus if a.id not in left_out]
+        calibration_set = [a for a in corpus if any(a.id.startswith(p) for p in calibrate_on)]
+        corpus = [a for a in corpus if a.id not in left_out and a not in calibration_set]
         if left_out:
             self.stderr.write(f"Left out of the fit: {', '.join(left_out)}")
         if missing:
@@ -52,6 +70,20 @@ class Command(BaseCommand):
             f"(constant {held_out.constant_log_loss}); estimated >= 0.8: {right}/{high} right"
         )
         weights = confidence.fit([(features, right) for _, features, right in rows])
+        calibration = None
+        if calibration_set:
+            scores = [
+                (confidence.score_of(event["features"], weights), right)
+                for event, right in score_corpus(calibration_set, gazetteer=gazetteer).judged
+            ]
+            scale, shift = confidence.recalibrate(scores)
+            calibration = {
+                "scale": scale,
+                "shift": shift,
+                "fitted_on": f"{len(calibration_set)} tune articles no rule was tuned on, "
+                f"{len(scores)} events: {', '.join(a.id.split('_')[0] for a in calibration_set)}",
+            }
+            self.stderr.write(f"Recalibrated on {len(scores)} events: {calibration}")
         model = {
             "fitted_on": f"real-news tune split: {len(corpus)} articles, {len(rows)} events"
             + (f" (left out: {len(left_out)} articles still scored blind)" if left_out else ""),
@@ -62,8 +94,10 @@ class Command(BaseCommand):
                 "right_at_0.8": f"{right}/{high}",
             },
             "weights": weights,
+            **({"calibration": calibration} if calibration else {}),
         }
         if not dry_run:
             confidence.MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
             confidence.load_model.cache_clear()
+            confidence.load_calibration.cache_clear()
         self.stdout.write(json.dumps(model, indent=1))

@@ -51,3 +51,27 @@ def test_cross_validation_shows_no_gain_from_a_feature_that_is_noise():
     held_out = confidence.cross_validate(held_out_rows(False), names=("date_own",), l2=0.01)
     assert held_out.log_loss >= held_out.constant_log_loss - 0.01
     assert held_out.high == (0, 0)
+
+
+def test_recalibration_lowers_scores_that_overrate_new_articles():
+    # the model says 0.8 (score ~1.39) for every event; on new articles half are right
+    scores = [(1.386, True)] * 20 + [(1.386, False)] * 20
+    scale, shift = confidence.recalibrate(scores, l2=0.01)
+    assert 0.4 < confidence.sigmoid(scale * 1.386 + shift) < 0.6
+
+
+def test_recalibration_of_a_model_that_is_already_right_stays_near_the_identity():
+    scores = [(2.0, True)] * 88 + [(2.0, False)] * 12 + [(-2.0, False)] * 88
+    scores += [(-2.0, True)] * 12
+    scale, shift = confidence.recalibrate(scores)
+    assert scale == pytest.approx(1.0, abs=0.1)
+    assert shift == pytest.approx(0.0, abs=0.1)
+
+
+def test_the_committed_calibration_is_read_with_the_model():
+    scale, shift = confidence.load_calibration()
+    features = {"date_own": 1.0, "mentions": 1.0}
+    raw = confidence.sigmoid(confidence.score_of(features, confidence.load_model()))
+    assert confidence.probability(features) == pytest.approx(
+        confidence.sigmoid(scale * confidence.logit(raw) + shift)
+    )
