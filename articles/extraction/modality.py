@@ -93,6 +93,9 @@ def status_of(trigger: Span, sentence: Span) -> str:
     word_set = set(words)
     if word_set & CANCELLED_CUES:
         return "cancelled"
+    clause = own if own is not None else next((t for t in chain if t.dep_ == "ccomp"), None)
+    if clause is not None and is_forecast(clause):
+        return "speculative"  # "was confident that Washington would lower its tariff"
     if word_set & SPECULATIVE_CUES and not (
         "would" in word_set and reported(chain) and "if" not in word_set
     ):
@@ -122,6 +125,20 @@ def status_of(trigger: Span, sentence: Span) -> str:
         return "planned"
 
     return "happened"
+
+
+FORECAST_WORDS = frozenset({"confident", "hopeful", "optimistic"})
+
+
+def is_forecast(clause: Token) -> bool:
+    """ "she was confident that Washington would lower the tariff", "hopeful that a deal
+    would follow": what a speaker expects of the other side is a forecast, not a plan."""
+    if clause.dep_ != "ccomp":
+        return False
+    head = clause.head
+    return head.lower_ in FORECAST_WORDS or any(
+        c.dep_ == "acomp" and c.lower_ in FORECAST_WORDS for c in head.children
+    )
 
 
 def has_own_subject(verb: Token) -> bool:

@@ -419,6 +419,10 @@ SPECULATIVE_CUES = frozenset(
         "try",
         "trying",
         "strive",
+        # forecasts and aims: "confident of a deal", "talks with a view to a deal"
+        "hopeful",
+        "confident",
+        "view",
     }
 )
 PLANNED_CUES = frozenset(

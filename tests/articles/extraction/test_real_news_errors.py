@@ -2070,3 +2070,11 @@ def test_an_export_ban_suspended_is_a_trade_step_but_a_spending_plan_is_not(run)
     )
     (step,) = of_type(events, "other")
     assert step.date.start == D(2025, 11, 9)
+
+
+def test_a_forecast_of_the_other_sides_cut_is_no_announced_measure(run):
+    events = run(
+        "Bangkok's trade chief said on Tuesday she was confident that Washington would lower "
+        "its 36% tariff on Thai rice."
+    )
+    assert [e for e in of_type(events, "tariff_measure") if e.status != "speculative"] == []
