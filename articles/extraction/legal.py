@@ -51,6 +51,8 @@ RULING_VERBS = frozenset(
         "pause",
         "suspend",
         "agree",
+        "schedule",  # "the judge has set a status conference for a day": scheduled
+        "designate",
     }
 )
 
@@ -86,6 +88,7 @@ def acts_in(sentence: Span, previous: Span | None) -> list[Span]:
                 or names_hearing(token, sentence)
                 or approves_agreement(token)
                 or submits_proposal(token)
+                or opens_investigation(token)
             )
         ):
             found.append(Span(sentence.doc, token.i, token.i + 1, label=OTHER))
@@ -144,13 +147,32 @@ def approves_agreement(token: Token) -> bool:
     if token.pos_ != "VERB" or token.lemma_.lower() not in APPROVING_VERBS:
         return False
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects += [g for c in token.children if c.dep_ == "agent" for g in c.children]
     things = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if token.dep_ == "acl":  # "the FTA, approved by the council on Monday"
+        things.append(token.head)
     by_body = any(
         t.lemma_.lower() in APPROVING_BODIES and t.pos_ in {"NOUN", "PROPN"}
         for s in subjects
         for t in s.subtree
     )
     return by_body and any(t.lemma_.lower() in APPROVED_THINGS for t in things)
+
+
+INVESTIGATIONS = frozenset({"investigation", "probe", "inquiry", "review"})
+OPENING_VERBS = frozenset({"launch", "open", "initiate", "start", "begin"})
+
+
+def opens_investigation(token: Token) -> bool:
+    """ "the Commission initiated an anti-dumping investigation in December 2024", "the
+    investigation initiated by the Commission", "is launching a Section 301 investigation": a
+    trade inquiry opened is a step of its own (its duties come later, as measures)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in OPENING_VERBS:
+        return False
+    opened = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if token.dep_ == "acl":
+        opened.append(token.head)
+    return any(o.lemma_.lower() in INVESTIGATIONS and o.lemma_.lower() != "review" for o in opened)
 
 
 def submits_proposal(token: Token) -> bool:
@@ -248,6 +270,10 @@ def told_by_act(trigger: Span, acts: list[Span], dated: list[DatedMention]) -> b
     is dated of its own ("lifted the block on the levies unveiled in March")."""
     if trigger.label_ not in {"tariff_measure", "meeting", "agreement"}:
         return False
+    if trigger.label_ == "agreement" and any(
+        act.root.dep_ == "acl" and act.root.head == trigger.root for act in acts
+    ):
+        return True  # "the agreement, approved by the council on Thursday": the approval's
     ancestors = {a.i for a in trigger.root.ancestors}
     if not any(act.root.i in ancestors for act in acts):
         return False

@@ -80,7 +80,7 @@ MAY_HOLD_EVENT = re.compile(
     r"\b(?:said|says|say|told|tells|briefed|spoke|wrote|urged|urges|warned|warns|vowed|"
     r"pledged|called|insisted|regretted|welcomed|criticized|condemned|until|before|through|till|"
     r"court|justices|judge|sued?|sues|lawsuit|WTO|World Trade Organization|petitioned|"
-    r"approved|ratified|passed|introduced|submitted|export)\b",
+    r"approved|ratified|passed|introduced|submitted|export|investigations?|probe|inquiry)\b",
     re.I,
 )
 

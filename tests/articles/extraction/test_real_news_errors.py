@@ -2078,3 +2078,32 @@ def test_a_forecast_of_the_other_sides_cut_is_no_announced_measure(run):
         "its 36% tariff on Thai rice."
     )
     assert [e for e in of_type(events, "tariff_measure") if e.status != "speculative"] == []
+
+
+def test_a_trade_inquiry_opened_is_a_step_of_its_own(run):
+    events = run(
+        "The ruling closes the anti-dumping investigation opened by Brussels in March 2024 "
+        "into imports of Chinese bicycles. Canberra launched a probe into Thai steel imports "
+        "on Monday.",
+        published=D(2025, 6, 6),
+    )
+    steps = sorted((e.date.start, e.date.end) for e in of_type(events, "other"))
+    assert steps == [(D(2024, 3, 1), D(2024, 3, 31)), (D(2025, 6, 2), D(2025, 6, 2))]
+
+
+def test_a_judge_scheduling_a_conference_is_a_planned_court_step(run):
+    events = run(
+        "Judge Ruiz has scheduled a closed status conference on the tariff refunds for June 12.",
+    )
+    (hearing,) = of_type(events, "other")
+    assert (hearing.date.start, hearing.status) == (D(2025, 6, 12), "planned")
+
+
+def test_an_accord_approved_by_a_council_is_its_approval_not_a_new_deal(run):
+    events = run(
+        "The trade agreement with Peru, approved by Chile's senate on Thursday, now awaits the "
+        "president's signature.",
+    )
+    assert of_type(events, "agreement") == []
+    (approval,) = of_type(events, "other")
+    assert approval.date.start == D(2025, 6, 5)
