@@ -39,6 +39,9 @@ class Candidate:
     # publication: where the date came from (see narrative.py)
     date_source: str = "own"
     pause_days: int | None = None
+    # a deadline set as a window from the act that granted it ("gave it 10 days to", "a 90-day
+    # period to"): dated that many days after the act, once the story dates it (narrative.py)
+    window_days: int | None = None
     title: str = ""
     # a remark kept only if an event its speaker took part in dates it (references.py)
     needs_speakers_event: bool = False

@@ -23,6 +23,7 @@ from .dates import (
     resolve_date,
     widened,
 )
+from .timex_lexicon import NUMBERS
 
 ANCHORED = re.compile(
     r"\b(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+"
@@ -341,3 +342,37 @@ def dated_by_its_end(
         explanation=f"from publication to the end of '{until.mention.text}'",
     )
     return candidate
+
+
+WINDOW_NUMBER = (
+    r"(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|thirty|sixty|ninety)"
+)
+GRANTED_WINDOW = re.compile(
+    r"\b(?:gave|give|gives|giving|granted|grants?|allowed|allows?)\b[^.;:]{0,60}?\b"
+    + WINDOW_NUMBER
+    + r"[\s-](?P<unit>days?|weeks?)\s+to\b",
+    re.I,
+)
+WINDOW_PERIOD = re.compile(
+    r"\b"
+    + WINDOW_NUMBER
+    + r"[\s-](?P<unit>days?|weeks?)\s+(?:period|window|grace\s+period)\s+to\b",
+    re.I,
+)
+
+
+def granted_window(text: str) -> tuple[int, int, int] | None:
+    """ "gave the ministry 10 days to lift the duties", "a 60-day window to negotiate": a
+    deadline that many days after the act granting it. (days, start, end) of the
+    phrase, or None."""
+    match = GRANTED_WINDOW.search(text) or WINDOW_PERIOD.search(text)
+    if match is None:
+        return None
+    word = match.group("num").lower()
+    number = NUMBERS.get(word) or (1 if word in {"a", "an"} else None)
+    if number is None and word.isdigit():
+        number = int(word)
+    if not number:
+        return None
+    days = number * (7 if match.group("unit").lower().startswith("week") else 1)
+    return days, match.start("num"), match.end("unit")

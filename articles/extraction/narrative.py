@@ -257,6 +257,10 @@ def attach_reference_times(
     dated = dated_by_sentence(ordered)
     reference: Candidate | None = None
     for candidate in ordered:
+        if candidate.window_days and candidate.date is None:
+            granted = window_anchor(candidate, reference, sentence_dates, published_at)
+            date_window(candidate, granted, published_at)
+            continue
         offset = offset_of_clause(candidate.trigger)
         if offset is not None and not dated_in_clause(candidate, offset):
             measured_from = offset_anchor(
@@ -328,6 +332,39 @@ def attach_reference_times(
             # news, even beside background dated by month ("the tariffs imposed last month")
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
+
+
+def window_anchor(
+    candidate: Candidate,
+    reference: Candidate | None,
+    sentence_dates: dict[int, list[DatedMention]],
+    published_at: datetime.date,
+) -> ResolvedDate:
+    """When the window was granted: the sentence's own day, else the story's, else the
+    publication day ("secured a 90-day period to work on a deal in a call with Trump")."""
+    for mention in sentence_dates.get(candidate.sentence.start, []):
+        if mention.mention.type == "DATE" and mention.mention.resolved is not None:
+            resolved = resolve_date(mention.mention.text, published_at=published_at, tense="past")
+            if resolved is not None and resolved.precision == "day":
+                return resolved
+    if reference is not None and reference.date is not None:
+        return reference.date
+    return publication_date(published_at)
+
+
+def date_window(candidate: Candidate, granted: ResolvedDate, published_at: datetime.date) -> None:
+    day = granted.end + datetime.timedelta(days=candidate.window_days or 0)
+    candidate.date = ResolvedDate(
+        start=day,
+        end=day,
+        precision="day",
+        text=candidate.trigger.text,
+        timex=day.isoformat(),
+        computed=True,
+        explanation=f"{candidate.trigger.text!r} from {granted.end.isoformat()}",
+    )
+    candidate.date_source = "anchored"
+    candidate.status = "planned" if day > published_at else "happened"
 
 
 def dated_in_clause(candidate: Candidate, offset: ClauseOffset) -> bool:

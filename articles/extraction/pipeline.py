@@ -45,6 +45,7 @@ from .dating import (
     date_tariff,
     dated_by_its_end,
     dated_mentions,
+    granted_window,
     is_end_bound,
     is_start_bound,
     names_date,
@@ -80,7 +81,8 @@ MAY_HOLD_EVENT = re.compile(
     r"\b(?:said|says|say|told|tells|briefed|spoke|wrote|urged|urges|warned|warns|vowed|"
     r"pledged|called|insisted|regretted|welcomed|criticized|condemned|until|before|through|till|"
     r"court|justices|judge|sued?|sues|lawsuit|WTO|World Trade Organization|petitioned|"
-    r"approved|ratified|passed|introduced|submitted|export|investigations?|probe|inquiry)\b",
+    r"approved|ratified|passed|introduced|submitted|export|investigations?|probe|inquiry|"
+    r"gave|granted|period|window)\b",
     re.I,
 )
 
@@ -361,6 +363,21 @@ def deadlines_in(
                 title=f"Deadline: {mention.mention.text}",
             )
         )
+    if not deadlines and (window := granted_window(sentence.text)) is not None:
+        days, start, end = window
+        phrase = sentence.char_span(start, end, alignment_mode="expand")
+        if phrase is not None:
+            deadlines.append(
+                Candidate(
+                    type=DEADLINE,
+                    trigger=phrase,
+                    sentence=sentence,
+                    status="planned",
+                    countries=[c for f in found for c in f.countries],
+                    title=f"Deadline: {phrase.text}",
+                    window_days=days,
+                )
+            )
     return deadlines[:1]
 
 

@@ -2107,3 +2107,20 @@ def test_an_accord_approved_by_a_council_is_its_approval_not_a_new_deal(run):
     assert of_type(events, "agreement") == []
     (approval,) = of_type(events, "other")
     assert approval.date.start == D(2025, 6, 5)
+
+
+def test_a_window_granted_to_negotiate_is_a_deadline_from_the_day_it_was_granted(run):
+    events = run(
+        "Ottawa secured a 60-day window to negotiate a deal with Washington in a call on Monday."
+    )
+    (deadline,) = of_type(events, "deadline")
+    assert (deadline.date.start, deadline.status) == (D(2025, 8, 1), "planned")
+
+
+def test_days_given_by_a_court_run_from_its_ruling(run):
+    events = run(
+        "The trade court ruled on Wednesday that the duties on Brazilian beef were unlawful. "
+        "The court gave the administration 10 days to lift the duties."
+    )
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.date.start == D(2025, 6, 14)
