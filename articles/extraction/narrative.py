@@ -264,7 +264,12 @@ def attach_reference_times(
         offset = offset_of_clause(candidate.trigger)
         if offset is not None and not dated_in_clause(candidate, offset):
             measured_from = offset_anchor(
-                candidate, offset, ordered, reference, sentence_dates, published_at
+                candidate,
+                offset,
+                ordered,
+                anchors[0] if anchors else reference,
+                sentence_dates,
+                published_at,
             )
             if measured_from is not None:
                 date_by_offset(candidate, offset, measured_from)
@@ -390,8 +395,9 @@ def offset_anchor(
     published_at: datetime.date,
 ) -> ResolvedDate | None:
     """The date of the main clause's event the offset is measured from: a date on its verb;
-    else the event the main clause tells ("the move comes a day after ..."); else the story's
-    time; else the publication day."""
+    else the event the main clause tells ("the move comes a day after ...") when it has a date
+    of its own; else the story's first dated event (its lead, not background told later);
+    else the publication day."""
     verb = offset.main_verb
     own = attached_date(verb, sentence_dates.get(candidate.sentence.start, []))
     if own is not None and own.span.root.i not in offset.clause:
@@ -405,6 +411,7 @@ def offset_anchor(
             and other.sentence.start == candidate.sentence.start
             and other.trigger.root.i in told
             and other.date is not None
+            and other.date_source == "own"  # not "the talks" dated by an older round
         ):
             return other.date
     if reference is not None:

@@ -2124,3 +2124,15 @@ def test_days_given_by_a_court_run_from_its_ruling(run):
     )
     (deadline,) = of_type(events, "deadline")
     assert deadline.date.start == D(2025, 6, 14)
+
+
+def test_an_offset_is_measured_from_the_lead_not_from_background_told_later(run):
+    events = run(
+        "Thai negotiators began a second round of talks in Washington on Tuesday. Bangkok "
+        "wants to build on its first round of negotiations, held on June 27. The crucial "
+        "talks come two days after the president sent a letter setting a 36% tariff on Thai "
+        "goods.",
+        published=D(2025, 7, 9),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert measure.date.start == D(2025, 7, 6)
