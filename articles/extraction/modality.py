@@ -340,6 +340,11 @@ def agreed_as_dated(verb: Token) -> bool:
     )
 
 
+DEAL_MAKING_NOUNS = frozenset(
+    {"signing", "conclusion", "finalization", "finalisation", "completion", "sealing"}
+)
+
+
 def deal_is_made(trigger: Span) -> bool:
     """An agreement noun is an event when a deal-making verb governs it ("reached a deal",
     "striking a deal", "a joint statement issued") and it is not negated ("without a deal")."""
@@ -352,6 +357,12 @@ def deal_is_made(trigger: Span) -> bool:
         return parties_agree(root) or agreed_as_dated(root)
     if any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in root.children):
         return True  # "Thursday's agreement": the deal made that day
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in DEAL_MAKING_NOUNS
+    ):
+        return True  # "the signing of a trade deal", "the conclusion of the FTA"
     for token in [root, *list(root.ancestors)[:3]]:
         if (
             token is not root

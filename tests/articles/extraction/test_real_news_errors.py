@@ -2136,3 +2136,14 @@ def test_an_offset_is_measured_from_the_lead_not_from_background_told_later(run)
     )
     (measure,) = of_type(events, "tariff_measure")
     assert measure.date.start == D(2025, 7, 6)
+
+
+def test_the_signing_of_a_deal_is_the_deal_made(run):
+    events = run(
+        "The round ends a week after the signing of a trade deal between the EU and Peru on "
+        "Saturday.",
+        published=D(2025, 12, 23),
+    )
+    (deal,) = of_type(events, "agreement")
+    assert (deal.date.start, deal.status) == (D(2025, 12, 20), "happened")
+    assert set(deal.countries) == {"European Union", "Peru"}
