@@ -135,10 +135,17 @@ def is_told_as_before_the_story(candidate: Candidate) -> bool:
     """ "Trump's recent visit to Abu Dhabi", "the offer followed talks with the USTR":
     an event told as earlier than the story, at a time the article does not give."""
     root = candidate.trigger.root
-    return any(
-        c.dep_ == "amod" and c.lower_ in {"recent", "previous", "earlier", "past", "last"}
-        for c in root.children
-    ) or is_what_the_story_follows(candidate.trigger)
+    verb = governing_verb(root)
+    return (
+        any(
+            c.dep_ == "amod" and c.lower_ in {"recent", "previous", "earlier", "past", "last"}
+            for c in root.children
+        )
+        or any(  # "Tau, who recently met Greer in Washington"
+            c.dep_ == "advmod" and c.lower_ in {"recently", "previously"} for c in verb.children
+        )
+        or is_what_the_story_follows(candidate.trigger)
+    )
 
 
 def is_what_the_story_follows(trigger: Span) -> bool:

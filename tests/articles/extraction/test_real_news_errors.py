@@ -2147,3 +2147,13 @@ def test_the_signing_of_a_deal_is_the_deal_made(run):
     (deal,) = of_type(events, "agreement")
     assert (deal.date.start, deal.status) == (D(2025, 12, 20), "happened")
     assert set(deal.countries) == {"European Union", "Peru"}
+
+
+def test_a_meeting_told_as_recent_is_kept_undated(run):
+    events = run(
+        "Chile's minister of trade, who had recently met with Jamieson Greer at the USTR, "
+        "said on Friday the dialogue had been frank."
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert (meeting.date, meeting.status) == (None, "happened")
+    assert "Jamieson Greer" in meeting.participants
