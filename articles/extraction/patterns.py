@@ -423,6 +423,7 @@ SPECULATIVE_CUES = frozenset(
         "hopeful",
         "confident",
         "view",
+        "should",
     }
 )
 PLANNED_CUES = frozenset(

@@ -2157,3 +2157,11 @@ def test_a_meeting_told_as_recent_is_kept_undated(run):
     (meeting,) = of_type(events, "meeting")
     assert (meeting.date, meeting.status) == (None, "happened")
     assert "Jamieson Greer" in meeting.participants
+
+
+def test_what_should_be_done_to_a_tariff_is_no_step_taken(run):
+    events = run(
+        "The premier complained on Monday that the court had wrongly said the duties on "
+        "Chilean wine should be removed."
+    )
+    assert [e for e in of_type(events, "tariff_measure") if e.status != "speculative"] == []
