@@ -31,8 +31,9 @@ from .patterns import (
 from .types import ExtractedTariff, Gazetteer
 
 PERCENT = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b|pct\b|percentage points?\b)", re.I
-)
+    r"(\d+(?:\.\d+)?)(?:\s*|-)(?:%|percent\b|per(?:\s|-)cent\b|pct\b|percentage points?\b)",
+    re.I,
+)  # "10 percent", "10%", "a 10-percent tariff", "a 25-per-cent levy"
 
 
 def tariff_details(

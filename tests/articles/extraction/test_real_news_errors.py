@@ -2165,3 +2165,12 @@ def test_what_should_be_done_to_a_tariff_is_no_step_taken(run):
         "Chilean wine should be removed."
     )
     assert [e for e in of_type(events, "tariff_measure") if e.status != "speculative"] == []
+
+
+def test_hyphenated_rates_are_read(run):
+    events = run(
+        "On Monday Ottawa put a 25-per-cent levy on Chinese steel and a 10-percent duty on "
+        "Chinese aluminium."
+    )
+    rates = sorted(e.tariff.rate_percent for e in of_type(events, "tariff_measure"))
+    assert rates == [10.0, 25.0]
