@@ -328,6 +328,17 @@ def split_by_partner(
     ]
 
 
+# what a deadline of the timeline bounds: duties and trade, a truce, a pause, talks, a deal
+DEADLINE_CONTEXT = narrative.RESPITE_NOUNS | {
+    "extension",
+    "ban",
+    "talk",
+    "negotiation",
+    "deal",
+    "agreement",
+}
+
+
 def deadlines_in(
     sentence: Span,
     dated: list[DatedMention],
@@ -339,6 +350,10 @@ def deadlines_in(
     deadline, a pause's end included (the day the reprieve runs out is a date to watch)."""
     if any(c.type == DEADLINE for c in found):
         return []
+    if not found and not (
+        legal.about_tariffs(sentence) or any(t.lemma_.lower() in DEADLINE_CONTEXT for t in sentence)
+    ):
+        return []  # "to be sworn in before the end of the week": no trade deadline
     taken = {id(c.date_mention) for c in found}
     deadlines = []
     for mention in dated:

@@ -2174,3 +2174,12 @@ def test_hyphenated_rates_are_read(run):
     )
     rates = sorted(e.tariff.rate_percent for e in of_type(events, "tariff_measure"))
     assert rates == [10.0, 25.0]
+
+
+def test_a_date_bound_outside_trade_is_no_deadline_but_a_truces_end_is(run):
+    events = run(
+        "Ms Ortiz takes the oath before the end of the week as finance minister. On August 12 "
+        "the White House agreed to prolong the truce until November 10.",
+        published=D(2025, 8, 13),
+    )
+    assert [e.date.start for e in of_type(events, "deadline")] == [D(2025, 11, 10)]
