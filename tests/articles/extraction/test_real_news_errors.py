@@ -2183,3 +2183,12 @@ def test_a_date_bound_outside_trade_is_no_deadline_but_a_truces_end_is(run):
         published=D(2025, 8, 13),
     )
     assert [e.date.start for e in of_type(events, "deadline")] == [D(2025, 11, 10)]
+
+
+def test_demonyms_of_smaller_partners_name_their_countries(run):
+    events = run(
+        "Kenyan and Ecuadorian negotiators met on Wednesday in Geneva to discuss the 10% tariff.",
+        published=D(2025, 7, 31),
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert {"Kenya", "Ecuador"} <= set(meeting.countries)
