@@ -28,12 +28,29 @@ from .patterns import (
     UNIVERSAL_PHRASES,
     UNIVERSAL_WORDS,
 )
+from .timex_lexicon import NUMBERS
 from .types import ExtractedTariff, Gazetteer
 
+RATE_WORDS = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|one hundred|hundred)"
+)
 PERCENT = re.compile(
-    r"(\d+(?:\.\d+)?)(?:\s*|-)(?:%|percent\b|per(?:\s|-)cent\b|pct\b|percentage points?\b)",
+    r"(\d+(?:\.\d+)?|\b" + RATE_WORDS + r")(?:\s*|-)"
+    r"(?:%|percent\b|per(?:\s|-)cent\b|pct\b|pc\b|percentage points?\b)",
     re.I,
-)  # "10 percent", "10%", "a 10-percent tariff", "a 25-per-cent levy"
+)  # "10 percent", "10%", "a 10-percent tariff", "a 25-per-cent levy", "15pc", "ten percent"
+
+
+def rate_value(written: str) -> float:
+    """ "25" -> 25.0, "ten" -> 10.0, "twenty-five" -> 25.0, "one hundred" -> 100.0."""
+    if written[0].isdigit():
+        return float(written)
+    words = written.lower().replace("-", " ").split()
+    if "hundred" in words:
+        return 100.0
+    return float(sum(NUMBERS[word] for word in words))
 
 
 def tariff_details(
@@ -122,7 +139,7 @@ def percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
         )  # "now 27.5 percent, will be cut to 15 percent": 27.5 is the rate being replaced
         if former and before.endswith(("from", "from the")) and is_relief_from(span):
             former = False  # "relief from the 50 percent tariff": the duty's own rate
-        found.append((float(match.group(1)), span, former))
+        found.append((rate_value(match.group(1)), span, former))
     return found
 
 

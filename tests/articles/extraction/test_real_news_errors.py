@@ -2192,3 +2192,12 @@ def test_demonyms_of_smaller_partners_name_their_countries(run):
     )
     (meeting,) = of_type(events, "meeting")
     assert {"Kenya", "Ecuador"} <= set(meeting.countries)
+
+
+def test_rates_written_in_words_or_as_pc_are_read(run):
+    events = run(
+        "On Monday Ottawa put a ten percent tariff on Chinese steel and a 15pc duty on Chinese "
+        "aluminium."
+    )
+    rates = sorted(e.tariff.rate_percent for e in of_type(events, "tariff_measure"))
+    assert rates == [10.0, 15.0]
