@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .candidate import DatedMention
-from .grammar import NUMBER_WORDS, governing_verb, left_context
+from .grammar import CONDITION_WORDS, COUNT, count_of, governing_verb, left_context, unit_days
+from .parties import TITLE_WORDS
 from .patterns import DEAL_VERBS, TARIFF_ACTIONS
 
 COARSE = frozenset({"year", "quarter", "decade", "month"})
@@ -93,7 +94,7 @@ def is_comparison(trigger: Span) -> bool:
 
 
 OFFSET = re.compile(
-    r"\b(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+"
+    r"\b(?P<num>" + COUNT + r")[\s-]+"
     r"(?P<unit>days?|weeks?)\s+(?P<dir>before|after|ahead of)(?:\s+the)?\s*$",
     re.I,
 )
@@ -106,8 +107,7 @@ def offset_before(dated: DatedMention) -> tuple[int, str] | None:
     match = OFFSET.search(before)
     if match is None:
         return None
-    number = NUMBER_WORDS.get(match.group("num").lower()) or int(match.group("num"))
-    days = number * (7 if match.group("unit").lower().startswith("week") else 1)
+    days = int(count_of(match.group("num")) or 0) * unit_days(match.group("unit"))
     sign = 1 if match.group("dir").lower() == "after" else -1
     return sign * days, f"{match.group(0).strip()} {dated.mention.text}"
 
@@ -597,7 +597,7 @@ class ClauseOffset:
 
 OFFSET_AMOUNT = re.compile(
     r"(?:^|\s)(?:(?:just|only|barely|some)\s+)?(?P<bound>less\s+than\s+|under\s+)?"
-    r"(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+    r"(?P<num>" + COUNT + r"|a\s+few|several)"
     r"[\s-]+(?P<unit>hours?|days?|weeks?)\s*$",
     re.I,
 )
@@ -637,14 +637,12 @@ CLAUSES_WITHIN = frozenset({"pcomp", "advcl", "xcomp", "ccomp", "acl", "relcl"})
 def clause_offset(
     match: re.Match, main_verb: Token, clause: frozenset[int], text: str
 ) -> ClauseOffset:
-    unit = match.group("unit").lower()
     number_text = re.sub(r"\s+", " ", match.group("num").lower())
     if number_text in {"a few", "several"}:
         low, high = 2, 6
     else:
-        number = NUMBER_WORDS.get(number_text) or (1 if number_text in {"a", "an"} else None)
-        low = high = number if number is not None else int(number_text)
-    scale = {"hour": 0, "day": 1, "week": 7}[unit.rstrip("s")]
+        low = high = int(count_of(number_text) or 0)
+    scale = unit_days(match.group("unit"))
     if scale == 0:  # "hours after": that day or the one before
         return ClauseOffset(0, 1, main_verb, clause, text)
     if match.group("bound"):
@@ -654,15 +652,12 @@ def clause_offset(
     return ClauseOffset(low * scale, high * scale, main_verb, clause, text)
 
 
-CONDITION_MARKS = frozenset({"if", "unless"})
-
-
 def is_condition(trigger: Span) -> bool:
     """ "would raise its duty further if Dhaka raised its own tariffs": what the threat hangs
     on is a condition, not an event of the timeline (the threat is)."""
     for token in [trigger.root, *trigger.root.ancestors]:
         if token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children
+            c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in token.children
         ):
             return True
         if token.dep_ in {"ROOT", "ccomp"}:
@@ -671,9 +666,7 @@ def is_condition(trigger: Span) -> bool:
 
 
 CALLED_PEOPLE_PRONOUNS = frozenset({"him", "her", "them"})
-TITLE_NOUNS = frozenset(
-    {"counterpart", "president", "minister", "premier", "chancellor", "leader", "secretary"}
-)
+PERSON_NOUNS = TITLE_WORDS | {"counterpart", "leader"}
 
 
 def is_phone_call(verb: Token) -> bool:
@@ -698,7 +691,7 @@ def is_phone_call(verb: Token) -> bool:
     return (
         called.lower_ in CALLED_PEOPLE_PRONOUNS
         or called.ent_type_ == "PERSON"
-        or called.lemma_.lower() in TITLE_NOUNS
+        or called.lemma_.lower() in PERSON_NOUNS
     )
 
 
@@ -706,9 +699,7 @@ def is_time_phrase(preposition: Token) -> bool:
     return any(o.ent_type_ in {"DATE", "TIME"} for o in preposition.children if o.dep_ == "pobj")
 
 
-COUNTERPART_NOUNS = TITLE_NOUNS | frozenset(
-    {"official", "delegation", "negotiator", "envoy", "ambassador", "representative", "team"}
-)
+COUNTERPART_NOUNS = PERSON_NOUNS | {"official", "delegation", "team"}
 
 
 def spoke_to_a_party(verb: Token) -> bool:

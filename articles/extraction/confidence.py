@@ -153,11 +153,6 @@ def sigmoid(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
 
 
-def logit(p: float) -> float:
-    p = min(max(p, 1e-12), 1 - 1e-12)
-    return math.log(p / (1 - p))
-
-
 def probability(features: dict[str, float], weights: dict[str, float] | None = None) -> float:
     """With given weights, their estimate; with none, the committed model's, recalibrated."""
     if weights is not None:

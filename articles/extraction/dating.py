@@ -23,7 +23,6 @@ from .dates import (
     resolve_date,
     widened,
 )
-from .timex_lexicon import NUMBERS
 
 ANCHORED = re.compile(
     r"\b(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+"
@@ -261,20 +260,28 @@ def date_tariff(
     return candidate
 
 
-def shift(resolved: ResolvedDate, days: int, *, text: str) -> ResolvedDate | None:
-    """The interval moved by a number of days; None when that leaves the calendar
-    ("99999999 months after")."""
+def shift(resolved: ResolvedDate, days: int, *, text: str, reach: int = 0) -> ResolvedDate | None:
+    """The interval moved by a number of days, its start ``reach`` days earlier still ("a few
+    days after": two to six days before); None when that leaves the calendar ("99999999
+    months after")."""
     try:
         delta = datetime.timedelta(days=days)
-        start, end = resolved.start + delta, resolved.end + delta
+        start = resolved.start + delta - datetime.timedelta(days=reach)
+        end = resolved.end + delta
     except (OverflowError, ValueError):
         return None
+    if start == end:
+        timex = start.isoformat()
+    elif reach:
+        timex = f"{start.isoformat()}/{end.isoformat()}"
+    else:
+        timex = resolved.timex
     return ResolvedDate(
         start=start,
         end=end,
         precision="day" if start == end else "range",
         text=text,
-        timex=start.isoformat() if start == end else resolved.timex,
+        timex=timex,
         computed=True,
         explanation=f"'{text}' -> {start.isoformat()}"
         + ("" if start == end else f"..{end.isoformat()}"),
@@ -344,9 +351,7 @@ def dated_by_its_end(
     return candidate
 
 
-WINDOW_NUMBER = (
-    r"(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|thirty|sixty|ninety)"
-)
+WINDOW_NUMBER = r"(?P<num>" + grammar.COUNT + r")"
 GRANTED_WINDOW = re.compile(
     r"\b(?:gave|give|gives|giving|granted|grants?|allowed|allows?)\b[^.;:]{0,60}?\b"
     + WINDOW_NUMBER
@@ -368,11 +373,5 @@ def granted_window(text: str) -> tuple[int, int, int] | None:
     match = GRANTED_WINDOW.search(text) or WINDOW_PERIOD.search(text)
     if match is None:
         return None
-    word = match.group("num").lower()
-    number = NUMBERS.get(word) or (1 if word in {"a", "an"} else None)
-    if number is None and word.isdigit():
-        number = int(word)
-    if not number:
-        return None
-    days = number * (7 if match.group("unit").lower().startswith("week") else 1)
-    return days, match.start("num"), match.end("unit")
+    days = int(grammar.count_of(match.group("num")) or 0) * grammar.unit_days(match.group("unit"))
+    return (days, match.start("num"), match.end("unit")) if days else None

@@ -4,6 +4,7 @@ verb carries. Shared by every interpretation module."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Span, Token
 
@@ -17,6 +18,32 @@ from .patterns import (
 from .timex_lexicon import NUMBERS
 
 NUMBER_WORDS = NUMBERS  # one table of number words for the tagger and the rules
+
+# a small count as news writes it before a unit ("two days", "a week", "90 days"); each rule's
+# regex wraps it in its own named group
+COUNT = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|thirty|sixty|ninety"
+
+
+def unit_days(unit: str) -> int:
+    """Days in "hour(s)" (none: the same day), "day(s)" or "week(s)"."""
+    return {"hour": 0, "day": 1, "week": 7}[unit.lower().rstrip("s")]
+
+
+def count_of(written: str) -> float | None:
+    """ "3" -> 3.0, "three" -> 3.0, "a" -> 1.0, "twenty-five" -> 25.0, "one hundred" -> 100.0;
+    None for what is not a number."""
+    text = written.strip().lower()
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    words = re.split(r"[\s-]+", text)
+    if words[-1] == "hundred":
+        return 100.0 * (count_of(" ".join(words[:-1])) or 1.0) if len(words) > 1 else 100.0
+    values = [NUMBER_WORDS.get(word) for word in words]
+    return float(sum(values)) if values and None not in values else None
 
 
 def ancestors_within(token: Token, sentence: Span) -> list[Token]:

@@ -77,6 +77,8 @@ def acts_in(sentence: Span, previous: Span | None) -> list[Span]:
     court's ruling or hearing, of a suit or a trade-dispute filing, or a hearing noun. The
     sentence, or the one before it, must speak of tariffs: courts rule on much else."""
     on_tariffs = about_tariffs(sentence) or (previous is not None and about_tariffs(previous))
+    if not on_tariffs and "export" not in sentence.text.lower():
+        return []  # no legal act on tariffs, and no export control, can be told here
     found = []
     for token in sentence:
         if changes_export_controls(token) or (

@@ -391,7 +391,7 @@ PROCEDURE_NOUNS = frozenset({"agenda", "format", "schedule", "timetable", "modal
 
 def agreed_on_procedure(verb: Token) -> bool:
     """What was agreed is how to go on negotiating, not a deal ("agreed on an agenda",
-    "agreed to continue to work together", "agreed to keep talking")."""
+    "agreed to go on working together", "agreed to keep talking")."""
     if any(
         c.dep_ == "xcomp" and c.lemma_.lower() in {"continue", "keep", "work", "stay", "remain"}
         for c in verb.children

@@ -20,7 +20,7 @@ from spacy.tokens import Span
 from .attachment import ClauseOffset, is_reference, offset_of_clause, time_clause_of
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
-from .dating import is_end_bound, resolve_for_status
+from .dating import is_end_bound, resolve_for_status, shift
 from .grammar import attached_date, governing_verb, is_state_clause, unique
 from .legal import OTHER
 from .patterns import AGREEMENT, MEETING, REPORTING_VERBS, STATE_LEMMAS, TARIFF
@@ -268,8 +268,12 @@ def attach_reference_times(
             granted = window_anchor(candidate, reference, sentence_dates, published_at)
             date_window(candidate, granted, published_at)
             continue
-        offset = offset_of_clause(candidate.trigger)
+        offset = (
+            None if candidate.date_source == "anchored" else offset_of_clause(candidate.trigger)
+        )
         if offset is not None and not dated_in_clause(candidate, offset):
+            # references.sentence_anchors dated it from an event of its own sentence; this
+            # measures from the main clause's date, its event, the story or the publication
             measured_from = offset_anchor(
                 candidate,
                 offset,
@@ -365,18 +369,14 @@ def window_anchor(
 
 
 def date_window(candidate: Candidate, granted: ResolvedDate, published_at: datetime.date) -> None:
-    day = granted.end + datetime.timedelta(days=candidate.window_days or 0)
-    candidate.date = ResolvedDate(
-        start=day,
-        end=day,
-        precision="day",
-        text=candidate.trigger.text,
-        timex=day.isoformat(),
-        computed=True,
-        explanation=f"{candidate.trigger.text!r} from {granted.end.isoformat()}",
+    last_day = replace(granted, start=granted.end)
+    shifted = shift(last_day, candidate.window_days or 0, text=candidate.trigger.text)
+    candidate.date = shifted and replace(
+        shifted, explanation=f"{candidate.trigger.text!r} from {granted.end.isoformat()}"
     )
     candidate.date_source = "anchored"
-    candidate.status = "planned" if day > published_at else "happened"
+    if candidate.date is not None:
+        candidate.status = "planned" if candidate.date.start > published_at else "happened"
 
 
 def dated_in_clause(candidate: Candidate, offset: ClauseOffset) -> bool:
@@ -427,15 +427,14 @@ def offset_anchor(
 
 
 def date_by_offset(candidate: Candidate, offset: ClauseOffset, measured_from: ResolvedDate) -> None:
-    start = measured_from.start - datetime.timedelta(days=offset.furthest_days)
-    end = measured_from.end - datetime.timedelta(days=offset.nearest_days)
-    candidate.date = ResolvedDate(
-        start=start,
-        end=end,
-        precision="day" if start == end else "range",
+    shifted = shift(
+        measured_from,
+        -offset.nearest_days,
         text=offset.text,
-        timex=start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}",
-        computed=True,
+        reach=offset.furthest_days - offset.nearest_days,
+    )
+    candidate.date = shifted and replace(
+        shifted,
         explanation=f"{offset.text!r} the main clause's event ({measured_from.start.isoformat()})",
     )
     candidate.date_source = "anchored"

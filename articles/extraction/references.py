@@ -27,7 +27,7 @@ def sentence_anchors(
     if not match:
         return []
     position = sentence.start_char + match.start()
-    number = grammar.NUMBER_WORDS.get(match.group("num").lower()) or int(match.group("num"))
+    number = int(grammar.count_of(match.group("num")) or 0)
     unit = match.group("unit").lower()
     days = number * (7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
     direction = match.group("dir").lower()
@@ -142,8 +142,8 @@ def apply_anchors(candidates: list[Candidate], anchors: list[tuple[int, int, int
     """Dates told relative to another event: "two days after" the meeting of 2025-05-01."""
     for index, anchor_index, days, phrase in anchors:
         anchor = candidates[anchor_index].date
-        if anchor is None:
-            continue
+        if anchor is None or candidates[anchor_index].inherited:
+            continue  # "the talks" dated by an older round: narrative.py measures from the story
         shifted = shift(anchor, days, text=phrase)
         if shifted is None:
             continue

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from .grammar import (
     ancestors_within,
+    count_of,
     ents_in,
     governing_verb,
     has_own_clause,
@@ -28,7 +29,6 @@ from .patterns import (
     UNIVERSAL_PHRASES,
     UNIVERSAL_WORDS,
 )
-from .timex_lexicon import NUMBERS
 from .types import ExtractedTariff, Gazetteer
 
 RATE_WORDS = (
@@ -41,16 +41,6 @@ PERCENT = re.compile(
     r"(?:%|percent\b|per(?:\s|-)cent\b|pct\b|pc\b|percentage points?\b)",
     re.I,
 )  # "10 percent", "10%", "a 10-percent tariff", "a 25-per-cent levy", "15pc", "ten percent"
-
-
-def rate_value(written: str) -> float:
-    """ "25" -> 25.0, "ten" -> 10.0, "twenty-five" -> 25.0, "one hundred" -> 100.0."""
-    if written[0].isdigit():
-        return float(written)
-    words = written.lower().replace("-", " ").split()
-    if "hundred" in words:
-        return 100.0
-    return float(sum(NUMBERS[word] for word in words))
 
 
 def tariff_details(
@@ -139,7 +129,7 @@ def percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
         )  # "now 27.5 percent, will be cut to 15 percent": 27.5 is the rate being replaced
         if former and before.endswith(("from", "from the")) and is_relief_from(span):
             former = False  # "relief from the 50 percent tariff": the duty's own rate
-        found.append((rate_value(match.group(1)), span, former))
+        found.append((count_of(match.group(1)) or 0.0, span, former))
     return found
 
 
@@ -646,7 +636,7 @@ def is_quota(trigger: Span) -> bool:
 
 def quota_change(trigger: Span) -> str | None:
     """The action of a safeguard quota changed by a verb ("reduce steel import quotas by
-    nearly half": less may enter, so protection is raised; "will be subject to tariff quotas":
+    nearly half": less may enter, so protection is raised; "goods will be subject to a quota":
     imposed); None for a quota only named ("the steel quota system", "seeking quotas")."""
     root = trigger.root
     verb = governing_verb(root)
@@ -656,5 +646,5 @@ def quota_change(trigger: Span) -> str | None:
     if root.dep_ in {"dobj", "nsubjpass"} and lemma in LOOSENING_VERBS:
         return "lowered"
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "subject":
-        return "imposed"  # "will now be subject to tariff quotas"
+        return "imposed"  # "imports will be subject to a quota from May"
     return None

@@ -137,14 +137,20 @@ def test_committed_gold_files_quote_nothing():
             assert event["date"] is None or "text" not in event["date"], path.name
 
 
-@pytest.mark.django_db
-def test_fit_confidence_leaves_out_the_articles_still_scored_blind(tmp_path, capsys):
-    """A set kept blind is scored, never fitted on: --leave-out drops it from the fit."""
+def two_article_corpus(tmp_path):
+    """The corpus of `write_corpus` (t99) and a second tune article, t98, built to gold."""
     root = write_corpus(tmp_path)
     other = {**DRAFT, "id": "t98_own_words", "url": "https://example.org/own-words-2"}
     (root / "private" / "t98_own_words.txt").write_text(TEXT, encoding="utf-8")
     (root / "private" / "t98_own_words.draft.json").write_text(json.dumps(other), encoding="utf-8")
     build_all(root)
+    return root
+
+
+@pytest.mark.django_db
+def test_fit_confidence_leaves_out_the_articles_still_scored_blind(tmp_path, capsys):
+    """A set kept blind is scored, never fitted on: --leave-out drops it from the fit."""
+    root = two_article_corpus(tmp_path)
     call_command("fit_confidence", "--data", str(root), "--dry-run", "--leave-out", "t99")
     out, err = capsys.readouterr()
     assert "Left out of the fit: t99_own_words" in err
@@ -157,11 +163,7 @@ def test_fit_confidence_leaves_out_the_articles_still_scored_blind(tmp_path, cap
 def test_fit_confidence_recalibrates_on_a_set_kept_out_of_the_fit(tmp_path, capsys):
     """--calibrate-on keeps its articles out of the weights and fits the scale and shift
     that turn scores into probabilities on them."""
-    root = write_corpus(tmp_path)
-    other = {**DRAFT, "id": "t98_own_words", "url": "https://example.org/own-words-2"}
-    (root / "private" / "t98_own_words.txt").write_text(TEXT, encoding="utf-8")
-    (root / "private" / "t98_own_words.draft.json").write_text(json.dumps(other), encoding="utf-8")
-    build_all(root)
+    root = two_article_corpus(tmp_path)
     call_command("fit_confidence", "--data", str(root), "--dry-run", "--calibrate-on", "t98")
     out, _err = capsys.readouterr()
     model = json.loads(out)

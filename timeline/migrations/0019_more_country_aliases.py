@@ -81,12 +81,17 @@ MORE_ALIASES = {
 }
 
 
-def add_aliases(apps, schema_editor):
+def jurisdictions_with_names(apps):
+    """(jurisdiction, its new names) for each country of the table that exists."""
     Jurisdiction = apps.get_model("timeline", "Jurisdiction")
     for code, names in MORE_ALIASES.items():
         jurisdiction = Jurisdiction.objects.filter(code=code).first()
-        if jurisdiction is None:
-            continue
+        if jurisdiction is not None:
+            yield jurisdiction, names
+
+
+def add_aliases(apps, schema_editor):
+    for jurisdiction, names in jurisdictions_with_names(apps):
         aliases = [a for a in jurisdiction.aliases.split("\n") if a]
         added = [n for n in names if n not in aliases and n != jurisdiction.name]
         if added:
@@ -95,11 +100,7 @@ def add_aliases(apps, schema_editor):
 
 
 def remove_aliases(apps, schema_editor):
-    Jurisdiction = apps.get_model("timeline", "Jurisdiction")
-    for code, names in MORE_ALIASES.items():
-        jurisdiction = Jurisdiction.objects.filter(code=code).first()
-        if jurisdiction is None:
-            continue
+    for jurisdiction, names in jurisdictions_with_names(apps):
         kept = [a for a in jurisdiction.aliases.split("\n") if a and a not in names]
         jurisdiction.aliases = "\n".join(kept)
         jurisdiction.save(update_fields=["aliases"])

@@ -52,7 +52,8 @@ class Command(BaseCommand):
         corpus, missing = load_corpus(Path(data), split="tune", skip_missing=True)
         left_out = [a.id for a in corpus if any(a.id.startswith(p) for p in leave_out)]
         calibration_set = [a for a in corpus if any(a.id.startswith(p) for p in calibrate_on)]
-        corpus = [a for a in corpus if a.id not in left_out and a not in calibration_set]
+        kept_out = {*left_out, *(a.id for a in calibration_set)}
+        corpus = [a for a in corpus if a.id not in kept_out]
         if left_out:
             self.stderr.write(f"Left out of the fit: {', '.join(left_out)}")
         if missing:

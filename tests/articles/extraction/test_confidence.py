@@ -71,7 +71,7 @@ def test_recalibration_of_a_model_that_is_already_right_stays_near_the_identity(
 def test_the_committed_calibration_is_read_with_the_model():
     scale, shift = confidence.load_calibration()
     features = {"date_own": 1.0, "mentions": 1.0}
-    raw = confidence.sigmoid(confidence.score_of(features, confidence.load_model()))
+    score = confidence.score_of(features, confidence.load_model())
     assert confidence.probability(features) == pytest.approx(
-        confidence.sigmoid(scale * confidence.logit(raw) + shift)
+        confidence.sigmoid(scale * score + shift)
     )

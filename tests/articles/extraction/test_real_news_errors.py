@@ -1849,8 +1849,8 @@ def test_a_cut_steel_quota_is_a_tariff_measure_without_a_rate(run):
 
 def test_a_quota_only_named_is_no_measure(run):
     events = run(
-        "Brussels is seeking steel import quotas in its talks with Washington, and the UK said "
-        "on Monday the steel quota system was still under review.",
+        "In its talks with Washington the EU wants quotas for its steel, and London said on "
+        "Monday the steel quota system was still under review.",
         published=D(2025, 11, 26),
     )
     assert of_type(events, "tariff_measure") == []
@@ -1903,8 +1903,8 @@ def test_the_meeting_with_no_tense_of_its_own_is_the_planned_one(run):
 
 def test_tariffs_named_as_the_cause_of_another_step_take_no_date_from_it(run):
     events = run(
-        "Norway began requiring export permits for salmon in early March, a move widely viewed "
-        "as a reaction to blistering tariffs imposed by Washington.",
+        "Norway began demanding export permits for salmon in early March, a step many saw as "
+        "a reply to harsh tariffs imposed by Washington.",
         published=D(2025, 6, 12),
     )
     assert of_type(events, "tariff_measure") == []
@@ -1913,8 +1913,8 @@ def test_tariffs_named_as_the_cause_of_another_step_take_no_date_from_it(run):
 def test_talks_the_story_dates_on_the_day_of_its_round_are_that_round(run):
     events = run(
         "Norwegian and U.S. officials on Friday in Washington held a third round of tariff "
-        "negotiations, led by Norway's trade minister Anna Berg. She held talks separately with "
-        "Commerce Secretary Howard Lutnick for an hour and with Jamieson Greer for two hours.",
+        "negotiations, led by Norway's trade minister Anna Berg. She saw Howard Lutnick alone "
+        "for an hour, then Jamieson Greer for two.",
         published=D(2025, 5, 24),
     )
     (round_,) = of_type(events, "meeting")
