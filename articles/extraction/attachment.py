@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from .candidate import DatedMention
 from .grammar import CONDITION_WORDS, COUNT, count_of, governing_verb, left_context, unit_days
 from .parties import TITLE_WORDS
-from .patterns import DEAL_VERBS, TARIFF_ACTIONS
+from .patterns import DEAL_VERBS, TARIFF, TARIFF_ACTIONS
 
 COARSE = frozenset({"year", "quarter", "decade", "month"})
 COMPARISON_WORDS = frozenset(
@@ -297,10 +297,37 @@ def dates_of_own_clause(trigger: Span, dated: list[DatedMention]) -> list[DatedM
     counted = counted_as(trigger)
     if counted is not None:  # "His visit will be the fourth meeting this year": the count's year
         dated = [d for d in dated if d.span.root.i not in counted]
+    dated = without_its_description(trigger, dated)
     clause = time_clause_of(trigger)
     if clause is None:
         return dated
     return [d for d in dated if d.span.root.i in clause]
+
+
+DESCRIBING_CLAUSES = frozenset({"acl", "relcl"})
+
+
+def without_its_description(trigger: Span, dated: list[DatedMention]) -> list[DatedMention]:
+    """ "Steel duties, imposed in March, were cut to 10% on Tuesday": a clause describing the
+    measure tells an earlier act of its own; when the verb the measure hangs on has a date, that
+    date is the step this sentence reports, and the description's date is not."""
+    if trigger.label_ != TARIFF:
+        return dated
+    described = {
+        t.i
+        for child in trigger.root.children
+        if child.dep_ in DESCRIBING_CLAUSES
+        for t in child.subtree
+    }
+    if not described:
+        return dated
+    verb = trigger.root.head
+    if trigger.root.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return dated  # "an injunction on tariffs announced in April": the measure is not the step
+    outside = [d for d in dated if d.span.root.i not in described]
+    if not any(governing_verb(d.span.root) == verb for d in outside):
+        return dated
+    return outside
 
 
 def dates_a_deadline(dated: DatedMention, trigger: Span) -> bool:

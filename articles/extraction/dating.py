@@ -145,7 +145,11 @@ def date_announced_tariff(
 ) -> Candidate:
     """A future measure announced on a day is an announcement that happened that day:
     "Trump said on Monday he would impose 25 percent tariffs" -> announced, Monday."""
-    if candidate.status not in {"planned", "speculative"} or candidate.tariff is None:
+    if candidate.tariff is None:
+        return candidate
+    if candidate.status == "happened":
+        return dated_by_its_announcement(candidate, dated, published_at=published_at)
+    if candidate.status not in {"planned", "speculative"}:
         return candidate
     verb = statements.announcing_verb(candidate.trigger, candidate.sentence)
     if verb is None or verb.morph.get("Tense") != ["Past"]:
@@ -180,6 +184,36 @@ def date_announced_tariff(
         candidate.tariff,
         action=action,
         in_force_from=effective.start.isoformat() if effective else candidate.tariff.in_force_from,
+    )
+    return candidate
+
+
+UNVEILING_VERBS = frozenset({"announce", "unveil"})
+
+
+def dated_by_its_announcement(
+    candidate: Candidate, dated: list[DatedMention], *, published_at: datetime.date
+) -> Candidate:
+    """ "Trump on April 2 announced a 24% tariff, effective April 9": both days are given, so
+    the measure is dated on the announcement (the effective day is kept as when it is in force),
+    not on whichever date the parser hangs nearer the noun."""
+    verb = statements.announcing_verb(candidate.trigger, candidate.sentence)
+    effective = candidate.date_mention
+    if verb is None or verb.lemma_.lower() not in UNVEILING_VERBS or effective is None:
+        return candidate
+    when = grammar.attached_date(verb, dated)
+    if when is None or when is effective:
+        return candidate
+    day = resolve_date(when.mention.text, published_at=published_at, tense="past")
+    if day is None:
+        return candidate
+    in_force = resolve_date(effective.mention.text, published_at=published_at, tense="future")
+    candidate.date_mention = when
+    candidate.date = day
+    candidate.tariff = replace(
+        candidate.tariff,
+        action="announced",
+        in_force_from=in_force.start.isoformat() if in_force else candidate.tariff.in_force_from,
     )
     return candidate
 

@@ -277,6 +277,8 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
         return False  # one trigger split by partner ("deals with Ecuador and Guatemala")
     if a.sentence == b.sentence:
         return True
+    if a.type == AGREEMENT and other_partners(a, b):
+        return False
     if a.type == MEETING:
         if meetings_apart(a, b):
             return False
@@ -304,6 +306,14 @@ def meetings_apart(a: Candidate, b: Candidate) -> bool:
     if a.location and a.location == b.location:
         return False
     return bool(a.countries) and bool(b.countries) and not set(a.countries) & set(b.countries)
+
+
+def other_partners(a: Candidate, b: Candidate) -> bool:
+    """Korea's deal with Washington and Japan's deal with Washington, told in one article in
+    the same month, are two deals: two pairs of partners that differ. (A deal told with fewer
+    or more countries may be the same one, told briefly or with a venue read as a party.)"""
+    left, right = set(a.countries), set(b.countries)
+    return len(left) == len(right) == 2 and left != right
 
 
 def happening_keys(candidate: Candidate) -> list[tuple]:

@@ -2201,3 +2201,54 @@ def test_rates_written_in_words_or_as_pc_are_read(run):
     )
     rates = sorted(e.tariff.rate_percent for e in of_type(events, "tariff_measure"))
     assert rates == [10.0, 15.0]
+
+
+# Tenth pass (stop 22) -----------------------------------------------------------------------
+
+
+def test_a_measures_description_does_not_date_the_step_the_sentence_reports(run):
+    events = run(
+        "Oslo's duties on Chilean salmon, imposed in March, were cut to 5% on Tuesday.",
+        published=D(2025, 9, 12),
+    )
+    (cut,) = of_type(events, "tariff_measure")
+    assert (cut.date.start, cut.tariff.action, cut.tariff.rate_percent) == (
+        D(2025, 9, 9),
+        "lowered",
+        5.0,
+    )
+
+
+def test_a_relative_clause_date_is_the_measures_own_when_the_main_verb_has_none(run):
+    events = run(
+        "The 20% levy that Norway imposed on Chilean salmon on March 3 hurt exporters.",
+        published=D(2025, 9, 12),
+    )
+    (levy,) = of_type(events, "tariff_measure")
+    assert levy.date.start == D(2025, 3, 3)
+
+
+def test_an_announced_measure_is_dated_on_its_announcement_not_its_effective_day(run):
+    events = run(
+        "The president on June 2 announced a 30% tariff on Peruvian copper, effective June 16.",
+        published=D(2025, 6, 20),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert (measure.date.start, measure.status, measure.tariff.action) == (
+        D(2025, 6, 2),
+        "happened",
+        "announced",
+    )
+
+
+def test_deals_of_one_month_with_two_different_partners_stay_two(run):
+    events = run(
+        "The accord, signed on Oct. 29 in Gyeongju, will cut U.S. duties on Korean ships to "
+        "12%. Last month's deal between Tokyo and Washington cut duties on Japanese rice to 8%.",
+        published=D(2025, 11, 7),
+    )
+    deals = of_type(events, "agreement")
+    assert sorted(tuple(sorted(d.countries)) for d in deals) == [
+        ("Japan", "United States"),
+        ("South Korea", "United States"),
+    ]
