@@ -3,20 +3,21 @@
 A date in a sentence is not always the date of an event in it: "their first meeting since
 2019" does not put a meeting in 2019, "the 2020 USMCA" is a name, "$500 billion by 2030" is a
 goal. These are background, comparison or naming dates: they stay in the text's TIMEX layer but
-never date an event.
+never date an event. Tariffs told only as a comparison, a reference, a topic or a condition are
+read here too. Meeting words are read in meeting_reading.py; days counted from a date or an
+event, in offsets.py.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from .candidate import DatedMention
-from .grammar import CONDITION_WORDS, COUNT, count_of, governing_verb, left_context, unit_days
-from .parties import TITLE_WORDS
+from .grammar import CONDITION_WORDS, governing_verb, left_context
+from .meeting_reading import MEETING_NOUNS
 from .patterns import DEAL_VERBS, TARIFF, TARIFF_ACTIONS
 
 COARSE = frozenset({"year", "quarter", "decade", "month"})
@@ -91,25 +92,6 @@ def is_comparison(trigger: Span) -> bool:
         if ancestor.lower_ in {"including", "includes", "include"}:
             return True  # "now 27.5 percent, including a standard 2.5 percent duty"
     return False
-
-
-OFFSET = re.compile(
-    r"\b(?P<num>" + COUNT + r")[\s-]+"
-    r"(?P<unit>days?|weeks?)\s+(?P<dir>before|after|ahead of)(?:\s+the)?\s*$",
-    re.I,
-)
-
-
-def offset_before(dated: DatedMention) -> tuple[int, str] | None:
-    """ "two days before the March 1 deadline": the event lies that many days from the date
-    (signed), with the whole phrase. None when the date is not measured from."""
-    before = left_context(dated.span, 6).text
-    match = OFFSET.search(before)
-    if match is None:
-        return None
-    days = int(count_of(match.group("num")) or 0) * unit_days(match.group("unit"))
-    sign = 1 if match.group("dir").lower() == "after" else -1
-    return sign * days, f"{match.group(0).strip()} {dated.mention.text}"
 
 
 def in_since_clause(trigger: Span) -> bool:
@@ -252,22 +234,6 @@ def is_negated(trigger: Span) -> bool:
     )  # "no sign the minister will budge on the 20% duty"
 
 
-def is_negated_meeting(trigger: Span) -> bool:
-    """ "no talks are scheduled", "the two leaders did not meet", "today is not about
-    negotiations": no meeting is told. Talks that are the subject of a negated verb did take
-    place ("the talks did not produce a deal")."""
-    root = trigger.root
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in root.children):
-        return True
-    if root.pos_ in {"VERB", "AUX"}:
-        return any(c.dep_ == "neg" for c in root.children)
-    verb = governing_verb(root)
-    if root.dep_ in {"nsubj", "nsubjpass"} and root.head == verb:
-        return False
-    copula = verb.lemma_.lower() == "be" or verb.lower_ in {"’s", "'s"}
-    return copula and any(c.dep_ == "neg" for c in verb.children)
-
-
 TIME_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "following", "upon"})
 
 
@@ -371,108 +337,6 @@ def counted_as(trigger: Span) -> set[int] | None:
     return None
 
 
-MEETING_NOUNS = frozenset(
-    {"meeting", "talk", "discussion", "visit", "trip", "call", "summit", "round", "session"}
-)
-TALK_NOUNS = MEETING_NOUNS | {"negotiation", "consultation", "dialogue"}
-
-
-def is_subject_of_talks(trigger: Span) -> bool:
-    """ "held a third round of talks on duties levied by the administration": the duties are
-    what the talks are about, not a measure told here (a rate makes them one: "talks on the
-    35% tariff")."""
-    noun = trigger.root
-    if noun.pos_ == "VERB" and noun.dep_ == "acl":
-        noun = noun.head  # "duties levied by ...": the trigger may be the participle
-    if noun.dep_ != "pobj" or noun.head.lower_ not in {"on", "over", "about", "regarding"}:
-        return False
-    if any(t.like_num or t.text == "%" for t in noun.subtree):
-        return False
-    return noun.head.head.lemma_.lower() in TALK_NOUNS
-
-
-def describes_subject(trigger: Span) -> bool:
-    """ "Her visit to Lima will be the third meeting of the two ministers": the meeting word
-    after "be" names the subject again, which is the event (or is told elsewhere)."""
-    root = trigger.root
-    if root.dep_ != "attr" or root.head.lemma_ != "be":
-        return False
-    return any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in MEETING_NOUNS
-        for c in root.head.children
-    )
-
-
-NOT_MEETING_HEADS = frozenset(
-    {"deadline", "team", "strategy", "position", "stance", "tactic", "skill", "process", "power"}
-)
-
-
-def names_something_else(trigger: Span) -> bool:
-    """ "the July 9 negotiation deadline", "the talks team": the meeting word qualifies another
-    noun, which is what the sentence is about."""
-    root = trigger.root
-    return root.dep_ == "compound" and root.head.lemma_.lower() in NOT_MEETING_HEADS
-
-
-def is_time_prefixed(trigger: Span) -> bool:
-    """ "a post-meeting press conference", "pre-summit briefings": the meeting word only dates
-    something else."""
-    doc = trigger.doc
-    start = trigger.start
-    if start >= 1 and doc[start - 1].lower_ in {"post", "pre"}:
-        return True
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"post", "pre"}
-
-
-LONG_SPANS = frozenset({"weeks", "months", "years", "decades"})
-
-
-def is_long_process(trigger: Span) -> bool:
-    """ "after months of negotiations", "years of talks": a process of many meetings told as
-    background, not one meeting on the day of the sentence."""
-    root = trigger.root
-    head = root.head
-    return (
-        root.dep_ == "pobj"
-        and head.lower_ == "of"
-        and head.head.lower_ in LONG_SPANS
-        and root.pos_ == "NOUN"
-    )
-
-
-DOMESTIC_BODIES = frozenset(
-    {"cabinet", "council", "parliament", "committee", "politburo", "congress", "senate"}
-)
-
-
-def is_domestic_meeting(trigger: Span) -> bool:
-    """ "The Federal Council held an emergency meeting": a government meeting by itself, not
-    talks between parties (unless it is "with" someone)."""
-    verb = governing_verb(trigger.root)
-    if any(c.lower_ == "with" for c in [*trigger.root.children, *verb.children]):
-        return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOMESTIC_BODIES for c in verb.children)
-
-
-def is_negotiating_framework(trigger: Span) -> bool:
-    """ "agreed on a framework for negotiating": how to go on talking, not a deal."""
-    root = trigger.root
-    return root.lower_ in {"framework", "frameworks"} and any(
-        c.dep_ in {"compound", "amod"}
-        and c.lemma_.lower() in {"negotiation", "negotiating", "talk"}
-        for c in root.children
-    )
-
-
-def is_offset(dated: DatedMention) -> bool:
-    """ "Two days after announcing ...", "a week before the deadline": a duration that places
-    one event from another, not how long a measure runs."""
-    span = dated.span
-    following = span.doc[span.end : span.end + 1]
-    return bool(following) and following[0].lower_ in {"after", "before", "later", "earlier"}
-
-
 MAKING_PARTICIPLES = frozenset({"release", "issue", "publish", "unveil", "announce", "conclude"})
 RESULT_VERBS = frozenset({"lead", "result", "culminate"})
 
@@ -518,78 +382,6 @@ def deal_dated_in_the_past(
     return False
 
 
-MET_TARGETS = frozenset(
-    {
-        "expectation",
-        "demand",
-        "target",
-        "deadline",
-        "need",
-        "requirement",
-        "criterion",
-        "goal",
-        "standard",
-        "condition",
-        "obligation",
-        "commitment",
-        "threshold",
-        "challenge",
-    }
-)
-CONCLUDING_VERBS = frozenset({"conclude", "complete", "finalise", "finalize", "wrap", "close"})
-
-
-PRESS_WORDS = frozenset(
-    {
-        "reporter",
-        "journalist",
-        "press",
-        "media",
-        "newsman",
-        "correspondent",
-        "broadcaster",
-        "television",
-        "radio",
-        "newspaper",
-        "audience",
-        "crowd",
-        "supporter",
-    }
-)
-
-
-def is_not_a_meeting(trigger: Span) -> bool:
-    """ "meet the leaders' expectations", "meet the deadline": no one meets anyone. "to
-    conclude the negotiations by December": an aim for the talks, not talks held then."""
-    root = trigger.root
-    if root.pos_ in {"VERB", "AUX"} and root.lemma_.lower() == "meet":
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in MET_TARGETS for c in root.children)
-    if root.pos_ == "VERB" and root.lemma_.lower() == "call":
-        return not is_phone_call(root)
-    if (
-        root.pos_ == "VERB"
-        and root.lemma_.lower() in {"speak", "talk"}
-        and root.doc[trigger.end - 1].lower_ == "to"
-    ):
-        return not spoke_to_a_party(root)
-    if (root.pos_ == "VERB" and root.lemma_.lower() in {"speak", "talk"}) or (
-        root.pos_ == "NOUN" and root.lemma_.lower() in {"meeting", "conference", "session"}
-    ):
-        # "after speaking with reporters", "during a meeting with the press": a press
-        # encounter, not talks
-        return any(
-            g.lemma_.lower() in PRESS_WORDS
-            for prep in root.children
-            if prep.dep_ == "prep"
-            for g in prep.children
-        )
-    return (
-        root.dep_ == "dobj"
-        and root.head.lemma_.lower() in CONCLUDING_VERBS
-        and root.head.tag_ == "VB"
-    )
-
-
 PAST_DEIXIS = re.compile(r"\b(?:last|ago|yesterday|earlier|previous)\b", re.I)
 
 
@@ -609,76 +401,6 @@ def past_date_of_its_own(trigger: Span, dated: list[DatedMention]) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class ClauseOffset:
-    """ "two days after X", "less than three weeks after X", "a few days after X": how long
-    before the main clause's event X came, as a range of days back (nearest, furthest), and
-    the verb of the main clause it is measured from."""
-
-    nearest_days: int
-    furthest_days: int
-    main_verb: Token
-    clause: frozenset[int]
-    text: str
-
-
-OFFSET_AMOUNT = re.compile(
-    r"(?:^|\s)(?:(?:just|only|barely|some)\s+)?(?P<bound>less\s+than\s+|under\s+)?"
-    r"(?P<num>" + COUNT + r"|a\s+few|several)"
-    r"[\s-]+(?P<unit>hours?|days?|weeks?)\s*$",
-    re.I,
-)
-
-
-def offset_of_clause(trigger: Span) -> ClauseOffset | None:
-    """The event is told in an "N days after ..." clause: it came that long before the event
-    of the main clause ("The move comes a day after Trump sent a letter": the letter came the
-    day before the move). Not "more than a month after", which bounds nothing."""
-    root = trigger.root
-    doc = root.doc
-    for token in [root, *root.ancestors]:
-        after = next(
-            (c for c in token.children if c.dep_ in {"mark", "prep"} and c.lower_ == "after"),
-            None,
-        )
-        if token.lower_ == "after" and token.dep_ == "prep":
-            after, clause_head, main_verb = token, token, governing_verb(token.head)
-        elif after is not None and after.dep_ == "mark" and token.dep_ == "advcl":
-            clause_head, main_verb = token, token.head
-        else:
-            if token.pos_ in {"VERB", "AUX"} and token.dep_ not in CLAUSES_WITHIN:
-                return None  # past the clause the event is told in
-            continue
-        before = doc[max(after.i - 6, after.sent.start) : after.i].text
-        match = OFFSET_AMOUNT.search(before)
-        if match is None:
-            return None
-        clause = frozenset(t.i for t in clause_head.subtree)
-        return clause_offset(match, main_verb, clause, f"{match.group(0).strip()} after")
-    return None
-
-
-CLAUSES_WITHIN = frozenset({"pcomp", "advcl", "xcomp", "ccomp", "acl", "relcl"})
-
-
-def clause_offset(
-    match: re.Match, main_verb: Token, clause: frozenset[int], text: str
-) -> ClauseOffset:
-    number_text = re.sub(r"\s+", " ", match.group("num").lower())
-    if number_text in {"a few", "several"}:
-        low, high = 2, 6
-    else:
-        low = high = int(count_of(number_text) or 0)
-    scale = unit_days(match.group("unit"))
-    if scale == 0:  # "hours after": that day or the one before
-        return ClauseOffset(0, 1, main_verb, clause, text)
-    if match.group("bound"):
-        return ClauseOffset(1, high * scale, main_verb, clause, text)
-    if scale == 7:  # "two weeks after": about then, the week around it
-        return ClauseOffset(low * 7 - 3, high * 7 + 3, main_verb, clause, text)
-    return ClauseOffset(low * scale, high * scale, main_verb, clause, text)
-
-
 def is_condition(trigger: Span) -> bool:
     """ "would raise its duty further if Dhaka raised its own tariffs": what the threat hangs
     on is a condition, not an event of the timeline (the threat is)."""
@@ -689,53 +411,4 @@ def is_condition(trigger: Span) -> bool:
             return True
         if token.dep_ in {"ROOT", "ccomp"}:
             return False
-    return False
-
-
-CALLED_PEOPLE_PRONOUNS = frozenset({"him", "her", "them"})
-PERSON_NOUNS = TITLE_WORDS | {"counterpart", "leader"}
-
-
-def is_phone_call(verb: Token) -> bool:
-    """ "Anwar called the Thai prime minister on Saturday", "Trump called him": calling a
-    person is a call. Not "called Petro a drug leader" or "called the tariffs unjustified"
-    (naming), "called for talks", "called on Ottawa to", "called off the visit", nor a
-    passive ("was called")."""
-    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
-        return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if len(objects) != 1 or any(
-        c.dep_ in {"oprd", "xcomp", "ccomp", "attr", "acomp", "prt"} for c in verb.children
-    ):
-        return False
-    if any(
-        c.dep_ == "prep"
-        and (c.lower_ in {"for", "off"} or (c.lower_ in {"on", "upon"} and not is_time_phrase(c)))
-        for c in verb.children
-    ):
-        return False  # "called for talks", "called on Ottawa to" (not "on Saturday evening")
-    (called,) = objects
-    return (
-        called.lower_ in CALLED_PEOPLE_PRONOUNS
-        or called.ent_type_ == "PERSON"
-        or called.lemma_.lower() in PERSON_NOUNS
-    )
-
-
-def is_time_phrase(preposition: Token) -> bool:
-    return any(o.ent_type_ in {"DATE", "TIME"} for o in preposition.children if o.dep_ == "pobj")
-
-
-COUNTERPART_NOUNS = PERSON_NOUNS | {"official", "delegation", "team"}
-
-
-def spoke_to_a_party(verb: Token) -> bool:
-    """ "officials spoke to US officials", "spoke to his counterpart": talks. Not "spoke to
-    reporters" nor "spoke to CBS": only a person, an official or a country is spoken to."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
-        for spoken in (o for o in prep.children if o.dep_ == "pobj"):
-            if spoken.ent_type_ in {"PERSON", "GPE", "NORP"} or (
-                spoken.lemma_.lower() in COUNTERPART_NOUNS
-            ):
-                return True
     return False

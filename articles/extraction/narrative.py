@@ -17,12 +17,13 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from .attachment import ClauseOffset, is_reference, offset_of_clause, time_clause_of
+from .attachment import is_reference, time_clause_of
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
 from .dating import is_end_bound, resolve_for_status, shift
 from .grammar import attached_date, governing_verb, is_state_clause, unique
 from .legal import OTHER
+from .offsets import ClauseOffset, offset_of_clause
 from .patterns import AGREEMENT, MEETING, REPORTING_VERBS, STATE_LEMMAS, TARIFF
 
 STORY_TYPES = frozenset({TARIFF, AGREEMENT, MEETING, OTHER})

@@ -56,7 +56,7 @@ def pattern_meetings() -> list[dict]:
             "pattern": [{**lemma_in("speak", "talk"), **verb}, lower_in("with", "by", "to")],
         },
         # "Anwar called the Thai prime minister on Saturday": a phone call (only with a person
-        # as its object and nothing said of them: attachment.is_phone_call)
+        # as its object and nothing said of them: meeting_reading.is_phone_call)
         {"label": MEETING, "pattern": [{**lemma_in("call"), "POS": "VERB"}]},
         {
             "label": MEETING,

@@ -27,8 +27,10 @@ from . import (
     consistency,
     grammar,
     legal,
+    meeting_reading,
     modality,
     narrative,
+    offsets,
     parties,
     statements,
     tariffs,
@@ -511,20 +513,20 @@ def read_candidate(
         or attachment.is_comparison(trigger)
         or attachment.is_negated(trigger)
         or attachment.is_topic(trigger)
-        or attachment.is_subject_of_talks(trigger)
+        or meeting_reading.is_subject_of_talks(trigger)
         or attachment.is_condition(trigger)
         or statements.enclosing_trigger(trigger, sentence_triggers, DEADLINE)
     ):
         return None  # "tariff talks"; "the rate was the lowest"; "instead of the 25% rate"
     if kind == MEETING and (
         statements.is_reporting_audience(trigger)
-        or attachment.is_negated_meeting(trigger)
-        or attachment.describes_subject(trigger)
-        or attachment.is_time_prefixed(trigger)
-        or attachment.is_long_process(trigger)
-        or attachment.names_something_else(trigger)
-        or attachment.is_domestic_meeting(trigger)
-        or attachment.is_not_a_meeting(trigger)
+        or meeting_reading.is_negated_meeting(trigger)
+        or meeting_reading.describes_subject(trigger)
+        or meeting_reading.is_time_prefixed(trigger)
+        or meeting_reading.is_long_process(trigger)
+        or meeting_reading.names_something_else(trigger)
+        or meeting_reading.is_domestic_meeting(trigger)
+        or meeting_reading.is_not_a_meeting(trigger)
     ):
         return None
     if kind == ANNOUNCEMENT:
@@ -538,7 +540,7 @@ def read_candidate(
             modality.deal_is_made(trigger)
             or attachment.deal_dated_in_the_past(trigger, dated, published_at)
         )
-        or attachment.is_negotiating_framework(trigger)
+        or meeting_reading.is_negotiating_framework(trigger)
         or attachment.deals_of_many(trigger)
         or modifies_deal(trigger, sentence_triggers)
         or extended_by_agreeing(trigger, sentence_triggers)
@@ -584,7 +586,7 @@ def read_candidate(
     if date_mention is not None:
         candidate.date_mention = date_mention
         candidate.date = resolve_for_status(date_mention, status, published_at)
-        offset = attachment.offset_before(date_mention)
+        offset = offsets.offset_before(date_mention)
         if (
             offset is not None
             and candidate.date is not None
@@ -629,7 +631,7 @@ def read_candidate(
                 for d in dated
                 if d.mention.type == "DURATION"
                 and d.mention.duration_days
-                and not attachment.is_offset(d)  # "two days after announcing": not a span
+                and not offsets.is_offset(d)  # "two days after announcing": not a span
             ),
             None,
         )

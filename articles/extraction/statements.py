@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .attachment import is_phone_call
 from .grammar import ancestors_within, ents_in, hangs_by
+from .meeting_reading import is_phone_call
 from .parties import TITLE_WORDS, countries_in, countries_of, person_name
 from .patterns import (
     ANNOUNCING_VERBS,

@@ -1,0 +1,246 @@
+"""Meeting words: whether a meeting trigger tells talks between parties at all.
+
+A meeting word does not always tell a meeting: "the July 9 negotiation deadline" is a deadline,
+"meet the deadline" meets no one, "called the tariffs unjustified" names rather than calls,
+"spoke to reporters" is a press encounter and "after months of negotiations" is background.
+These predicates drop such triggers. The same talk nouns serve the reading of other events:
+duties that talks are held "on" are their subject, not a measure, and "a framework for
+negotiating" is no deal.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .grammar import governing_verb
+from .parties import TITLE_WORDS
+
+MEETING_NOUNS = frozenset(
+    {"meeting", "talk", "discussion", "visit", "trip", "call", "summit", "round", "session"}
+)
+TALK_NOUNS = MEETING_NOUNS | {"negotiation", "consultation", "dialogue"}
+
+
+def is_negated_meeting(trigger: Span) -> bool:
+    """ "no talks are scheduled", "the two leaders did not meet", "today is not about
+    negotiations": no meeting is told. Talks that are the subject of a negated verb did take
+    place ("the talks did not produce a deal")."""
+    root = trigger.root
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in root.children):
+        return True
+    if root.pos_ in {"VERB", "AUX"}:
+        return any(c.dep_ == "neg" for c in root.children)
+    verb = governing_verb(root)
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head == verb:
+        return False
+    copula = verb.lemma_.lower() == "be" or verb.lower_ in {"’s", "'s"}
+    return copula and any(c.dep_ == "neg" for c in verb.children)
+
+
+def describes_subject(trigger: Span) -> bool:
+    """ "Her visit to Lima will be the third meeting of the two ministers": the meeting word
+    after "be" names the subject again, which is the event (or is told elsewhere)."""
+    root = trigger.root
+    if root.dep_ != "attr" or root.head.lemma_ != "be":
+        return False
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in MEETING_NOUNS
+        for c in root.head.children
+    )
+
+
+NOT_MEETING_HEADS = frozenset(
+    {"deadline", "team", "strategy", "position", "stance", "tactic", "skill", "process", "power"}
+)
+
+
+def names_something_else(trigger: Span) -> bool:
+    """ "the July 9 negotiation deadline", "the talks team": the meeting word qualifies another
+    noun, which is what the sentence is about."""
+    root = trigger.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in NOT_MEETING_HEADS
+
+
+def is_time_prefixed(trigger: Span) -> bool:
+    """ "a post-meeting press conference", "pre-summit briefings": the meeting word only dates
+    something else."""
+    doc = trigger.doc
+    start = trigger.start
+    if start >= 1 and doc[start - 1].lower_ in {"post", "pre"}:
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"post", "pre"}
+
+
+LONG_SPANS = frozenset({"weeks", "months", "years", "decades"})
+
+
+def is_long_process(trigger: Span) -> bool:
+    """ "after months of negotiations", "years of talks": a process of many meetings told as
+    background, not one meeting on the day of the sentence."""
+    root = trigger.root
+    head = root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lower_ in LONG_SPANS
+        and root.pos_ == "NOUN"
+    )
+
+
+DOMESTIC_BODIES = frozenset(
+    {"cabinet", "council", "parliament", "committee", "politburo", "congress", "senate"}
+)
+
+
+def is_domestic_meeting(trigger: Span) -> bool:
+    """ "The Federal Council held an emergency meeting": a government meeting by itself, not
+    talks between parties (unless it is "with" someone)."""
+    verb = governing_verb(trigger.root)
+    if any(c.lower_ == "with" for c in [*trigger.root.children, *verb.children]):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOMESTIC_BODIES for c in verb.children)
+
+
+MET_TARGETS = frozenset(
+    {
+        "expectation",
+        "demand",
+        "target",
+        "deadline",
+        "need",
+        "requirement",
+        "criterion",
+        "goal",
+        "standard",
+        "condition",
+        "obligation",
+        "commitment",
+        "threshold",
+        "challenge",
+    }
+)
+CONCLUDING_VERBS = frozenset({"conclude", "complete", "finalise", "finalize", "wrap", "close"})
+
+
+PRESS_WORDS = frozenset(
+    {
+        "reporter",
+        "journalist",
+        "press",
+        "media",
+        "newsman",
+        "correspondent",
+        "broadcaster",
+        "television",
+        "radio",
+        "newspaper",
+        "audience",
+        "crowd",
+        "supporter",
+    }
+)
+
+
+def is_not_a_meeting(trigger: Span) -> bool:
+    """ "meet the leaders' expectations", "meet the deadline": no one meets anyone. "to
+    conclude the negotiations by December": an aim for the talks, not talks held then."""
+    root = trigger.root
+    if root.pos_ in {"VERB", "AUX"} and root.lemma_.lower() == "meet":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in MET_TARGETS for c in root.children)
+    if root.pos_ == "VERB" and root.lemma_.lower() == "call":
+        return not is_phone_call(root)
+    if (
+        root.pos_ == "VERB"
+        and root.lemma_.lower() in {"speak", "talk"}
+        and root.doc[trigger.end - 1].lower_ == "to"
+    ):
+        return not spoke_to_a_party(root)
+    if (root.pos_ == "VERB" and root.lemma_.lower() in {"speak", "talk"}) or (
+        root.pos_ == "NOUN" and root.lemma_.lower() in {"meeting", "conference", "session"}
+    ):
+        # "after speaking with reporters", "during a meeting with the press": a press
+        # encounter, not talks
+        return any(
+            g.lemma_.lower() in PRESS_WORDS
+            for prep in root.children
+            if prep.dep_ == "prep"
+            for g in prep.children
+        )
+    return (
+        root.dep_ == "dobj"
+        and root.head.lemma_.lower() in CONCLUDING_VERBS
+        and root.head.tag_ == "VB"
+    )
+
+
+CALLED_PEOPLE_PRONOUNS = frozenset({"him", "her", "them"})
+PERSON_NOUNS = TITLE_WORDS | {"counterpart", "leader"}
+
+
+def is_phone_call(verb: Token) -> bool:
+    """ "Anwar called the Thai prime minister on Saturday", "Trump called him": calling a
+    person is a call. Not "called Petro a drug leader" or "called the tariffs unjustified"
+    (naming), "called for talks", "called on Ottawa to", "called off the visit", nor a
+    passive ("was called")."""
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or any(
+        c.dep_ in {"oprd", "xcomp", "ccomp", "attr", "acomp", "prt"} for c in verb.children
+    ):
+        return False
+    if any(
+        c.dep_ == "prep"
+        and (c.lower_ in {"for", "off"} or (c.lower_ in {"on", "upon"} and not is_time_phrase(c)))
+        for c in verb.children
+    ):
+        return False  # "called for talks", "called on Ottawa to" (not "on Saturday evening")
+    (called,) = objects
+    return (
+        called.lower_ in CALLED_PEOPLE_PRONOUNS
+        or called.ent_type_ == "PERSON"
+        or called.lemma_.lower() in PERSON_NOUNS
+    )
+
+
+def is_time_phrase(preposition: Token) -> bool:
+    return any(o.ent_type_ in {"DATE", "TIME"} for o in preposition.children if o.dep_ == "pobj")
+
+
+COUNTERPART_NOUNS = PERSON_NOUNS | {"official", "delegation", "team"}
+
+
+def spoke_to_a_party(verb: Token) -> bool:
+    """ "officials spoke to US officials", "spoke to his counterpart": talks. Not "spoke to
+    reporters" nor "spoke to CBS": only a person, an official or a country is spoken to."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+        for spoken in (o for o in prep.children if o.dep_ == "pobj"):
+            if spoken.ent_type_ in {"PERSON", "GPE", "NORP"} or (
+                spoken.lemma_.lower() in COUNTERPART_NOUNS
+            ):
+                return True
+    return False
+
+
+def is_subject_of_talks(trigger: Span) -> bool:
+    """ "held a third round of talks on duties levied by the administration": the duties are
+    what the talks are about, not a measure told here (a rate makes them one: "talks on the
+    35% tariff")."""
+    noun = trigger.root
+    if noun.pos_ == "VERB" and noun.dep_ == "acl":
+        noun = noun.head  # "duties levied by ...": the trigger may be the participle
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"on", "over", "about", "regarding"}:
+        return False
+    if any(t.like_num or t.text == "%" for t in noun.subtree):
+        return False
+    return noun.head.head.lemma_.lower() in TALK_NOUNS
+
+
+def is_negotiating_framework(trigger: Span) -> bool:
+    """ "agreed on a framework for negotiating": how to go on talking, not a deal."""
+    root = trigger.root
+    return root.lower_ in {"framework", "frameworks"} and any(
+        c.dep_ in {"compound", "amod"}
+        and c.lemma_.lower() in {"negotiation", "negotiating", "talk"}
+        for c in root.children
+    )
