@@ -23,6 +23,7 @@ from .dates import (
     resolve_date,
     widened,
 )
+from .offsets import is_narrative_step
 
 ANCHORED = re.compile(
     r"\b(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+"
@@ -59,6 +60,10 @@ def dated_mentions(sentence: Span, published_at: datetime.date) -> list[DatedMen
         if span is None:
             continue
         dated = DatedMention(mention, span)
+        if is_narrative_step(mention.text) or is_narrative_step(
+            f"{mention.text} {doc[span.end : span.end + 1].text}"
+        ):
+            continue  # "A day later", "Two days later": from the story's last event (narrative)
         if not attachment.is_background_date(dated, published_year=published_at.year):
             mentions.append(dated)
     return without_times_of_dated_days(mentions, sentence.text)

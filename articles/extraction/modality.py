@@ -123,8 +123,39 @@ def status_of(trigger: Span, sentence: Span) -> str:
         ):
             return "happened" if past else "planned"
         return "planned"
-
+    if own is None and is_present_schedule(
+        next((t for t in chain if t.pos_ in {"VERB", "AUX"}), None)
+    ):
+        return "planned"  # "negotiators meet in Stockholm on Monday": the schedule
     return "happened"
+
+
+SCHEDULE_STATES = frozenset({"be", "have", "remain", "face", "stay", "keep", "retain", "hold"})
+
+
+def is_present_schedule(verb: Token | None) -> bool:
+    """ "Negotiators meet in Stockholm on Monday", "Akazawa travels to Washington on Tuesday":
+    in the body of a news story an act in the simple present with a day of its own is what is
+    scheduled (what happened is told in the past). Only a weekday: "builds on a November
+    framework" or "in July" are no schedule."""
+    if verb is None or verb.tag_ not in {"VBZ", "VBP"} or verb.lemma_ in SCHEDULE_STATES:
+        return False
+    if verb.lemma_.lower() in REPORTING_VERBS or any(
+        c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children
+    ):
+        return False
+    days = [child for child in verb.children if child.dep_ in {"npadvmod", "tmod"}]
+    days += [
+        grandchild
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ == "on"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    ]
+    return any(day.lower_ in WEEKDAYS for day in days)
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 FORECAST_WORDS = frozenset({"confident", "hopeful", "optimistic"})

@@ -23,7 +23,7 @@ from .dates import ResolvedDate, resolve_date
 from .dating import is_end_bound, resolve_for_status, shift
 from .grammar import attached_date, governing_verb, is_state_clause, unique
 from .legal import OTHER
-from .offsets import ClauseOffset, offset_of_clause
+from .offsets import ClauseOffset, narrative_step, offset_of_clause
 from .patterns import AGREEMENT, MEETING, REPORTING_VERBS, STATE_LEMMAS, TARIFF
 
 STORY_TYPES = frozenset({TARIFF, AGREEMENT, MEETING, OTHER})
@@ -264,7 +264,19 @@ def attach_reference_times(
     reported_on = None if anchors else reporting_day(sentence_dates, published_at)
     dated = dated_by_sentence(ordered)
     reference: Candidate | None = None
-    for candidate in ordered:
+    for index, candidate in enumerate(ordered):
+        step = narrative_step(candidate.sentence.text) if candidate.date is None else None
+        told_before = last_told_before(ordered, index) if step is not None else None
+        if told_before is not None:
+            stepped = shift(told_before.date, step[0], text=step[1])
+            if stepped is not None:
+                inherit(
+                    candidate,
+                    stepped,
+                    source="story",
+                    why=f"{step[1]!r} from the event told before ({told_before.date.text!r})",
+                )
+                continue
         if candidate.window_days and candidate.date is None:
             granted = window_anchor(candidate, reference, sentence_dates, published_at)
             date_window(candidate, granted, published_at)
@@ -349,6 +361,20 @@ def attach_reference_times(
             # news, even beside background dated by month ("the tariffs imposed last month")
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
+
+
+def last_told_before(ordered: list[Candidate], index: int) -> Candidate | None:
+    """The event the story told last before this one's sentence with a day of its own (not
+    the publication day): what "the following day" or "two days later" counts from."""
+    sentence_start = ordered[index].sentence.start
+    for earlier in reversed(ordered[:index]):
+        date = earlier.date
+        if earlier.sentence.start >= sentence_start or date is None:
+            continue
+        if earlier.date_source == "publication" or (date.end - date.start).days > 2:
+            continue
+        return earlier
+    return None
 
 
 def window_anchor(

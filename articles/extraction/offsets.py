@@ -112,3 +112,38 @@ def clause_offset(
     if scale == 7:  # "two weeks after": about then, the week around it
         return ClauseOffset(low * 7 - 3, high * 7 + 3, main_verb, clause, text)
     return ClauseOffset(low * scale, high * scale, main_verb, clause, text)
+
+
+NARRATIVE_STEP = re.compile(
+    r"\b(?:(?P<num>" + COUNT + r")[\s-]+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)"
+    r"|the\s+(?P<next>following|next)\s+day|the\s+day\s+after(?=\s*[,.;]|\s+that\b)"
+    r"|the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?=\s*[,.;]|\s+that\b)"
+    r"|(?:later\s+)?(?:on\s+)?the\s+same\s+day|later\s+that\s+day|hours\s+later)\b",
+    re.I,
+)
+
+
+def narrative_step(text: str) -> tuple[int, str] | None:
+    """ "The following day, he met Bessent", "Two days later, they spoke by phone", "a week
+    earlier": a day counted from the event the story last told, not from the publication
+    (signed days, with the phrase). None when the text names no such step."""
+    match = NARRATIVE_STEP.search(text)
+    if match is None:
+        return None
+    phrase = match.group(0)
+    if match.group("num"):
+        days = int(count_of(match.group("num")) or 0) * unit_days(match.group("unit"))
+        return (days if match.group("dir").lower() == "later" else -days), phrase
+    lowered = phrase.lower()
+    if match.group("next") or "after" in lowered:
+        return 1, phrase
+    if "previous" in lowered or "preceding" in lowered or "before" in lowered:
+        return -1, phrase
+    return 0, phrase  # the same day, later that day, hours later
+
+
+def is_narrative_step(text: str) -> bool:
+    """The whole date phrase is such a step ("A day later"): the tagger would read it from the
+    publication day."""
+    match = NARRATIVE_STEP.fullmatch(text.strip())
+    return match is not None

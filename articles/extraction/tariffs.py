@@ -436,7 +436,7 @@ def conjoined_targets(
     return unique(names)
 
 
-STATE_VERBS = frozenset({"keep", "maintain", "extend", "leave"})
+STATE_VERBS = frozenset({"keep", "maintain", "extend", "leave", "retain", "preserve"})
 
 
 STATISTIC_WORDS = frozenset({"average", "weighted", "mean", "median"})

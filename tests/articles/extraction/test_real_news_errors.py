@@ -2252,3 +2252,44 @@ def test_deals_of_one_month_with_two_different_partners_stay_two(run):
         ("Japan", "United States"),
         ("South Korea", "United States"),
     ]
+
+
+def test_the_following_day_and_days_later_count_from_the_event_told_before(run):
+    events = run(
+        "Peru's trade minister met the U.S. commerce secretary on Monday in Washington. The "
+        "following day, she held talks with the Treasury secretary. Two days later, the Peruvian "
+        "president spoke with Trump by phone.",
+        published=D(2025, 7, 11),
+    )
+    days = sorted(m.date.start for m in of_type(events, "meeting"))
+    assert days == [D(2025, 7, 7), D(2025, 7, 8), D(2025, 7, 10)]
+
+
+def test_a_day_later_is_not_read_from_the_publication_day(run):
+    events = run(
+        "Oslo raised its duty on Chilean salmon to 20% on March 3. A day later, Chile "
+        "answered with a 20% levy on Norwegian cod.",
+        published=D(2025, 3, 20),
+    )
+    answer = next(
+        e for e in of_type(events, "tariff_measure") if e.tariff.imposing_country == "Chile"
+    )
+    assert answer.date.start == D(2025, 3, 4)
+
+
+def test_an_act_in_the_simple_present_with_a_weekday_is_scheduled(run):
+    events = run(
+        "Peruvian and Chilean negotiators meet in Lima on Monday for a second round of talks.",
+        published=D(2025, 7, 11),  # a Friday
+    )
+    (talks,) = of_type(events, "meeting")
+    assert (talks.date.start, talks.status) == (D(2025, 7, 14), "planned")
+
+
+def test_a_retained_levy_is_no_new_measure(run):
+    events = run(
+        "Lima will suspend its 24% duty on Chilean wine for a year, the ministry said on "
+        "Wednesday, retaining a 10% levy.",
+        published=D(2025, 7, 11),
+    )
+    assert [e.tariff.action for e in of_type(events, "tariff_measure")] == ["paused"]
