@@ -277,8 +277,17 @@ def without_its_description(trigger: Span, dated: list[DatedMention]) -> list[Da
     """ "Steel duties, imposed in March, were cut to 10% on Tuesday": a clause describing the
     measure tells an earlier act of its own; when the verb the measure hangs on has a date, that
     date is the step this sentence reports, and the description's date is not."""
-    if trigger.label_ != TARIFF:
+    described = description_of(trigger, dated)
+    if described is None:
         return dated
+    return [d for d in dated if d.span.root.i not in described]
+
+
+def description_of(trigger: Span, dated: list[DatedMention]) -> set[int] | None:
+    """The token indices of the clauses describing a measure ("imposed in March", "that Oslo
+    imposed on March 3") when the verb the measure hangs on has a date of its own; else None."""
+    if trigger.label_ != TARIFF:
+        return None
     described = {
         t.i
         for child in trigger.root.children
@@ -286,14 +295,35 @@ def without_its_description(trigger: Span, dated: list[DatedMention]) -> list[Da
         for t in child.subtree
     }
     if not described:
-        return dated
+        return None
     verb = trigger.root.head
     if trigger.root.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
-        return dated  # "an injunction on tariffs announced in April": the measure is not the step
+        return None  # "an injunction on tariffs announced in April": the measure is not the step
     outside = [d for d in dated if d.span.root.i not in described]
     if not any(governing_verb(d.span.root) == verb for d in outside):
-        return dated
-    return outside
+        return None
+    return described
+
+
+DESCRIBED_ACTS = {**TARIFF_ACTIONS, "announce": "announced", "unveil": "announced"}
+
+
+def described_act(trigger: Span, dated: list[DatedMention]) -> tuple[str, DatedMention] | None:
+    """The earlier act a describing clause tells with a date of its own ("duties, imposed in
+    March, were cut on Tuesday": imposed, March), as (action, date); None when there is none."""
+    described = description_of(trigger, dated)
+    if described is None:
+        return None
+    for child in trigger.root.children:
+        action = DESCRIBED_ACTS.get(child.lemma_.lower())
+        if child.dep_ not in DESCRIBING_CLAUSES or action is None:
+            continue
+        if child.tag_ not in {"VBN", "VBD"}:
+            continue  # "duties that apply from May": no act told
+        for when in dated:
+            if when.span.root.i in described and governing_verb(when.span.root) == child:
+                return action, when
+    return None
 
 
 def dates_a_deadline(dated: DatedMention, trigger: Span) -> bool:

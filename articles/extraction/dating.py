@@ -223,6 +223,50 @@ def dated_by_its_announcement(
     return candidate
 
 
+def described_step(
+    candidate: Candidate, dated: list[DatedMention], *, published_at: datetime.date
+) -> Candidate | None:
+    """The earlier act a clause describing the measure tells with its own date ("The 20% levy
+    that Oslo imposed on March 3 was cut on Tuesday": imposed on March 3, besides Tuesday's
+    cut), as a measure of its own; None when the sentence tells none."""
+    if candidate.tariff is None:
+        return None
+    found = attachment.described_act(candidate.trigger, dated)
+    if found is None:
+        return None
+    action, when = found
+    day = resolve_date(when.mention.text, published_at=published_at, tense="past")
+    if (
+        day is None
+        or day.start > published_at
+        or (candidate.date is not None and day.start == candidate.date.start)
+    ):
+        return None
+    rate = own_rate(candidate.trigger)
+    return replace(
+        candidate,
+        status="happened",
+        date=day,
+        date_mention=when,
+        date_source="own",
+        pause_days=None,
+        tariff=replace(candidate.tariff, action=action, rate_percent=rate, in_force_from=None),
+    )
+
+
+def own_rate(trigger: Span) -> float | None:
+    """The rate written on the measure's noun ("the 20% levy"), not the one it changes to."""
+    for child in trigger.root.children:
+        if child.ent_type_ == "PERCENT" and child.dep_ in {"nmod", "compound", "amod", "nummod"}:
+            number = next((t for t in child.subtree if t.like_num), None)
+            if number is not None:
+                try:
+                    return float(number.text.replace(",", ""))
+                except ValueError:
+                    return None
+    return None
+
+
 def is_end_bound(dated: DatedMention) -> bool:
     before = grammar.left_context(dated.span, 4).text
     return bool(UNTIL.search(before)) or dated.mention.text.lower().startswith(("until", "through"))

@@ -47,6 +47,7 @@ from .dating import (
     date_tariff,
     dated_by_its_end,
     dated_mentions,
+    described_step,
     granted_window,
     is_end_bound,
     is_start_bound,
@@ -156,6 +157,9 @@ def events_from_doc(
                 lower_countries=lower_countries,
             )
             if candidate is not None:
+                earlier = described_step(candidate, dated, published_at=published_at)
+                if earlier is not None:
+                    candidates.extend(split_by_target(earlier, lower_countries, gazetteer))
                 for each in split_by_target(candidate, lower_countries, gazetteer):
                     candidates.append(each)
                     candidates.extend(calling_off(each, dated, published_at=published_at))

@@ -179,6 +179,8 @@ def rate_near(trigger: Span, sentence: Span) -> float | None:
         distance = tree_distance(trigger.root, span.root)
         if span.root.head.lower_ == "to" and span.root.head.head.lemma_ in CHANGE_VERBS:
             distance = min(distance, 1)  # "will also be cut to 15 percent"
+            if span.root.head.head == trigger.root.head:
+                distance = 0  # "the 20% levy was cut to 5%": the rate it now has
         if distance > 8:
             continue
         key = (distance, abs(span.start_char - trigger_mid))
