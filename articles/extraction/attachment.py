@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .candidate import DatedMention
 from .grammar import CONDITION_WORDS, governing_verb, left_context
@@ -276,16 +276,51 @@ DESCRIBING_CLAUSES = frozenset({"acl", "relcl"})
 def without_its_description(trigger: Span, dated: list[DatedMention]) -> list[DatedMention]:
     """ "Steel duties, imposed in March, were cut to 10% on Tuesday": a clause describing the
     measure tells an earlier act of its own; when the verb the measure hangs on has a date, that
-    date is the step this sentence reports, and the description's date is not."""
+    date is the step this sentence reports, and the description's date is not. "A 25% tariff,
+    which will rise to 45% on July 1": a later step, whose day is never the measure's."""
     described = description_of(trigger, dated)
+    step = scheduled_step(trigger, dated)
+    if step is not None:
+        described = (described or set()) | {t.i for t in step[0].subtree}
     if described is None:
         return dated
     return [d for d in dated if d.span.root.i not in described]
 
 
+STEP_VERBS = {
+    "increase": "raised",
+    "rise": "raised",
+    "climb": "raised",
+    "jump": "raised",
+    "double": "raised",
+    "fall": "lowered",
+    "drop": "lowered",
+    "decline": "lowered",
+    "decrease": "lowered",
+}
+
+
+def scheduled_step(trigger: Span, dated: list[DatedMention]) -> tuple[Token, DatedMention] | None:
+    """ "a 20% duty on sofas, which will rise to 45% on July 1": a clause describing
+    the measure that tells a later change of its rate on a day of its own, as (its verb, its
+    date); None when there is none."""
+    if trigger.label_ != TARIFF:
+        return None
+    for (
+        child
+    ) in trigger.root.subtree:  # also on a conjoined rate's goods ("and 25% on sofas, which")
+        if child.dep_ not in DESCRIBING_CLAUSES or child.lemma_.lower() not in STEP_VERBS:
+            continue
+        for when in dated:
+            if governing_verb(when.span.root) == child:
+                return child, when
+    return None
+
+
 def description_of(trigger: Span, dated: list[DatedMention]) -> set[int] | None:
     """The token indices of the clauses describing a measure ("imposed in March", "that Oslo
-    imposed on March 3") when the verb the measure hangs on has a date of its own; else None."""
+    imposed on March 3") when the verb the measure hangs on has a date of its own or tells a
+    change of it (the description is then an earlier act); else None."""
     if trigger.label_ != TARIFF:
         return None
     described = {
@@ -300,9 +335,14 @@ def description_of(trigger: Span, dated: list[DatedMention]) -> set[int] | None:
     if trigger.root.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return None  # "an injunction on tariffs announced in April": the measure is not the step
     outside = [d for d in dated if d.span.root.i not in described]
-    if not any(governing_verb(d.span.root) == verb for d in outside):
-        return None
-    return described
+    if any(governing_verb(d.span.root) == verb for d in outside):
+        return described
+    if DESCRIBED_ACTS.get(verb.lemma_.lower()) in CHANGES and verb.tag_ in {"VBD", "VBN"}:
+        return described  # "the 10% tariff placed in February was doubled": not February's
+    return None
+
+
+CHANGES = frozenset({"raised", "lowered", "removed", "paused"})
 
 
 DESCRIBED_ACTS = {**TARIFF_ACTIONS, "announce": "announced", "unveil": "announced"}

@@ -7,7 +7,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from . import (
     attachment,
@@ -231,6 +231,9 @@ def described_step(
     cut), as a measure of its own; None when the sentence tells none."""
     if candidate.tariff is None:
         return None
+    step = attachment.scheduled_step(candidate.trigger, dated)
+    if step is not None:
+        return stepped_rate(candidate, *step, published_at=published_at)
     found = attachment.described_act(candidate.trigger, dated)
     if found is None:
         return None
@@ -251,6 +254,43 @@ def described_step(
         date_source="own",
         pause_days=None,
         tariff=replace(candidate.tariff, action=action, rate_percent=rate, in_force_from=None),
+    )
+
+
+def stepped_rate(
+    candidate: Candidate, verb: Token, when: DatedMention, *, published_at: datetime.date
+) -> Candidate | None:
+    """The later change a describing clause schedules ("which will rise to 45% on July 1"):
+    a measure of its own, at the rate it goes to, on its day."""
+    future = any(c.dep_ == "aux" and c.lower_ in grammar.FUTURE_AUX for c in verb.children)
+    day = resolve_date(
+        when.mention.text, published_at=published_at, tense="future" if future else "past"
+    )
+    if day is None:
+        return None
+    rate = next(
+        (
+            float(t.text.replace(",", ""))
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "to"
+            for t in prep.subtree
+            if t.like_num and t.ent_type_ == "PERCENT"
+        ),
+        None,
+    )
+    return replace(
+        candidate,
+        status="planned" if day.start > published_at else "happened",
+        date=day,
+        date_mention=when,
+        date_source="own",
+        pause_days=None,
+        tariff=replace(
+            candidate.tariff,
+            action=attachment.STEP_VERBS[verb.lemma_.lower()],
+            rate_percent=rate,
+            in_force_from=None,
+        ),
     )
 
 

@@ -663,7 +663,12 @@ def read_candidate(
         if candidate.date is None and not (
             candidate.tariff.rate_percent is None and attachment.is_reference(trigger)
         ):  # "a response to tariffs imposed by Trump": a known measure, not the day's news
-            fallback = sentence_date_for(trigger, [d for d in dated if not is_end_bound(d)])
+            fallback = sentence_date_for(
+                trigger,
+                attachment.without_its_description(
+                    trigger, [d for d in dated if not is_end_bound(d)]
+                ),
+            )
             if fallback is not None:
                 candidate.date_mention = fallback
                 candidate.date = resolve_for_status(fallback, status, published_at)

@@ -165,6 +165,7 @@ CHANGE_VERBS = frozenset(
         "bring",
         "slash",
         "jump",
+        "double",
     }
 )
 

@@ -2301,3 +2301,30 @@ def test_a_dated_describing_clause_is_a_measure_of_its_own(run):
         (D(2025, 3, 3), "imposed", 20.0),
         (D(2025, 9, 9), "lowered", 5.0),
     ]
+
+
+def test_a_step_up_scheduled_in_a_describing_clause_is_a_measure_of_its_own(run):
+    events = run(
+        "Lima signed a decree on Monday setting duties on Chilean wine. The decree imposes a "
+        "15% duty on bottled wine, which will increase to 40% on Jan. 1.",
+        published=D(2025, 9, 30),
+    )
+    measures = {
+        (m.date.start, m.status, m.tariff.rate_percent): m.tariff.action
+        for m in of_type(events, "tariff_measure")
+    }
+    assert measures[(D(2026, 1, 1), "planned", 40.0)] == "raised"
+    assert (D(2025, 9, 29), "happened", 15.0) in measures  # the decree's day, not Jan. 1
+
+
+def test_a_change_is_not_dated_by_the_clause_telling_the_measures_making(run):
+    events = run(
+        "The 10% duty that Quito placed on Peruvian rice in February was doubled to 20% on "
+        "Tuesday.",
+        published=D(2025, 3, 6),
+    )
+    measures = sorted(
+        (m.date.start, m.tariff.action, m.tariff.rate_percent)
+        for m in of_type(events, "tariff_measure")
+    )
+    assert measures == [(D(2025, 2, 1), "imposed", 10.0), (D(2025, 3, 4), "raised", 20.0)]
