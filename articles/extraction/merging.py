@@ -138,6 +138,7 @@ def is_duplicate(a: Candidate, b: Candidate) -> bool:
         and (
             (ta.target_country is None and tb.target_country in a.countries)
             or (tb.target_country is None and ta.target_country in b.countries)
+            or unnamed_target_same_rate(ta, tb)
         )
     ):
         return False
@@ -148,6 +149,17 @@ def is_duplicate(a: Candidate, b: Candidate) -> bool:
     if ta.rate_percent is not None and tb.rate_percent is not None:
         return ta.rate_percent == tb.rate_percent
     return ta.action == tb.action
+
+
+def unnamed_target_same_rate(ta, tb) -> bool:
+    """ "an extra 25% tariff on India" and, told again, "an additional 25% tariff on its South
+    Asian partner": one of the two names no target (nor all partners), the rate is the same."""
+    return (
+        (ta.target_country is None) != (tb.target_country is None)
+        and not ta.applies_to_all
+        and ta.rate_percent is not None
+        and ta.rate_percent == tb.rate_percent
+    )
 
 
 def same_measure_restated(a: Candidate, b: Candidate) -> bool:

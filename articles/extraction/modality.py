@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .attachment import TIME_CLAUSE_PREPOSITIONS
+from .attachment import EFFECT_VERBS, TIME_CLAUSE_PREPOSITIONS
 from .grammar import ancestors_within, has_condition, has_own_clause, is_when_clause
 from .patterns import (
     CANCELLED_CUES,
@@ -17,6 +17,7 @@ from .patterns import (
     REPORTING_VERBS,
     SPECULATIVE_CUES,
     TARIFF,
+    TARIFF_ACTIONS,
 )
 
 AHEAD_WORDS = frozenset({"upcoming", "forthcoming", "planned", "scheduled"})
@@ -239,6 +240,17 @@ SCHEDULE_WORDS = frozenset({"set", "due", "scheduled", "slated", "supposed"})
 FORMER_WORDS = frozenset({"previous", "original", "initial", "earlier", "old", "former"})
 
 
+def acted_in_the_past(noun: Token) -> bool:
+    """ "The original 25% levy came into effect on August 1", "the initial duty was imposed in
+    March": the first measure, told as done, is no plan overtaken."""
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    if verb.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in verb.children):
+        return False  # "had been due": a schedule, not a deed
+    return verb.lemma_.lower() in TARIFF_ACTIONS or verb.lemma_.lower() in EFFECT_VERBS
+
+
 def schedule_told_in_past(token: Token) -> bool:
     """ "was set to impose", "were due to start", "had been scheduled to begin": a
     schedule told in the past is one that no longer holds (news says "takes effect on Friday"
@@ -263,7 +275,7 @@ def plan_overtaken(trigger: Span, sentence: Span) -> bool:
     The plan was called off or moved; it keeps the day it was planned for."""
     root = trigger.root
     if any(c.dep_ == "amod" and c.lower_ in FORMER_WORDS for c in root.children):
-        return True
+        return not acted_in_the_past(root)  # "the original levy came into effect": it did
     for token in [root, *ancestors_within(root, sentence)[:4]]:
         if schedule_told_in_past(token):
             return True

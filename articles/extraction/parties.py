@@ -172,7 +172,7 @@ def is_venue_or_thing(ent: Span) -> bool:
         return True
     if root.dep_ == "compound" and head.lemma_.lower() in DEAL_NOUNS and ent.text in CITY_ALIASES:
         return True  # "the London framework", "the Stockholm truce": where it was made
-    if ent.label_ == "NORP" and root.dep_ == "amod":
+    if ent.label_ in {"NORP", "GPE"} and root.dep_ == "amod":  # "Russian" is tagged either way
         return head.lemma_.lower() in PLACE_NOUNS | COMMODITY_NOUNS
     return False
 

@@ -296,6 +296,16 @@ TARIFF_ACTION_PHRASES: dict[str, str] = {
     "come into force": "imposed",
     "went into effect": "imposed",
     "go into effect": "imposed",
+    "into effect": "imposed",  # "comes into effect", "came into effect"
+    "into force": "imposed",  # "entered into force"
+    "kick in": "imposed",
+    "kicks in": "imposed",
+    "kicked in": "imposed",
+    "be effective": "imposed",  # "will be effective from April 9"
+    "become effective": "imposed",
+    "becomes effective": "imposed",
+    "be applicable": "imposed",  # "will be applicable after 21 days"
+    "become applicable": "imposed",
     "roll back": "lowered",
     "rolled back": "lowered",
     "reimbursement": "lowered",

@@ -410,11 +410,32 @@ def sector_of(trigger: Span, sentence: Span) -> str:
     for child in verb.children:
         if child.dep_ in {"prep", "dobj"} and child.i not in range(trigger.start, trigger.end):
             candidates.extend(t for t in child.subtree if tree_distance(t, trigger.root) <= 4)
+    reasons = {t.i for token in (trigger.root, verb) for t in reason_phrases(token)}
+    candidates = [t for t in candidates if t.i not in reasons]
     for token in sorted(candidates, key=lambda t: abs(t.i - trigger.root.i)):
         sector = SECTORS.get(token.lower_)
         if sector:
             return sector
     return ""
+
+
+REASON_PREPOSITIONS = frozenset({"over", "amid", "despite", "following"})
+REASON_NOUNS = frozenset({"response", "retaliation", "reprisal", "protest"})
+
+
+def reason_phrases(token: Token) -> list[Token]:
+    """The tokens of why a duty is laid ("over its purchases of Russian oil", "in response to
+    its steel subsidies"): goods named there are not the duty's sector."""
+    found = []
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.lower_ in REASON_PREPOSITIONS or any(
+            o.lemma_.lower() in REASON_NOUNS for o in objects
+        ):
+            found.extend(child.subtree)
+    return found
 
 
 def conjoined_targets(
@@ -442,7 +463,12 @@ def conjoined_targets(
 STATE_VERBS = frozenset({"keep", "maintain", "extend", "leave", "retain", "preserve"})
 
 
-STATISTIC_WORDS = frozenset({"average", "weighted", "mean", "median"})
+IN_FORCE_WORDS = frozenset({"effective", "applicable", "operative"})
+
+# "the average duty", "taking the total levy to 50%": a sum or mean of duties, not a measure
+STATISTIC_WORDS = frozenset(
+    {"average", "weighted", "mean", "median", "total", "combined", "cumulative", "overall"}
+)
 
 
 AVERTING_VERBS = frozenset({"avert", "avoid", "prevent", "forestall", "stave", "dodge"})
@@ -463,7 +489,10 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
     while root.dep_ == "conj" and root.head != root:
         root = root.head  # "keeps the tariff at 30% and China's levy at 10%"
     verb = governing_verb(root)
-    described = verb.lemma_ == "be" and not any(c.dep_ == "xcomp" for c in verb.children)
+    described = verb.lemma_ == "be" and not any(
+        c.dep_ == "xcomp" or (c.dep_ == "acomp" and c.lower_ in IN_FORCE_WORDS)
+        for c in verb.children
+    )  # "the tariff is 25%" describes; "will be effective from April 9" schedules
     if root.dep_ in {"nsubj", "nsubjpass"} and described:
         return False
     if any(c.dep_ == "amod" and c.lower_ in STATISTIC_WORDS for c in root.children):

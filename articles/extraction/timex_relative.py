@@ -228,7 +228,7 @@ def norm_earlier_this(m: re.Match, ctx: Context) -> Norm | None:
     "ago",
     rf"{B}(?:(?P<mod>about|almost|nearly|more\s+than|less\s+than|some|roughly|approximately|"
     rf"just|only|over|barely|around|at\s+least)\s+)?(?P<num>{NUM})(?:\s+or\s+so)?[\s-]+(?P<unit>{UNIT})s?"
-    r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|from\s+now|hence)(?!\w)",
+    r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|from\s+(?:now|today)|hence)(?!\w)",
 )
 def norm_ago(m: re.Match, ctx: Context) -> Norm | None:
     """ "two weeks ago" -> that week; "a year ago" in an earnings report -> that quarter."""

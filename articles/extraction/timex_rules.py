@@ -64,7 +64,7 @@ _UNIT_WORD = re.compile(
     r"(?<![^\W\d_])(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)",
     re.I,
 )
-_AGO_WORD = re.compile(r"ago|earlier|before|later|from now|hence", re.I)
+_AGO_WORD = re.compile(r"ago|earlier|before|later|from now|from today|hence", re.I)
 _MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _WEEKDAY_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _DIGITS = re.compile(r"\d")

@@ -2328,3 +2328,34 @@ def test_a_change_is_not_dated_by_the_clause_telling_the_measures_making(run):
         for m in of_type(events, "tariff_measure")
     )
     assert measures == [(D(2025, 2, 1), "imposed", 10.0), (D(2025, 3, 4), "raised", 20.0)]
+
+
+def test_a_total_levy_is_a_sum_and_a_told_again_measure_is_one(run):
+    events = run(
+        "Rome on Tuesday announced an extra 20% duty on Peru over its purchases of "
+        "Russian oil, taking the total levy to 45%. Signing a decree on Tuesday, the premier "
+        "imposed an additional 20% duty on the Andean trade partner.",
+        published=D(2025, 8, 6),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert (measure.date.start, measure.tariff.rate_percent) == (D(2025, 8, 5), 20.0)
+    assert "Russia" not in measure.countries
+
+
+def test_the_original_levy_that_came_into_effect_happened(run):
+    events = run(
+        "The original 15% levy on Peruvian coffee came into effect on August 1.",
+        published=D(2025, 8, 6),
+    )
+    (levy,) = of_type(events, "tariff_measure")
+    assert (levy.date.start, levy.status) == (D(2025, 8, 1), "happened")
+
+
+def test_a_duty_that_will_be_effective_or_applicable_on_a_day_is_a_measure(run):
+    events = run(
+        "The reciprocal duty on Peruvian coffee will be effective from April 9, the decree said. "
+        "The extra duties on Peruvian tin become applicable 21 days from today.",
+        published=D(2025, 4, 3),
+    )
+    days = sorted(m.date.start for m in of_type(events, "tariff_measure"))
+    assert days == [D(2025, 4, 9), D(2025, 4, 24)]
