@@ -157,6 +157,8 @@ def date_announced_tariff(
     if candidate.status not in {"planned", "speculative"}:
         return candidate
     verb = statements.announcing_verb(candidate.trigger, candidate.sentence)
+    if verb is None and candidate.status == "planned":
+        return dated_by_announcement_noun(candidate, dated, published_at=published_at)
     if verb is None or verb.morph.get("Tense") != ["Past"]:
         return candidate
     conditional = grammar.has_condition(grammar.governing_verb(candidate.trigger.root))
@@ -194,6 +196,46 @@ def date_announced_tariff(
 
 
 UNVEILING_VERBS = frozenset({"announce", "unveil"})
+ANNOUNCEMENT_NOUNS = frozenset({"announcement", "unveiling"})
+
+
+def dated_by_announcement_noun(
+    candidate: Candidate, dated: list[DatedMention], *, published_at: datetime.date
+) -> Candidate:
+    """ "The announcement of the duties on Wednesday was part of a plan to impose 10% from
+    April 5", "Wednesday's announcement of a 20% levy": a dated announcement in the sentence
+    dates the measures it tells, announced that day (their own day is when they apply)."""
+    for noun in candidate.sentence:
+        if noun.lemma_.lower() not in ANNOUNCEMENT_NOUNS or noun.pos_ != "NOUN":
+            continue
+        told = {t.i for t in noun.subtree}
+        when = next(
+            (
+                d
+                for d in dated
+                if d.mention.resolved is not None
+                and (d.span.root.i in told and d.span.root.head.i != candidate.trigger.root.i)
+            ),
+            None,
+        )
+        if when is None:
+            continue
+        day = resolve_date(when.mention.text, published_at=published_at, tense="past")
+        if day is None or day.start > published_at:
+            return candidate
+        effective = candidate.date
+        candidate.status = "happened"
+        candidate.date_mention = when
+        candidate.date = day
+        candidate.tariff = replace(
+            candidate.tariff,
+            action="announced"
+            if candidate.tariff.action in {"imposed", "raised"}
+            else (candidate.tariff.action),
+            in_force_from=effective.start.isoformat() if effective else None,
+        )
+        return candidate
+    return candidate
 
 
 def dated_by_its_announcement(

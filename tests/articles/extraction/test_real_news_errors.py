@@ -2359,3 +2359,17 @@ def test_a_duty_that_will_be_effective_or_applicable_on_a_day_is_a_measure(run):
     )
     days = sorted(m.date.start for m in of_type(events, "tariff_measure"))
     assert days == [D(2025, 4, 9), D(2025, 4, 24)]
+
+
+def test_a_dated_announcement_noun_dates_the_measures_it_tells(run):
+    events = run(
+        "The announcement of the duties on Wednesday was part of the premier's wider plan to "
+        "impose a 12% duty on all Peruvian goods from April 5.",
+        published=D(2025, 4, 3),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert (measure.date.start, measure.status, measure.tariff.action) == (
+        D(2025, 4, 2),
+        "happened",
+        "announced",
+    )
