@@ -23,7 +23,7 @@ from .dates import ResolvedDate, resolve_date
 from .dating import is_end_bound, resolve_for_status, shift
 from .grammar import attached_date, governing_verb, is_state_clause, unique
 from .legal import OTHER
-from .offsets import ClauseOffset, narrative_step, offset_of_clause
+from .offsets import ClauseOffset, lasting_before, narrative_step, offset_of_clause
 from .patterns import AGREEMENT, MEETING, REPORTING_VERBS, STATE_LEMMAS, TARIFF
 
 STORY_TYPES = frozenset({TARIFF, AGREEMENT, MEETING, OTHER})
@@ -282,7 +282,9 @@ def attach_reference_times(
             date_window(candidate, granted, published_at)
             continue
         offset = (
-            None if candidate.date_source == "anchored" else offset_of_clause(candidate.trigger)
+            None
+            if candidate.date_source == "anchored"
+            else offset_of_clause(candidate.trigger) or lasting_before(candidate.trigger)
         )
         if offset is not None and not dated_in_clause(candidate, offset):
             # references.sentence_anchors dated it from an event of its own sentence; this

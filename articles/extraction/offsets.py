@@ -95,6 +95,29 @@ def offset_of_clause(trigger: Span) -> ClauseOffset | None:
 
 CLAUSES_WITHIN = frozenset({"pcomp", "advcl", "xcomp", "ccomp", "acl", "relcl"})
 
+SPELL_NOUNS = frozenset({"hour", "day", "night", "week", "weekend"})
+
+
+def lasting_before(trigger: Span) -> ClauseOffset | None:
+    """ "After a weekend of talks in Geneva, they announced on Monday", "following two days of
+    negotiations": the talks filled the days just before the main clause's event."""
+    root = trigger.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return None
+    spell = root.head.head
+    unit = spell.lemma_.lower()
+    if unit not in SPELL_NOUNS or spell.dep_ not in {"pobj", "dobj"}:
+        return None
+    after = spell.head  # a preposition, or "Following" read as a verb
+    if after.lower_ not in {"after", "following"} or after.dep_ not in {"prep", "advcl", "pcomp"}:
+        return None
+    number = next((c for c in spell.children if c.dep_ == "nummod"), None)
+    count = int(count_of(number.text) or 1) if number is not None else 1
+    days = 2 if unit == "weekend" else max(count * unit_days(unit.replace("night", "day")), 1)
+    text = root.doc[after.i : spell.i + 1].text
+    clause = frozenset(t.i for t in after.subtree)
+    return ClauseOffset(1, days, governing_verb(after.head), clause, text)
+
 
 def clause_offset(
     match: re.Match, main_verb: Token, clause: frozenset[int], text: str

@@ -2373,3 +2373,14 @@ def test_a_dated_announcement_noun_dates_the_measures_it_tells(run):
         "happened",
         "announced",
     )
+
+
+def test_talks_filling_the_days_before_the_act_are_dated_then(run):
+    events = run(
+        "After a weekend of talks in Lima, Peru and Chile announced on Monday a truce on "
+        "fishing duties. Following two days of negotiations in Quito, the two sides agreed on "
+        "Thursday to extend it.",
+        published=D(2025, 5, 16),
+    )
+    talks = sorted((m.date.start, m.date.end) for m in of_type(events, "meeting"))
+    assert talks == [(D(2025, 5, 10), D(2025, 5, 11)), (D(2025, 5, 13), D(2025, 5, 14))]
