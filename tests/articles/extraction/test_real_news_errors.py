@@ -2384,3 +2384,13 @@ def test_talks_filling_the_days_before_the_act_are_dated_then(run):
     )
     talks = sorted((m.date.start, m.date.end) for m in of_type(events, "meeting"))
     assert talks == [(D(2025, 5, 10), D(2025, 5, 11)), (D(2025, 5, 13), D(2025, 5, 14))]
+
+
+def test_an_ambassadors_title_does_not_end_the_sentence(run):
+    events = run(
+        "Ochieng said the visit came after a round of talks with Amb. Greer in March.",
+        published=D(2025, 8, 21),
+    )
+    (talks,) = of_type(events, "meeting")
+    assert (talks.date.start, talks.date.end) == (D(2025, 3, 1), D(2025, 3, 31))
+    assert "Jamieson Greer" in talks.participants
