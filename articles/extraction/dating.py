@@ -373,6 +373,8 @@ def resolve_for_status(
         tense = "past"  # "in force since Saturday"
     elif status == "cancelled":
         tense = "future"  # a plan called off: "the meeting scheduled for Thursday"
+        if dated.mention.resolved is not None and dated.mention.resolved.precision == "month":
+            return nearest_month(dated, published_at)  # "initially planned for August"
     else:
         tense = grammar.tense_at(dated.span) or (
             "future" if status in {"planned", "speculative"} else "past"
@@ -383,6 +385,22 @@ def resolve_for_status(
             dated.mention.text, published_at=published_at, tense=tense, context=context.text
         )
     return dated.by_tense[tense] or dated.mention.resolved
+
+
+def nearest_month(dated: DatedMention, published_at: datetime.date) -> ResolvedDate | None:
+    """A plan called off for a month ("the summit, initially planned for August, has been
+    postponed"): the nearer of the month just past and the month to come."""
+    readings = [
+        resolve_date(dated.mention.text, published_at=published_at, tense=tense)
+        for tense in ("past", "future")
+    ]
+    readings = [r for r in readings if r is not None]
+    if not readings:
+        return dated.mention.resolved
+    return min(
+        readings,
+        key=lambda r: min(abs((r.start - published_at).days), abs((r.end - published_at).days)),
+    )
 
 
 def date_tariff(
@@ -456,22 +474,41 @@ def shift(resolved: ResolvedDate, days: int, *, text: str, reach: int = 0) -> Re
 START_WORDS = frozenset({"starting", "beginning", "from"})
 
 
+ENDING_VERBS = frozenset({"wrap", "conclude", "end", "finish", "close", "complete", "wind"})
+
+
+def governing_verb_lemma(token) -> str:
+    return grammar.governing_verb(token).lemma_.lower()
+
+
 def spanning_its_days(candidate: Candidate, durations: list[DatedMention]) -> ResolvedDate | None:
     """ "a three-day visit starting Tuesday": the visit runs Tuesday to Thursday (its day is
     where it starts only when the sentence says so)."""
     date, mention = candidate.date, candidate.date_mention
     if date is None or mention is None or date.precision != "day":
         return date
+    root = candidate.trigger.root
+    spell = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     days = next(
         (
             d.mention.duration_days
             for d in durations
-            if d.mention.duration_days and d.span.root.head.i == candidate.trigger.root.i
+            if d.mention.duration_days
+            and (d.span.root.head.i == root.i or (spell is not None and d.span.root.i == spell.i))
         ),
         None,
     )
     if not days or not 2 <= days <= 14:
         return date
+    if spell is not None and governing_verb_lemma(spell) in ENDING_VERBS:
+        # "wrapped up two days of talks in Madrid on Monday": Sunday and Monday
+        return replace(
+            date,
+            start=date.end - datetime.timedelta(days=days - 1),
+            precision="range",
+            computed=True,
+            explanation=f"the {days} days that ended {date.text!r}",
+        )
     head = mention.span.root.head
     starts_there = head.lower_ in START_WORDS or (
         head.dep_ == "prep" and head.head.lower_ in START_WORDS
@@ -486,6 +523,31 @@ def spanning_its_days(candidate: Candidate, durations: list[DatedMention]) -> Re
         computed=True,
         explanation=f"{date.text!r} and the {days} days it lasts",
     )
+
+
+def through_joined_day(
+    candidate: Candidate, dated: list[DatedMention], *, published_at: datetime.date
+) -> ResolvedDate | None:
+    """ "talks held in Madrid on Sunday and Monday": a meeting dated by two joined days runs
+    from the first to the last."""
+    date, mention = candidate.date, candidate.date_mention
+    if date is None or mention is None or date.precision != "day":
+        return date
+    joined = {t.i for t in mention.span.root.conjuncts}
+    for other in dated:
+        if other is mention or other.span.root.i not in joined:
+            continue
+        day = resolve_for_status(other, candidate.status, published_at)
+        if day is None or day.precision != "day" or not 0 < (day.start - date.end).days <= 6:
+            continue
+        return replace(
+            date,
+            end=day.end,
+            precision="range",
+            computed=True,
+            explanation=f"{date.text!r} to {day.text!r}",
+        )
+    return date
 
 
 def dated_by_its_end(

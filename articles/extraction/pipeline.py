@@ -57,6 +57,7 @@ from .dating import (
     sentence_date_for,
     shift,
     spanning_its_days,
+    through_joined_day,
 )
 from .merging import merge
 from .model import load_model
@@ -615,6 +616,7 @@ def read_candidate(
             if candidate.duration_minutes:
                 break
         candidate.date = spanning_its_days(candidate, durations)
+        candidate.date = through_joined_day(candidate, dated, published_at=published_at)
     if kind == TARIFF:
         candidate.tariff = tariffs.tariff_details(
             trigger,

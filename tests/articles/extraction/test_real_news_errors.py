@@ -2394,3 +2394,23 @@ def test_an_ambassadors_title_does_not_end_the_sentence(run):
     (talks,) = of_type(events, "meeting")
     assert (talks.date.start, talks.date.end) == (D(2025, 3, 1), D(2025, 3, 31))
     assert "Jamieson Greer" in talks.participants
+
+
+def test_talks_on_two_joined_days_or_ending_after_two_days_span_them(run):
+    events = run(
+        "Peruvian and Chilean officials wrapped up two days of talks in Lima on Monday. The "
+        "ministers of both countries met again in Quito on Thursday and Friday.",
+        published=D(2025, 9, 20),
+    )
+    spans = sorted((m.date.start, m.date.end) for m in of_type(events, "meeting"))
+    assert spans == [(D(2025, 9, 14), D(2025, 9, 15)), (D(2025, 9, 18), D(2025, 9, 19))]
+
+
+def test_a_plan_called_off_for_a_month_is_the_nearest_such_month(run):
+    events = run(
+        "The summit between the Peruvian and Chilean presidents, initially planned for August, "
+        "has been postponed.",
+        published=D(2025, 9, 19),
+    )
+    (summit,) = of_type(events, "meeting")
+    assert (summit.date.start, summit.status) == (D(2025, 8, 1), "cancelled")
