@@ -94,6 +94,8 @@ def status_of(trigger: Span, sentence: Span) -> str:
     word_set = set(words)
     if word_set & CANCELLED_CUES:
         return "cancelled"
+    if trigger.label_ == "agreement" and is_nearly_reached(chain):
+        return "speculative"  # "are close to a deal", "nearing an agreement": not reached
     clause = own if own is not None else next((t for t in chain if t.dep_ == "ccomp"), None)
     if clause is not None and is_forecast(clause):
         return "speculative"  # "was confident that Washington would lower its tariff"
@@ -157,6 +159,19 @@ def is_present_schedule(verb: Token | None) -> bool:
 
 
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+NEARING_VERBS = frozenset({"near", "approach"})
+
+
+def is_nearly_reached(chain: list[Token]) -> bool:
+    """ "The EU and the US are close to a deal", "edged closer to an agreement", "India is
+    nearing a trade pact": the deal is in sight, not made."""
+    return any(
+        ((token.pos_ == "ADJ" or token.dep_ == "advmod") and token.lower_ in {"close", "closer"})
+        or (token.pos_ == "VERB" and token.lemma_.lower() in NEARING_VERBS)
+        for token in chain
+    )
 
 
 FORECAST_WORDS = frozenset({"confident", "hopeful", "optimistic"})

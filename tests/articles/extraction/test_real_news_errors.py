@@ -2414,3 +2414,12 @@ def test_a_plan_called_off_for_a_month_is_the_nearest_such_month(run):
     )
     (summit,) = of_type(events, "meeting")
     assert (summit.date.start, summit.status) == (D(2025, 8, 1), "cancelled")
+
+
+def test_a_deal_in_sight_is_not_reached(run):
+    events = run(
+        "Peru and Chile inched closer to a fishing accord on Wednesday, with both ministers "
+        "meeting in Lima. Quito and Lima are nearing a trade pact, officials said on Thursday.",
+        published=D(2025, 7, 25),
+    )
+    assert not [e for e in of_type(events, "agreement") if e.status == "happened"]
