@@ -196,24 +196,6 @@ def countries_of(people: list[str], gazetteer: Gazetteer) -> list[str]:
     )
 
 
-def among_compatriots(people: list[str], countries: list[str], gazetteer: Gazetteer) -> bool:
-    """ "Lutnick met with Treasury Secretary Bessent", "Carney met the outgoing prime minister":
-    two or more people of one country and no other party in the sentence meet among
-    themselves, which is no negotiation."""
-    homes = {
-        gazetteer.people_by_name[name].country
-        for name in people
-        if name in gazetteer.people_by_name
-    }
-    known = [name for name in people if name in gazetteer.people_by_name]
-    return (
-        len(known) >= 2
-        and len(known) == len(people)
-        and len(homes) == 1
-        and set(countries) <= homes
-    )
-
-
 TRAVEL_VERBS = frozenset({"travel", "fly", "head", "go", "come", "return", "arrive", "visit"})
 
 

@@ -566,8 +566,6 @@ def read_candidate(
             *parties.countries_of(participants, gazetteer),
         ]
     )
-    if kind == MEETING and parties.among_compatriots(participants, countries, gazetteer):
-        return None  # "Lutnick met with Treasury Secretary Bessent": one government's own
     candidate = Candidate(
         type=kind,
         trigger=trigger,

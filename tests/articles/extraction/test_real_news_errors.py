@@ -2423,12 +2423,3 @@ def test_a_deal_in_sight_is_not_reached(run):
         published=D(2025, 7, 25),
     )
     assert not [e for e in of_type(events, "agreement") if e.status == "happened"]
-
-
-def test_two_officials_of_one_government_meeting_is_no_negotiation(run):
-    events = run(
-        "On Wednesday Scott Bessent met with Howard Lutnick at the Treasury to go over the "
-        "tariff pause.",
-        published=D(2025, 4, 10),
-    )
-    assert of_type(events, "meeting") == []
