@@ -229,10 +229,22 @@ def same_sentence_date(candidate: Candidate, dated: list[Candidate]) -> Candidat
     others = [
         other
         for other in dated
-        if other is not candidate and other.date_source == "own"  # not since dated by offset
+        if other is not candidate
+        and other.date_source == "own"  # not since dated by offset
+        and not (
+            candidate.type == TARIFF and other.type == MEETING and not told_within(candidate, other)
+        )
     ]
     same_type = [other for other in others if other.type == candidate.type]
     return (same_type or others or [None])[0]
+
+
+def told_within(candidate: Candidate, meeting: Candidate) -> bool:
+    """ "At Thursday's talks they agreed to cut duties": the measure hangs on the verb that
+    tells the talks (or below it), so the talks' day is its telling's. Not "while they had
+    agreed to cut duties, the envoys prepared Monday's summit"."""
+    verb = governing_verb(meeting.trigger.root)
+    return verb.i in {a.i for a in candidate.trigger.root.ancestors}
 
 
 def frame_date(candidate: Candidate, dated: list[DatedMention]) -> DatedMention | None:

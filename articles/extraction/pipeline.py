@@ -658,7 +658,9 @@ def read_candidate(
             candidate = date_announced_tariff(candidate, dated, published_at=published_at)
         if candidate.date is None:
             deal = statements.enclosing_trigger(trigger, sentence_triggers, AGREEMENT)
-            deal_date = deal and grammar.closest_date(deal, dated)
+            deal_date = deal and grammar.closest_date(
+                deal, attachment.dates_of_own_clause(deal, dated)
+            )
             if deal_date:
                 candidate.date = resolve_for_status(deal_date, "happened", published_at)
                 candidate.date_mention = deal_date
@@ -667,9 +669,9 @@ def read_candidate(
         ):  # "a response to tariffs imposed by Trump": a known measure, not the day's news
             fallback = sentence_date_for(
                 trigger,
-                attachment.without_its_description(
+                attachment.dates_of_own_clause(
                     trigger, [d for d in dated if not is_end_bound(d)]
-                ),
+                ),  # not "Monday's summit", nor a clause describing the measure
             )
             if fallback is not None:
                 candidate.date_mention = fallback

@@ -2423,3 +2423,13 @@ def test_a_deal_in_sight_is_not_reached(run):
         published=D(2025, 7, 25),
     )
     assert not [e for e in of_type(events, "agreement") if e.status == "happened"]
+
+
+def test_a_possessive_date_of_another_event_does_not_date_a_measure(run):
+    events = run(
+        "While Lima and Quito have agreed to lower duties on rice from 20 percent to 8 percent, "
+        "the envoys dealt with the fine print to be settled at Monday's summit in Quito.",
+        published=D(2025, 7, 18),
+    )
+    (rice,) = of_type(events, "tariff_measure")
+    assert rice.date is None or rice.date.start != D(2025, 7, 21)
