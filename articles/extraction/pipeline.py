@@ -648,7 +648,7 @@ def read_candidate(
             candidate.tariff.action in {"lowered", "removed", "exempted"}
             and candidate.tariff.rate_percent is None
             and tariffs.is_sought_change(trigger, sentence)
-        ):
+        ) or tariffs.is_negotiated_over(trigger, sentence):
             return None  # "talks focused on lowering tariffs": what is sought, not a step
         if candidate.date_mention is None and attachment.in_since_clause(trigger):
             return None  # "their first trip since Ottawa put a 30% levy on steel": background

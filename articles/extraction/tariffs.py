@@ -643,6 +643,24 @@ def is_sought_change(trigger: Span, sentence: Span) -> bool:
     return False
 
 
+NEGOTIATING_VERBS = frozenset({"negotiate", "renegotiate"})
+
+
+def is_negotiated_over(trigger: Span, sentence: Span) -> bool:
+    """ "an envoy sent to negotiate new duties", "keen to negotiate an end to the 30% levy":
+    what is to be negotiated is no measure taken (unless the sentence tells it taken: "to
+    negotiate the levy Lima imposed")."""
+    if any(
+        c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in TARIFF_ACTIONS
+        for c in trigger.root.children
+    ):
+        return False
+    for token in ancestors_within(trigger.root, sentence)[:4]:
+        if token.pos_ == "VERB":
+            return token.lemma_.lower() in NEGOTIATING_VERBS
+    return False
+
+
 AT_ONCE = re.compile(
     r"\b(?:effective|in\s+effect|in\s+force)\s+immediately\b|\bwith\s+immediate\s+effect\b|"
     r"\b(?:takes?|taking|took)\s+effect\s+immediately\b",

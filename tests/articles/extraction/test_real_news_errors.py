@@ -2433,3 +2433,13 @@ def test_a_possessive_date_of_another_event_does_not_date_a_measure(run):
     )
     (rice,) = of_type(events, "tariff_measure")
     assert rice.date is None or rice.date.start != D(2025, 7, 21)
+
+
+def test_what_a_delegation_goes_to_negotiate_is_no_measure(run):
+    events = run(
+        "Quito will send its trade minister to Lima next week to negotiate a reversal of the 30 "
+        "percent duty on shrimp. The envoys also went over the 12% levy imposed by Lima on "
+        "Ecuadorian bananas.",
+        published=D(2025, 4, 10),
+    )
+    assert [e.tariff.rate_percent for e in of_type(events, "tariff_measure")] == [12.0]
