@@ -223,18 +223,23 @@ def dated_by_announcement_noun(
         day = resolve_date(when.mention.text, published_at=published_at, tense="past")
         if day is None or day.start > published_at:
             return candidate
-        effective = candidate.date
         candidate.status = "happened"
-        candidate.date_mention = when
-        candidate.date = day
-        candidate.tariff = replace(
-            candidate.tariff,
-            action="announced"
-            if candidate.tariff.action in {"imposed", "raised"}
-            else (candidate.tariff.action),
-            in_force_from=effective.start.isoformat() if effective else None,
-        )
-        return candidate
+        return as_announced(candidate, when, day, in_force=candidate.date)
+    return candidate
+
+
+def as_announced(
+    candidate: Candidate, when: DatedMention, day: ResolvedDate, *, in_force: ResolvedDate | None
+) -> Candidate:
+    """The measure dated on the day it was announced, its own day kept as when it applies."""
+    candidate.date_mention = when
+    candidate.date = day
+    action = candidate.tariff.action
+    candidate.tariff = replace(
+        candidate.tariff,
+        action="announced" if action in {"imposed", "raised"} else action,
+        in_force_from=in_force.start.isoformat() if in_force else candidate.tariff.in_force_from,
+    )
     return candidate
 
 
@@ -255,14 +260,7 @@ def dated_by_its_announcement(
     if day is None:
         return candidate
     in_force = resolve_date(effective.mention.text, published_at=published_at, tense="future")
-    candidate.date_mention = when
-    candidate.date = day
-    candidate.tariff = replace(
-        candidate.tariff,
-        action="announced",
-        in_force_from=in_force.start.isoformat() if in_force else candidate.tariff.in_force_from,
-    )
-    return candidate
+    return as_announced(candidate, when, day, in_force=in_force)
 
 
 def described_step(
