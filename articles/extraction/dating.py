@@ -180,19 +180,8 @@ def date_announced_tariff(
     )
     if candidate.tariff.action not in AGREED_CHANGES and not conditional:
         candidate.status = "happened"  # a conditional step stays a threat, dated by its telling
-    candidate.date_mention = when
-    candidate.date = resolve_date(when.mention.text, published_at=published_at, tense="past") or (
-        when.mention.resolved
-    )
-    action = candidate.tariff.action
-    if action in {"imposed", "raised"}:
-        action = "announced"
-    candidate.tariff = replace(
-        candidate.tariff,
-        action=action,
-        in_force_from=effective.start.isoformat() if effective else candidate.tariff.in_force_from,
-    )
-    return candidate
+    day = resolve_date(when.mention.text, published_at=published_at, tense="past")
+    return as_announced(candidate, when, day or when.mention.resolved, in_force=effective)
 
 
 UNVEILING_VERBS = frozenset({"announce", "unveil"})
