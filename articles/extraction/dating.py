@@ -23,6 +23,7 @@ from .dates import (
     resolve_date,
     widened,
 )
+from .meeting_reading import CONCLUDING_VERBS
 from .offsets import is_narrative_step
 
 ANCHORED = re.compile(
@@ -461,7 +462,7 @@ def shift(resolved: ResolvedDate, days: int, *, text: str, reach: int = 0) -> Re
 START_WORDS = frozenset({"starting", "beginning", "from"})
 
 
-ENDING_VERBS = frozenset({"wrap", "conclude", "end", "finish", "close", "complete", "wind"})
+ENDING_VERBS = CONCLUDING_VERBS | {"end", "finish", "wind"}  # "wrapped up two days of talks"
 
 
 def governing_verb_lemma(token) -> str:
