@@ -14,6 +14,7 @@ from . import (
     grammar,
     modality,
     statements,
+    tariffs,
 )
 from .candidate import Candidate, DatedMention
 from .dates import (
@@ -298,15 +299,14 @@ def stepped_rate(
     )
     if day is None:
         return None
-    rate = next(
-        (
-            float(t.text.replace(",", ""))
+    rate = rate_within(
+        {
+            t.i
             for prep in verb.children
             if prep.dep_ == "prep" and prep.lower_ == "to"
             for t in prep.subtree
-            if t.like_num and t.ent_type_ == "PERCENT"
-        ),
-        None,
+        },
+        candidate.sentence,
     )
     return replace(
         candidate,
@@ -326,15 +326,28 @@ def stepped_rate(
 
 def own_rate(trigger: Span) -> float | None:
     """The rate written on the measure's noun ("the 20% levy"), not the one it changes to."""
-    for child in trigger.root.children:
-        if child.ent_type_ == "PERCENT" and child.dep_ in {"nmod", "compound", "amod", "nummod"}:
-            number = next((t for t in child.subtree if t.like_num), None)
-            if number is not None:
-                try:
-                    return float(number.text.replace(",", ""))
-                except ValueError:
-                    return None
-    return None
+    return rate_within(
+        {
+            t.i
+            for child in trigger.root.children
+            if child.dep_ in {"nmod", "compound", "amod", "nummod"}
+            for t in child.subtree
+        },
+        trigger.sent,
+    )
+
+
+def rate_within(tokens: set[int], sentence: Span) -> float | None:
+    """The first rate the sentence writes within these tokens, read as tariffs reads rates
+    ("20%", "ten percent", "15pc", "a 10-percent")."""
+    return next(
+        (
+            value
+            for value, span, _former in tariffs.percent_mentions(sentence)
+            if span.root.i in tokens
+        ),
+        None,
+    )
 
 
 def is_end_bound(dated: DatedMention) -> bool:
@@ -465,10 +478,6 @@ START_WORDS = frozenset({"starting", "beginning", "from"})
 ENDING_VERBS = CONCLUDING_VERBS | {"end", "finish", "wind"}  # "wrapped up two days of talks"
 
 
-def governing_verb_lemma(token) -> str:
-    return grammar.governing_verb(token).lemma_.lower()
-
-
 def spanning_its_days(candidate: Candidate, durations: list[DatedMention]) -> ResolvedDate | None:
     """ "a three-day visit starting Tuesday": the visit runs Tuesday to Thursday (its day is
     where it starts only when the sentence says so)."""
@@ -488,7 +497,7 @@ def spanning_its_days(candidate: Candidate, durations: list[DatedMention]) -> Re
     )
     if not days or not 2 <= days <= 14:
         return date
-    if spell is not None and governing_verb_lemma(spell) in ENDING_VERBS:
+    if spell is not None and grammar.governing_verb(spell).lemma_.lower() in ENDING_VERBS:
         # "wrapped up two days of talks in Madrid on Monday": Sunday and Monday
         return replace(
             date,

@@ -28,7 +28,7 @@ from .patterns import (
     STATEMENT,
     TARIFF,
 )
-from .types import EvidenceSpan, ExtractedEvent, Gazetteer
+from .types import EvidenceSpan, ExtractedEvent, ExtractedTariff, Gazetteer
 
 
 def merge(
@@ -151,7 +151,7 @@ def is_duplicate(a: Candidate, b: Candidate) -> bool:
     return ta.action == tb.action
 
 
-def unnamed_target_same_rate(ta, tb) -> bool:
+def unnamed_target_same_rate(ta: ExtractedTariff, tb: ExtractedTariff) -> bool:
     """ "an extra 25% tariff on India" and, told again, "an additional 25% tariff on its South
     Asian partner": one of the two names no target (nor all partners), the rate is the same."""
     return (

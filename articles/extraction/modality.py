@@ -19,6 +19,7 @@ from .patterns import (
     TARIFF,
     TARIFF_ACTIONS,
 )
+from .timex_lexicon import WEEKDAY
 
 AHEAD_WORDS = frozenset({"upcoming", "forthcoming", "planned", "scheduled"})
 # "agreed to cut", "pledged to lift": a step one side binds itself to, still to come
@@ -155,10 +156,7 @@ def is_present_schedule(verb: Token | None) -> bool:
         for grandchild in child.children
         if grandchild.dep_ == "pobj"
     ]
-    return any(day.lower_ in WEEKDAYS for day in days)
-
-
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+    return any(re.fullmatch(WEEKDAY, day.text) for day in days)
 
 
 NEARING_VERBS = frozenset({"near", "approach"})

@@ -667,12 +667,8 @@ def read_candidate(
         if candidate.date is None and not (
             candidate.tariff.rate_percent is None and attachment.is_reference(trigger)
         ):  # "a response to tariffs imposed by Trump": a known measure, not the day's news
-            fallback = sentence_date_for(
-                trigger,
-                attachment.dates_of_own_clause(
-                    trigger, [d for d in dated if not is_end_bound(d)]
-                ),  # not "Monday's summit", nor a clause describing the measure
-            )
+            # the dates of its own clause (not "Monday's summit", nor a describing clause)
+            fallback = sentence_date_for(trigger, usable)
             if fallback is not None:
                 candidate.date_mention = fallback
                 candidate.date = resolve_for_status(fallback, status, published_at)
