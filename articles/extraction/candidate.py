@@ -45,6 +45,10 @@ class Candidate:
     title: str = ""
     # a remark kept only if an event its speaker took part in dates it (references.py)
     needs_speakers_event: bool = False
+    # a measure dated on its announcement that applies from a later day ("said Thursday it
+    # would raise duties to 40% from June 1"): that day's mention, its date, the measure's
+    # act and its status as told
+    takes_effect: tuple[DatedMention, ResolvedDate, str, str] | None = None
 
     @property
     def inherited(self) -> bool:

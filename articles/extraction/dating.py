@@ -180,10 +180,13 @@ def date_announced_tariff(
     effective = (
         resolve_date(own.mention.text, published_at=published_at, tense="future") if own else None
     )
+    day = resolve_date(when.mention.text, published_at=published_at, tense="past")
+    candidate = as_announced(
+        candidate, when, day or when.mention.resolved, in_force=effective, effective=own
+    )
     if candidate.tariff.action not in AGREED_CHANGES and not conditional:
         candidate.status = "happened"  # a conditional step stays a threat, dated by its telling
-    day = resolve_date(when.mention.text, published_at=published_at, tense="past")
-    return as_announced(candidate, when, day or when.mention.resolved, in_force=effective)
+    return candidate
 
 
 UNVEILING_VERBS = frozenset({"announce", "unveil"})
@@ -214,24 +217,79 @@ def dated_by_announcement_noun(
         day = resolve_date(when.mention.text, published_at=published_at, tense="past")
         if day is None or day.start > published_at:
             return candidate
+        candidate = as_announced(
+            candidate, when, day, in_force=candidate.date, effective=candidate.date_mention
+        )
         candidate.status = "happened"
-        return as_announced(candidate, when, day, in_force=candidate.date)
+        return candidate
     return candidate
 
 
+# acts that apply from a day; a pause runs from its announcement until the day it names
+APPLIED_ACTIONS = frozenset({"imposed", "raised", "lowered", "removed", "exempted"})
+
+
 def as_announced(
-    candidate: Candidate, when: DatedMention, day: ResolvedDate, *, in_force: ResolvedDate | None
+    candidate: Candidate,
+    when: DatedMention,
+    day: ResolvedDate,
+    *,
+    in_force: ResolvedDate | None,
+    effective: DatedMention | None = None,
 ) -> Candidate:
-    """The measure dated on the day it was announced, its own day kept as when it applies."""
+    """The measure dated on the day it was announced, its own day kept as when it applies
+    (and, when the sentence names that later day, as the step ``taking_effect`` reads)."""
+    action = candidate.tariff.action
+    if (
+        effective is not None
+        and in_force is not None
+        and in_force.precision == "day"  # a day it applies from, not "about a month later"
+        and in_force.start > day.end
+        and (action in APPLIED_ACTIONS or action == "announced")
+    ):
+        applied = "imposed" if action == "announced" else action  # "announced tariffs"
+        candidate.takes_effect = (effective, in_force, applied, candidate.status)
     candidate.date_mention = when
     candidate.date = day
-    action = candidate.tariff.action
     candidate.tariff = replace(
         candidate.tariff,
         action="announced" if action in {"imposed", "raised"} else action,
         in_force_from=in_force.start.isoformat() if in_force else candidate.tariff.in_force_from,
     )
     return candidate
+
+
+THREAT_VERBS = frozenset({"threaten", "warn"})
+
+
+def taking_effect(candidate: Candidate, *, published_at: datetime.date) -> Candidate | None:
+    """The measure on the day it applies, besides its announcement: "Y said Thursday she would
+    raise duties to 40% from June 1" is an announcement on Thursday and a rise from June 1,
+    planned while that day is ahead (a threat stays one); None when the sentence names no
+    later day."""
+    if candidate.takes_effect is None or candidate.tariff is None:
+        return None
+    current = {
+        value for value, _, former in tariffs.percent_mentions(candidate.sentence) if not former
+    }
+    if len(current) > 1:
+        return None  # "10% from April 5 and higher duties on others": whose day is it?
+    mention, day, action, told_as = candidate.takes_effect
+    verb = statements.announcing_verb(candidate.trigger, candidate.sentence)
+    if told_as == "speculative" or (verb is not None and verb.lemma_.lower() in THREAT_VERBS):
+        status = "speculative"  # "threatened on Friday to impose 50% from June 1"
+    else:
+        status = "planned" if day.start > published_at else "happened"
+    return replace(
+        candidate,
+        status=status,
+        date=day,
+        date_mention=mention,
+        date_source="own",
+        pause_days=None,
+        takes_effect=None,
+        tariff=replace(candidate.tariff, action=action, in_force_from=day.start.isoformat()),
+    )
 
 
 def dated_by_its_announcement(
@@ -245,13 +303,32 @@ def dated_by_its_announcement(
     if verb is None or verb.lemma_.lower() not in UNVEILING_VERBS or effective is None:
         return candidate
     when = grammar.attached_date(verb, dated)
-    if when is None or when is effective:
+    if when is not None and when is effective:
+        effective = applying_date(verb, dated)  # "announced on Tuesday ..., to apply from"
+    if when is None or effective is None or when is effective:
         return candidate
     day = resolve_date(when.mention.text, published_at=published_at, tense="past")
     if day is None:
         return candidate
     in_force = resolve_date(effective.mention.text, published_at=published_at, tense="future")
-    return as_announced(candidate, when, day, in_force=in_force)
+    return as_announced(candidate, when, day, in_force=in_force, effective=effective)
+
+
+APPLYING_VERBS = frozenset({"apply", "start", "begin", "kick", "take"})
+
+
+def applying_date(verb: Token, dated: list[DatedMention]) -> DatedMention | None:
+    """The day a clause of the announcing verb says the measure applies from ("announced
+    tariffs on Tuesday, to apply from Feb. 10", "..., taking effect on March 4")."""
+    for each in dated:
+        clause = grammar.governing_verb(each.span.root)
+        if (
+            clause.lemma_.lower() in APPLYING_VERBS
+            and clause.dep_ in {"advcl", "xcomp", "conj", "acl"}
+            and clause.head in {verb, *verb.children}
+        ):
+            return each
+    return None
 
 
 def described_step(

@@ -213,18 +213,19 @@ def closest_date(
         in_own_clause = own is not None and own in date_path
         date_verb = governing_verb(dated.span.root)
         be_control = date_verb.lemma_ == "be" and same_predicate(scope, date_verb)
+        starting = date_verb.lower_ in {"starting", "beginning"} and date_verb.head in {
+            scope,
+            trigger.root,
+        }  # "a three-day visit starting Tuesday", "impose a 25% tariff starting July 14"
         if status in {"planned", "speculative"} and not (
             same_predicate(date_verb, scope)
             or be_control  # "On Monday the envoy was to meet his counterpart"
+            or starting
             or trigger.root in date_path
             or in_own_clause
         ):
             continue
         reporter = reporting_head(scope) if status == "happened" else None
-        starting = date_verb.lower_ in {"starting", "beginning"} and date_verb.head in {
-            scope,
-            trigger.root,
-        }  # "a three-day visit starting Tuesday", however it is parsed
         if same_clause_only and not (
             be_control
             or starting

@@ -443,6 +443,8 @@ def deal_is_made(trigger: Span) -> bool:
 
 
 PROCEDURE_NOUNS = frozenset({"agenda", "format", "schedule", "timetable", "modality", "roadmap"})
+TALKS_OPENING_VERBS = frozenset({"begin", "start", "launch", "open", "hold", "resume"})
+TALK_NOUNS = frozenset({"discussion", "talk", "negotiation", "consultation", "dialogue"})
 
 
 def agreed_on_procedure(verb: Token) -> bool:
@@ -453,6 +455,13 @@ def agreed_on_procedure(verb: Token) -> bool:
         for c in verb.children
     ):
         return True
+    if any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in TALKS_OPENING_VERBS
+        and any(o.dep_ == "dobj" and o.lemma_.lower() in TALK_NOUNS for o in c.children)
+        for c in verb.children
+    ):
+        return True  # "agreed on Monday to start talks on the pact": talks to come, not a deal
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
         for thing in (c for c in prep.children if c.dep_ == "pobj"):
             if thing.lemma_.lower() in PROCEDURE_NOUNS:

@@ -57,6 +57,7 @@ from .dating import (
     sentence_date_for,
     shift,
     spanning_its_days,
+    taking_effect,
     through_joined_day,
 )
 from .merging import merge
@@ -161,6 +162,9 @@ def events_from_doc(
                 earlier = described_step(candidate, dated, published_at=published_at)
                 if earlier is not None:
                     candidates.extend(split_by_target(earlier, lower_countries, gazetteer))
+                effect = taking_effect(candidate, published_at=published_at)
+                if effect is not None:
+                    candidates.extend(split_by_target(effect, lower_countries, gazetteer))
                 for each in split_by_target(candidate, lower_countries, gazetteer):
                     candidates.append(each)
                     candidates.extend(calling_off(each, dated, published_at=published_at))

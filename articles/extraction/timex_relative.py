@@ -157,6 +157,8 @@ def norm_relative_period(m: re.Match, ctx: Context) -> Norm | None:
         return Norm("DATE", period_value(ctx, unit, 0))
     if unit == "weekend" and rel == "this" and ctx.dct.weekday() < 4 and ctx.tense(m) == "past":
         offset = -1
+    if unit == "week" and rel == "this" and ctx.dct.weekday() == 6 and ctx.tense(m) == "future":
+        offset = 1  # written on a Sunday, "will visit this week" is the week that starts next
     return Norm("DATE", period_value(ctx, unit, offset))
 
 

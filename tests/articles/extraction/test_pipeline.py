@@ -61,7 +61,14 @@ def test_tariff_raised_with_rate_and_target(run):
 
 def test_announced_future_tariff_is_dated_on_the_announcement(run):
     events = run("Trump said on Monday he would impose a 30 percent tariff on Mexico from Aug. 1.")
-    tariff = only(events, "tariff_measure")
+    tariff, applied = sorted(
+        (e for e in events if e.type == "tariff_measure"), key=lambda e: e.date.start
+    )
+    assert (applied.status, applied.date.start, applied.tariff.action) == (
+        "planned",
+        D(2025, 8, 1),
+        "imposed",
+    )
     assert tariff.status == "happened"
     assert tariff.date.start == D(2025, 6, 9)
     assert tariff.tariff.action == "announced"
@@ -150,7 +157,10 @@ def test_countermeasures_announced_with_their_start(run):
     events = run(
         "The European Commission said on Thursday the EU would impose countermeasures on U.S. goods from July 14."
     )
-    tariff = only(events, "tariff_measure")
+    tariff, applied = sorted(
+        (e for e in events if e.type == "tariff_measure"), key=lambda e: e.date.start
+    )
+    assert (applied.status, applied.date.start) == ("planned", D(2025, 7, 14))
     assert tariff.status == "happened"
     assert tariff.date.start == D(2025, 6, 12)
     assert (tariff.tariff.imposing_country, tariff.tariff.action) == ("European Union", "announced")

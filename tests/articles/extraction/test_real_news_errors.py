@@ -29,6 +29,13 @@ def of_type(events, kind):
     return [e for e in events if e.type == kind]
 
 
+def announced_and_applied(events):
+    """The two measures a sentence naming both days gives: the announcement, then the measure
+    on the day it applies."""
+    announced, applied = sorted(of_type(events, "tariff_measure"), key=lambda e: e.date.start)
+    return announced, applied
+
+
 # 1. Narrative time -------------------------------------------------------------------------
 
 
@@ -79,14 +86,19 @@ def test_a_date_inside_a_subordinate_clause_belongs_to_that_clause(run):
 
 
 def test_an_announced_measure_is_dated_on_the_announcement(run):
-    (measure,) = run(
-        "Commerce minister Ana Ruiz said Thursday she would raise duties on Chinese steel to "
-        "40% from June 1.",
-        published=D(2025, 5, 16),
+    measure, applied = announced_and_applied(
+        run(
+            "Commerce minister Ana Ruiz said Thursday she would raise duties on Chinese steel to "
+            "40% from June 1.",
+            published=D(2025, 5, 16),
+        )
     )
     assert (measure.date.start, measure.status) == (D(2025, 5, 15), "happened")
     assert (measure.tariff.action, measure.tariff.rate_percent) == ("announced", 40.0)
     assert measure.tariff.in_force_from == "2025-06-01"
+    # the issue's own example: an announcement on Thursday and a planned rise from June 1
+    assert (applied.date.start, applied.status) == (D(2025, 6, 1), "planned")
+    assert (applied.tariff.action, applied.tariff.rate_percent) == ("raised", 40.0)
 
 
 def test_an_agreement_date_in_the_frame_dates_its_content(run):
@@ -689,16 +701,20 @@ def test_a_negotiation_deadline_is_not_a_meeting(run):
 
 
 def test_a_measure_announced_in_a_when_clause_takes_the_main_clauses_day(run):
-    (measure,) = of_type(
-        run(
-            "Norway relaxed on Wednesday when the US president announced that salmon would be "
-            "excluded from the 25% tariff starting August 1.",
-            published=D(2025, 7, 31),
+    measure, applied = sorted(
+        of_type(
+            run(
+                "Norway relaxed on Wednesday when the US president announced that salmon would "
+                "be excluded from the 25% tariff starting August 1.",
+                published=D(2025, 7, 31),
+            ),
+            "tariff_measure",
         ),
-        "tariff_measure",
+        key=lambda e: e.date.start,
     )
     assert (measure.tariff.action, measure.status) == ("exempted", "happened")
     assert measure.date.start == D(2025, 7, 30)  # announced then; in force from August 1
+    assert (applied.tariff.action, applied.date.start) == ("exempted", D(2025, 8, 1))
 
 
 def test_a_visit_counted_among_the_years_meetings_is_the_planned_visit_not_the_year(run):
@@ -1358,9 +1374,10 @@ def test_a_cut_announced_by_the_imposer_is_dated_on_the_announcement(run):
         "beef would be cut from October 1.",
         published=D(2025, 9, 10),
     )
-    (measure,) = of_type(events, "tariff_measure")
+    measure, applied = sorted(of_type(events, "tariff_measure"), key=lambda e: e.date.start)
     assert measure.tariff.action == "lowered"
     assert measure.date.start == D(2025, 9, 9)
+    assert (applied.tariff.action, applied.date.start) == ("lowered", D(2025, 10, 1))
 
 
 def test_a_joint_statement_issued_is_a_deal_not_also_a_statement(run):
@@ -1657,8 +1674,9 @@ def test_a_schedule_in_reported_speech_still_holds(run):
         "on March 9.",
         published=D(2025, 2, 26),
     )
-    (duty,) = of_type(events, "tariff_measure")
-    assert duty.status != "cancelled"
+    announced, applied = announced_and_applied(events)
+    assert announced.status != "cancelled"
+    assert (applied.date.start, applied.status) == (D(2025, 3, 9), "planned")
 
 
 def test_a_pause_whose_old_end_is_told_is_not_called_off(run):
@@ -2229,11 +2247,17 @@ def test_an_announced_measure_is_dated_on_its_announcement_not_its_effective_day
         "The president on June 2 announced a 30% tariff on Peruvian copper, effective June 16.",
         published=D(2025, 6, 20),
     )
-    (measure,) = of_type(events, "tariff_measure")
+    measure, applied = announced_and_applied(events)
     assert (measure.date.start, measure.status, measure.tariff.action) == (
         D(2025, 6, 2),
         "happened",
         "announced",
+    )
+    # the day it applies is behind the article: the duty was imposed then
+    assert (applied.date.start, applied.status, applied.tariff.action) == (
+        D(2025, 6, 16),
+        "happened",
+        "imposed",
     )
 
 
@@ -2367,11 +2391,16 @@ def test_a_dated_announcement_noun_dates_the_measures_it_tells(run):
         "impose a 12% duty on all Peruvian goods from April 5.",
         published=D(2025, 4, 3),
     )
-    (measure,) = of_type(events, "tariff_measure")
+    measure, applied = announced_and_applied(events)
     assert (measure.date.start, measure.status, measure.tariff.action) == (
         D(2025, 4, 2),
         "happened",
         "announced",
+    )
+    assert (applied.date.start, applied.status, applied.tariff.action) == (
+        D(2025, 4, 5),
+        "planned",
+        "imposed",
     )
 
 
@@ -2443,3 +2472,78 @@ def test_what_a_delegation_goes_to_negotiate_is_no_measure(run):
         published=D(2025, 4, 10),
     )
     assert [e.tariff.rate_percent for e in of_type(events, "tariff_measure")] == [12.0]
+
+
+# Eleventh pass (stop 23) ---------------------------------------------------------------------
+
+
+def test_a_measure_announced_with_a_day_to_apply_from_is_also_told_on_that_day(run):
+    events = run(
+        "Lima on Tuesday announced duties of up to 15 percent on Chilean fruit and wine, to "
+        "apply from March 10.",
+        published=D(2025, 3, 5),
+    )
+    announced, applied = announced_and_applied(events)
+    assert (announced.date.start, announced.status) == (D(2025, 3, 4), "happened")
+    assert (applied.date.start, applied.status, applied.tariff.action) == (
+        D(2025, 3, 10),
+        "planned",
+        "imposed",
+    )
+
+
+def test_a_threat_with_a_day_stays_a_threat_on_that_day(run):
+    events = run(
+        "The president had threatened on Friday to impose a 40 percent rate on Peruvian goods "
+        "from June 1.",
+        published=D(2025, 5, 26),
+    )
+    announced, applied = announced_and_applied(events)
+    assert announced.date.start == D(2025, 5, 23)
+    assert (applied.date.start, applied.status) == (D(2025, 6, 1), "speculative")
+
+
+def test_a_measure_starting_on_a_day_is_planned_for_that_day(run):
+    events = run(
+        "The president said on Monday he would impose a 25% tariff on Peruvian tomatoes starting "
+        "July 14.",
+        published=D(2025, 6, 4),
+    )
+    announced, applied = announced_and_applied(events)
+    assert announced.tariff.in_force_from == "2025-07-14"
+    assert (applied.date.start, applied.status) == (D(2025, 7, 14), "planned")
+
+
+def test_a_pause_to_a_day_is_not_a_measure_starting_that_day(run):
+    events = run(
+        "The president said on Sunday he had agreed to extend the pause on tariffs on Peruvian "
+        "goods until July 9.",
+        published=D(2025, 5, 26),
+    )
+    assert not [
+        e
+        for e in of_type(events, "tariff_measure")
+        if e.tariff.action != "paused" and e.date and e.date.start == D(2025, 7, 9)
+    ]
+
+
+def test_a_visit_planned_this_week_in_a_sunday_article_is_in_the_coming_week(run):
+    events = run(
+        "Trade minister Ana Ruiz plans to visit Washington this week for a new round of talks.",
+        published=D(2025, 7, 20),  # a Sunday
+    )
+    (visit,) = of_type(events, "meeting")
+    assert (visit.date.start, visit.date.end, visit.status) == (
+        D(2025, 7, 21),
+        D(2025, 7, 27),
+        "planned",
+    )
+
+
+def test_agreeing_to_begin_discussions_is_not_a_deal(run):
+    events = run(
+        "Peru's trade minister Ana Ruiz and Chile's economy minister Tomas Vidal agreed on "
+        "January 28 to begin discussions on reforming their trade pact.",
+        published=D(2026, 1, 29),
+    )
+    assert not of_type(events, "agreement")
