@@ -47,8 +47,8 @@ class Candidate:
     needs_speakers_event: bool = False
     # a measure dated on its announcement that applies from a later day ("said Thursday it
     # would raise duties to 40% from June 1"): that day's mention, its date, the measure's
-    # act and its status as told
-    takes_effect: tuple[DatedMention, ResolvedDate, str, str] | None = None
+    # act and whether it is only threatened
+    takes_effect: tuple[DatedMention, ResolvedDate, str, bool] | None = None
 
     @property
     def inherited(self) -> bool:

@@ -164,9 +164,8 @@ def date_announced_tariff(
     if verb is None or verb.morph.get("Tense") != ["Past"]:
         return candidate
     conditional = grammar.has_condition(grammar.governing_verb(candidate.trigger.root))
-    if candidate.status == "speculative" and not (
-        conditional or verb.lemma_ in {"threaten", "warn"}
-    ):
+    threat = verb.lemma_.lower() in THREAT_VERBS
+    if candidate.status == "speculative" and not (conditional or threat):
         return candidate  # "said it was prepared to take countermeasures": a stance, not a step
     when = grammar.attached_date(verb, dated)
     if when is None and grammar.is_when_clause(verb):
@@ -182,7 +181,12 @@ def date_announced_tariff(
     )
     day = resolve_date(when.mention.text, published_at=published_at, tense="past")
     candidate = as_announced(
-        candidate, when, day or when.mention.resolved, in_force=effective, effective=own
+        candidate,
+        when,
+        day or when.mention.resolved,
+        in_force=effective,
+        effective=own,
+        threat=threat,
     )
     if candidate.tariff.action not in AGREED_CHANGES and not conditional:
         candidate.status = "happened"  # a conditional step stays a threat, dated by its telling
@@ -225,6 +229,7 @@ def dated_by_announcement_noun(
     return candidate
 
 
+THREAT_VERBS = frozenset({"threaten", "warn"})
 # acts that apply from a day; a pause runs from its announcement until the day it names
 APPLIED_ACTIONS = frozenset({"imposed", "raised", "lowered", "removed", "exempted"})
 
@@ -236,9 +241,11 @@ def as_announced(
     *,
     in_force: ResolvedDate | None,
     effective: DatedMention | None = None,
+    threat: bool = False,
 ) -> Candidate:
     """The measure dated on the day it was announced, its own day kept as when it applies
-    (and, when the sentence names that later day, as the step ``taking_effect`` reads)."""
+    (and, when the sentence names that later day, as the step ``taking_effect`` reads: a
+    threat's step stays a threat, "threatened on Friday to impose 50% from June 1")."""
     action = candidate.tariff.action
     if (
         effective is not None
@@ -248,7 +255,8 @@ def as_announced(
         and (action in APPLIED_ACTIONS or action == "announced")
     ):
         applied = "imposed" if action == "announced" else action  # "announced tariffs"
-        candidate.takes_effect = (effective, in_force, applied, candidate.status)
+        speculative = threat or candidate.status == "speculative"
+        candidate.takes_effect = (effective, in_force, applied, speculative)
     candidate.date_mention = when
     candidate.date = day
     candidate.tariff = replace(
@@ -257,9 +265,6 @@ def as_announced(
         in_force_from=in_force.start.isoformat() if in_force else candidate.tariff.in_force_from,
     )
     return candidate
-
-
-THREAT_VERBS = frozenset({"threaten", "warn"})
 
 
 def taking_effect(candidate: Candidate, *, published_at: datetime.date) -> Candidate | None:
@@ -274,15 +279,11 @@ def taking_effect(candidate: Candidate, *, published_at: datetime.date) -> Candi
     }
     if len(current) > 1:
         return None  # "10% from April 5 and higher duties on others": whose day is it?
-    mention, day, action, told_as = candidate.takes_effect
-    verb = statements.announcing_verb(candidate.trigger, candidate.sentence)
-    if told_as == "speculative" or (verb is not None and verb.lemma_.lower() in THREAT_VERBS):
-        status = "speculative"  # "threatened on Friday to impose 50% from June 1"
-    else:
-        status = "planned" if day.start > published_at else "happened"
+    mention, day, action, speculative = candidate.takes_effect
+    ahead = day.start > published_at
     return replace(
         candidate,
-        status=status,
+        status="speculative" if speculative else "planned" if ahead else "happened",
         date=day,
         date_mention=mention,
         date_source="own",

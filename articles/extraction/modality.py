@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from .attachment import EFFECT_VERBS, TIME_CLAUSE_PREPOSITIONS
 from .grammar import ancestors_within, has_condition, has_own_clause, is_when_clause
+from .meeting_reading import TALK_NOUNS
 from .patterns import (
     CANCELLED_CUES,
     DEADLINE,
@@ -444,7 +445,6 @@ def deal_is_made(trigger: Span) -> bool:
 
 PROCEDURE_NOUNS = frozenset({"agenda", "format", "schedule", "timetable", "modality", "roadmap"})
 TALKS_OPENING_VERBS = frozenset({"begin", "start", "launch", "open", "hold", "resume"})
-TALK_NOUNS = frozenset({"discussion", "talk", "negotiation", "consultation", "dialogue"})
 
 
 def agreed_on_procedure(verb: Token) -> bool:
