@@ -89,9 +89,20 @@ def is_comparison(trigger: Span) -> bool:
     for ancestor in list(trigger.root.ancestors)[:2]:
         if ancestor.lower_ in COMPARISON_WORDS or ancestor.lemma_ in {"match", "best", "compare"}:
             return True
-        if ancestor.lower_ in {"including", "includes", "include"}:
+        if ancestor.lower_ in {"including", "includes", "include"} and not names_a_member(ancestor):
             return True  # "now 27.5 percent, including a standard 2.5 percent duty"
     return False
+
+
+def names_a_member(including: Token) -> bool:
+    """ "duties hitting 60 countries, including a 24% tariff on Lisbon's goods": one of
+    a set of partners hit, not a part of a total rate."""
+    head = including.head
+    return (
+        including.lower_ == "including"
+        and head.tag_ == "NNS"
+        and head.lemma_.lower() in {"country", "partner", "nation", "economy", "measure"}
+    )
 
 
 def in_since_clause(trigger: Span) -> bool:

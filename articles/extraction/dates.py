@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from articles.extraction import timex_calendar as cal
+from articles.extraction.timex_lexicon import MONTH_BY_DAY, month_number
 from articles.extraction.timex_rules import Hit, scan
 
 DATEPARSER_SETTINGS = {
@@ -101,6 +102,47 @@ def resolve_date(
 DAY_RANGE_END = re.compile(
     r"\s*(?:[-\u2013\u2014]|to|through|and)\s*(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%])"
 )
+
+
+# "from April 29 to May 2", "between Oct. 30 and Nov. 2": a range running into the next month
+RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.I)
+MONTH_RANGE_END = re.compile(
+    rf"\s*(?:[-\u2013\u2014]|to|through|until|till|and)\s*(?P<mon>{MONTH_BY_DAY})\s*"
+    r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%])"
+)
+# a date moved, not a span: "postponed the meeting from April 29 to May 2"
+MOVING_WORDS = re.compile(
+    r"\b(?:postpon|delay|push|mov|extend|extension|shift|reschedul|bring|brought|advanc)\w*", re.I
+)
+
+
+def month_range(
+    resolved: ResolvedDate, text: str, start: int, end: int
+) -> tuple[int, ResolvedDate] | None:
+    """ "from April 29 to May 2": the range to a day of a later month (at most two months on)."""
+    following = MONTH_RANGE_END.match(text, end)
+    if following is None or not RANGE_START.search(text[max(0, start - 10) : start]):
+        return None
+    if MOVING_WORDS.search(text[:start]):
+        return None
+    first = resolved.start
+    month = month_number(following["mon"])
+    year = first.year + (1 if month < first.month else 0)
+    try:
+        last = dt.date(year, month, int(following["day"]))
+    except ValueError:
+        return None
+    if not first < last <= first + dt.timedelta(days=62):
+        return None
+    phrase = text[start : following.end()]
+    return following.end(), replace(
+        resolved,
+        end=last,
+        precision="range",
+        text=phrase,
+        computed=True,
+        explanation=f"{phrase!r}: {first.isoformat()} to {last.isoformat()}",
+    )
 
 
 # "June 30 next year", "in March last year": a day or month placed in a year said relatively.
@@ -341,6 +383,8 @@ def read_on(
     """What follows the date ``text[start:end]`` and changes it: the last day of a range
     ("September 12-18") or a year said relatively ("June 30 next year"). Returns where the
     phrase now ends and its interval, or None."""
+    if resolved.precision == "day" and (ranged := month_range(resolved, text, start, end)):
+        return ranged
     last_day = DAY_RANGE_END.match(text, end)
     if last_day and resolved.precision == "day":
         phrase = text[start : last_day.end()]

@@ -36,7 +36,7 @@ def answered_in_kind(
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None and verb.head.lemma_.lower() in {"prompt", "lead", "push", "force"}:
-            # "prompting Ottawa to respond in kind": Ottawa answers
+            # "leading Lima to answer in kind": Lima answers
             subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         responder = statements.country_of_actor(
             subject, candidate.sentence, gazetteer, lower_countries

@@ -194,6 +194,62 @@ def dates_a_time_clause_noun(date_root: Token, verb: Token) -> bool:
     return False
 
 
+# nouns of a speech act or decision of their own: a date hung on one dates it, not the event
+# told beside it ("the envoy's trip comes after the president's threat on Jan. 26")
+ACT_NOUNS = frozenset(
+    {
+        "warning",
+        "threat",
+        "announcement",
+        "decision",
+        "statement",
+        "remark",
+        "comment",
+        "speech",
+        "letter",
+        "post",
+        "ruling",
+        "vote",
+        "election",
+        "pledge",
+        "demand",
+        "proposal",
+        "request",
+        "complaint",
+        "interview",
+    }
+)
+
+
+COUNTED_FROM = re.compile(
+    rf"\b(?:{COUNT}|several|few)\s+(?:days?|weeks?|months?|hours?)\s+(?:before|after|ahead\s+of)"
+    r"(?:\s+(?:the|a|an))?\s*$",
+    re.I,
+)
+
+
+def dates_another_act(trigger: Span, date: Span) -> bool:
+    """The date hangs on an act noun that is not the trigger nor about it ("the trip follows
+    the warning on Jan. 26"; but "the warning on Jan. 26 that he could raise tariffs" dates
+    the threatened tariffs), or names a deadline ("talks before a July 9 deadline")."""
+    root = date.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        noun, nouns = root.head.head, ACT_NOUNS
+    elif root.dep_ in {"compound", "nmod", "amod"}:
+        noun, nouns = root.head, ACT_NOUNS | {"deadline"}
+        before = date.doc[max(date.start - 6, date.sent.start) : date.start].text
+        if COUNTED_FROM.search(before):
+            return False  # "two days before the March 1 deadline": counted from that day
+    else:
+        return False
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in nouns
+        and noun not in trigger
+        and noun not in trigger.root.ancestors  # "the threat of a 100% tariff from Nov. 1"
+    )
+
+
 def closest_date(
     trigger: Span, dates: list[DatedMention], *, status: str = "happened", max_distance: int = 7
 ) -> DatedMention | None:
@@ -207,7 +263,7 @@ def closest_date(
     scope = governing_verb(trigger.root)
     same_clause_only = trigger.label_ in {"meeting", "agreement"}
     for dated in dates:
-        if dated.mention.resolved is None:
+        if dated.mention.resolved is None or dates_another_act(trigger, dated.span):
             continue
         date_path = [dated.span.root, *dated.span.root.ancestors]
         in_own_clause = own is not None and own in date_path

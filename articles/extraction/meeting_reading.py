@@ -229,11 +229,22 @@ def is_subject_of_talks(trigger: Span) -> bool:
     noun = trigger.root
     if noun.pos_ == "VERB" and noun.dep_ == "acl":
         noun = noun.head  # "duties levied by ...": the trigger may be the participle
-    if noun.dep_ != "pobj" or noun.head.lower_ not in {"on", "over", "about", "regarding"}:
-        return False
     if any(t.like_num or t.text == "%" for t in noun.subtree):
         return False
+    if noun.dep_ == "dobj" and is_talks_purpose(noun.head):
+        return True  # "talks to push down the duty Lisbon was hit with"
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"on", "over", "about", "regarding"}:
+        return False
     return noun.head.head.lemma_.lower() in TALK_NOUNS
+
+
+def is_talks_purpose(verb: Token) -> bool:
+    """ "negotiations to bring down", "talks to lower": the aim the talks are held for."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in TALK_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def is_negotiating_framework(trigger: Span) -> bool:

@@ -97,6 +97,10 @@ def absorb_duplicates(groups: list[list[Candidate]]) -> list[list[Candidate]]:
         if precise is not None:
             group.remove(precise)
             group.insert(0, precise)
+        held = next((c for c in group[1:] if held_as_planned(group[0], c)), None)
+        if held is not None and held.status == "happened":
+            group.remove(held)  # the plan was carried out: the meeting held leads
+            group.insert(0, held)
     return sorted(kept, key=lambda g: g[0].trigger.start)
 
 
@@ -113,6 +117,22 @@ def duplicate_keys(candidate: Candidate) -> list[tuple]:
     return []
 
 
+def held_as_planned(a: Candidate, b: Candidate) -> bool:
+    """ "said on Wednesday he had held useful talks with Greer" and "a meeting of the two had
+    been scheduled for Wednesday": the plan and the meeting held, the same single day (a
+    meeting still planned for today, "meets his counterpart on Tuesday", stays planned)."""
+    planned = a if a.status == "planned" else b
+    return (
+        {a.status, b.status} == {"planned", "happened"}
+        and a.type in {MEETING, AGREEMENT}
+        and a.date is not None
+        and b.date is not None
+        and a.date.start == a.date.end == b.date.start == b.date.end
+        and planned.trigger.doc.has_annotation("DEP")
+        and narrative.is_pluperfect(planned)  # told as a plan of the past, now carried out
+    )
+
+
 def is_duplicate(a: Candidate, b: Candidate) -> bool:
     if a.type != b.type or a.date is None or b.date is None:
         return False
@@ -123,7 +143,10 @@ def is_duplicate(a: Candidate, b: Candidate) -> bool:
     if a.type != TARIFF:
         return (
             a.type in {MEETING, AGREEMENT}
-            and {a.status, b.status} != {"planned", "happened"}  # the trip, and talks to come
+            and (
+                {a.status, b.status} != {"planned", "happened"}  # the trip, and talks to come
+                or held_as_planned(a, b)
+            )
             and bool(a.countries)
             and set(a.countries) == set(b.countries)
             and same_people(a, b)
@@ -244,6 +267,7 @@ def undated_but_worth_keeping(candidate: Candidate) -> bool:
         and tariff is not None
         and tariff.rate_percent is not None
         and candidate.status != "speculative"
+        and not narrative.is_standing(candidate)  # "remains in effect": how things stand
     )
 
 

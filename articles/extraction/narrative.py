@@ -20,8 +20,8 @@ from spacy.tokens import Span
 from .attachment import is_reference, time_clause_of
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
-from .dating import is_end_bound, resolve_for_status, shift
-from .grammar import attached_date, governing_verb, is_state_clause, unique
+from .dating import is_end_bound, is_start_bound, resolve_for_status, shift
+from .grammar import attached_date, dates_another_act, governing_verb, is_state_clause, unique
 from .legal import OTHER
 from .offsets import ClauseOffset, lasting_before, narrative_step, offset_of_clause
 from .patterns import AGREEMENT, MEETING, REPORTING_VERBS, STATE_LEMMAS, TARIFF
@@ -63,6 +63,24 @@ def is_state(candidate: Candidate) -> bool:
     if present and any(t.lemma_ in STATE_LEMMAS for t in chain):
         return True
     return any(is_state_clause(c) for c in candidate.trigger.root.children)
+
+
+STANDING_LEMMAS = frozenset({"remain", "stay", "stand", "hover", "sit"})
+
+
+def is_standing(candidate: Candidate) -> bool:
+    """ "a 50% tariff remains in effect, as does a 17% one", "trucks, which face a 25% tariff":
+    a rate as it stands, told as background, not a measure taken (unlike "China now faces a
+    125% tariff", news of a change)."""
+    root = candidate.trigger.root
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_ == "do" and verb.dep_ == "advcl":
+        verb = verb.head  # "..., as does a 17% tariff on tomatoes"
+    if any(c.lower_ == "now" for c in verb.children) or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    if root.dep_ == "nsubj" and verb.lemma_ in STANDING_LEMMAS:
+        return True
+    return root.dep_ == "dobj" and verb.lemma_ == "face" and verb.dep_ == "relcl"
 
 
 def is_perfect(candidate: Candidate) -> bool:
@@ -255,8 +273,11 @@ def frame_date(candidate: Candidate, dated: list[DatedMention]) -> DatedMention 
     for mention in dated:
         if mention.mention.resolved is None or mention.mention.type not in {"DATE", "TIME"}:
             continue
-        if is_end_bound(mention):
-            continue  # "extended their truce until Nov. 10": when it ends, not when it was made
+        if dates_another_act(candidate.trigger, mention.span):
+            continue  # "the trip follows the warning on Jan. 26": the warning's day
+        if is_end_bound(mention) or is_start_bound(mention):
+            continue  # "extended their truce until Nov. 10": when it ends, not when it was made;
+            # "the first talks since those of June 27": when the last ones were
         if governing_verb(mention.span.root).i in above:
             return mention
     return None
@@ -362,6 +383,13 @@ def attach_reference_times(
         elif is_present_report(candidate) and not (anchors and is_perfect(candidate)):
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
+        elif (kin := same_kind_told_before(ordered, index, published_at)) is not None:
+            inherit(
+                candidate,
+                kin.date,
+                source="story",
+                why=f"the {kin.type.replace('_', ' ')} told just before ({kin.date.text!r})",
+            )
         elif anchors:
             first = anchors[0]
             inherit(
@@ -375,6 +403,43 @@ def attach_reference_times(
             # news, even beside background dated by month ("the tariffs imposed last month")
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
+
+
+def same_kind_told_before(
+    ordered: list[Candidate], index: int, published_at: datetime.date
+) -> Candidate | None:
+    """The nearest earlier event of the same kind, told with a date and done: "Earlier this
+    month the White House put duties on its partners. Lisbon got 20%." The second sentence
+    goes on with the first's story, not with an anchor told later in the article."""
+    candidate = ordered[index]
+    if candidate.status != "happened" or is_pluperfect(candidate) or is_hedged(candidate):
+        return None  # "had initially announced": before the story's time, not in it
+    for earlier in reversed(ordered[:index]):
+        if earlier.sentence.start >= candidate.sentence.start or earlier.type != candidate.type:
+            continue
+        if (
+            earlier.date is not None
+            and earlier.status == "happened"
+            and earlier.date_source in {"own", "story"}
+            and earlier.date.start <= published_at
+        ):
+            return earlier
+        return None
+    return None
+
+
+MODALS = frozenset({"could", "would", "may", "might", "will", "should", "can"})
+
+
+def is_pluperfect(candidate: Candidate) -> bool:
+    verb = governing_verb(candidate.trigger.root)
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def is_hedged(candidate: Candidate) -> bool:
+    """A modal over the event's verb: "a pact might let Lisbon trim a few duties"."""
+    chain = [candidate.trigger.root, *list(candidate.trigger.root.ancestors)[:4]]
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for t in chain for c in t.children)
 
 
 def last_told_before(ordered: list[Candidate], index: int) -> Candidate | None:

@@ -218,6 +218,7 @@ def all_patterns() -> list[dict]:
 TARIFF_ACTIONS: dict[str, str] = {
     "impose": "imposed",
     "slap": "imposed",
+    "unleash": "imposed",
     "levy": "imposed",
     "hit": "imposed",
     "apply": "imposed",
@@ -282,7 +283,7 @@ TARIFF_ACTIONS: dict[str, str] = {
 }
 
 # Verbs by which a duty is put on ("the levies imposed by Washington", "the duty it slapped on").
-IMPOSING_VERBS = frozenset({"impose", "levy", "slap", "introduce", "announce", "apply"})
+IMPOSING_VERBS = frozenset({"impose", "levy", "slap", "unleash", "introduce", "announce", "apply"})
 # Verbs by which a target answers a duty with its own ("responded in kind", "retaliated").
 RETALIATING_VERBS = frozenset({"respond", "answer", "retaliate", "reciprocate", "hit"})
 

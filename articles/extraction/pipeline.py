@@ -101,7 +101,7 @@ def events_from_doc(
             continue  # no trigger, no statement, no deadline: skip the date scan
         dated = dated_mentions(sentence, published_at)
         sentence_dates[sentence.start] = dated
-        if captions.is_caption(sentence.text):
+        if captions.in_caption(sentence):
             continue  # the photo's day may date the story; the caption itself tells no event
         first_index = len(candidates)
         acts = legal.acts_in(sentence, before)

@@ -396,6 +396,8 @@ def modifies_other_noun(trigger: Span) -> bool:
             own is not None and own.lemma_.lower() in IMPOSING_VERBS
         ):
             return True  # but "its response to the duties imposed by Washington in March"
+    if root.dep_ == "conj" and root.head.dep_ in {"compound", "amod", "nmod"}:
+        root = root.head  # "a trade and tariff deal": joined to the modifier "trade"
     return (
         root.dep_ in {"compound", "amod", "nmod"}
         and root.head.pos_ in {"NOUN", "PROPN"}
@@ -627,6 +629,8 @@ def is_sought_change(trigger: Span, sentence: Span) -> bool:
     for token in [trigger.root, *ancestors_within(trigger.root, sentence)][:4]:
         if token.lemma_.lower() not in TARIFF_ACTIONS or token.pos_ != "VERB":
             continue
+        while token.dep_ == "conj" and token.head.pos_ == "VERB":
+            token = token.head  # "for cutting or eliminating tariffs"
         if token.dep_ == "pcomp" and token.tag_ == "VBG":
             return token.head.head.pos_ in {"NOUN", "VERB", "ADJ"} and token.head.lower_ in {
                 "on",
@@ -636,6 +640,7 @@ def is_sought_change(trigger: Span, sentence: Span) -> bool:
                 "at",
                 "of",
                 "about",
+                "for",  # "make the case for cutting threatened tariffs"
             }
         if token.dep_ in {"acl", "relcl"} and token.head.lower_ in GOAL_NOUNS:
             return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)

@@ -203,6 +203,11 @@ def narrow(start: dt.date, end: dt.date, precision: str, mod: str | None):
         first = dt.date(start.year, first_month, 1)
         last = month_end(start.year, last_month)
         return first, last, "month" if first_month == last_month else "range"
+    if precision == "week" and (end - start).days == 6:
+        # news weeks are working weeks: "early next week" is Monday to Wednesday, "late next
+        # week" (and "the end of the week") Thursday and Friday, "midweek" Tuesday to Thursday
+        days = {"EARLY": (0, 2), "START": (0, 2), "MID": (1, 3)}.get(mod, (3, 4))
+        return start + dt.timedelta(days=days[0]), start + dt.timedelta(days=days[1]), "range"
     if precision in ("quarter", "range", "week"):
         third = ((end - start).days + 1) // 3
         if mod in ("EARLY", "START"):

@@ -2547,3 +2547,146 @@ def test_agreeing_to_begin_discussions_is_not_a_deal(run):
         published=D(2026, 1, 29),
     )
     assert not of_type(events, "agreement")
+
+
+# Twelfth pass (stop 24) ----------------------------------------------------------------------
+
+
+def test_late_and_early_next_week_are_parts_of_the_working_week(run):
+    (late,) = run(
+        "Ottawa's trade minister said on Thursday he will meet Jamieson Greer late next week "
+        "in Washington.",
+        published=D(2026, 2, 26),
+    )
+    assert (late.date.start, late.date.end) == (D(2026, 3, 5), D(2026, 3, 6))  # Thu-Fri
+    (early,) = run(
+        "Seoul's trade envoy will meet Jamieson Greer early next week in Washington.",
+        published=D(2026, 2, 1),  # a Sunday: next week is the coming one
+    )
+    assert (early.date.start, early.date.end) == (D(2026, 2, 2), D(2026, 2, 4))  # Mon-Wed
+
+
+def test_a_caption_line_closed_by_a_photo_credit_tells_no_event(run):
+    events = run(
+        "Lisbon's trade minister holds talks in Washington with U.S. officials, as the two sides "
+        "seek a deal.\n"
+        "The minister speaks with reporters before flying to Washington for trade talks on "
+        "March 3, 2026 (Yonhap)\n"
+        "He said on Tuesday the talks were going well.",
+        published=D(2026, 3, 5),
+    )
+    told = [sentence.sentence for e in events for sentence in e.evidence]
+    assert not [sentence for sentence in told if "(Yonhap)" in sentence]
+
+
+def test_a_date_hung_on_another_act_does_not_date_the_event_beside_it(run):
+    events = run(
+        "The envoy's trip to Washington follows the president's warning on Jan. 26 that he "
+        "could raise tariffs on Chilean wine.",
+        published=D(2026, 2, 1),
+    )
+    assert not [e for e in of_type(events, "meeting") if e.date and e.date.start == D(2026, 1, 26)]
+
+
+def test_talks_before_a_deadline_are_not_dated_on_the_deadline(run):
+    events = run(
+        "Lisbon is trying to speed up negotiations with Washington before a July 9 deadline.",
+        published=D(2025, 6, 4),
+    )
+    assert not of_type(events, "meeting")
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.date.start == D(2025, 7, 9)
+
+
+def test_the_talks_of_a_since_phrase_are_not_a_meeting_of_their_own(run):
+    events = run(
+        "The minister and Howard Lutnick talked for 45 minutes on Thursday. These were the first "
+        "talks since the ones between June 27 and 28.",
+        published=D(2025, 7, 6),
+    )
+    assert not [e for e in events if e.date and e.date.start == D(2025, 6, 27)]
+
+
+def test_a_measure_goes_on_with_the_measure_told_just_before(run):
+    events = run(
+        "Earlier this month, the White House unleashed sweeping duties on Portugal and other "
+        "partners. Washington then announced a 90-day pause on those duties. Earlier this week, "
+        "the minister met exporters in Lisbon.",
+        published=D(2025, 4, 27),
+    )
+    (pause,) = [e for e in of_type(events, "tariff_measure") if e.tariff.action == "paused"]
+    assert pause.date.start == D(2025, 4, 1)  # this month's, not this week's
+    (unleashed,) = [e for e in of_type(events, "tariff_measure") if e.tariff.action == "imposed"]
+    assert unleashed.tariff.target_country == "Portugal"
+
+
+def test_the_tariff_talks_are_held_to_bring_down_is_no_measure(run):
+    events = run(
+        "Lisbon's two ministers plan to fly to Washington in the coming week, seeking talks to "
+        "bring down the duty imposed on Portuguese wine.",
+        published=D(2025, 4, 27),
+    )
+    assert not of_type(events, "tariff_measure")
+
+
+def test_from_one_month_to_the_next_is_one_range(run):
+    (trip,) = run(
+        "The minister will visit Washington from April 29 to May 2 for talks with Jamieson Greer.",
+        published=D(2025, 4, 27),
+    )
+    assert (trip.date.start, trip.date.end) == (D(2025, 4, 29), D(2025, 5, 2))
+    moved = run(
+        "The meeting with Jamieson Greer was postponed from April 29 to May 2.",
+        published=D(2025, 4, 27),
+    )
+    assert all(e.date.end != D(2025, 5, 2) or e.date.start == e.date.end for e in moved if e.date)
+
+
+def test_one_partner_named_among_many_hit_is_a_measure(run):
+    events = run(
+        "On April 2, the White House announced tariff measures hitting some 60 countries, "
+        "including a 24 percent levy on most Portuguese goods.",
+        published=D(2025, 6, 18),
+    )
+    (levy,) = of_type(events, "tariff_measure")
+    assert (levy.tariff.rate_percent, levy.tariff.target_country) == (24.0, "Portugal")
+    assert levy.date.start == D(2025, 4, 2)
+
+
+def test_rates_as_they_stand_are_no_measures(run):
+    events = run(
+        "Lisbon and Washington will start their review talks on March 16. The 50 percent duty "
+        "on aluminium remains in force, as does an 18 percent duty on Portuguese cork. Buses, "
+        "which face a 25 percent duty, are left out.",
+        published=D(2026, 3, 6),
+    )
+    assert not of_type(events, "tariff_measure")
+
+
+def test_a_tariff_word_joined_to_a_modifier_is_no_measure(run):
+    events = run(
+        "Lisbon's negotiators have left for Washington to hold one last round on a trade and "
+        "tariff agreement struck in January, the government said on Tuesday.",
+        published=D(2026, 2, 10),
+    )
+    assert not of_type(events, "tariff_measure")
+
+
+def test_the_case_for_cutting_tariffs_is_no_cut(run):
+    events = run(
+        "Portugal's minister held talks with Jamieson Greer on Wednesday. He had been due to make "
+        "a case for cutting or abolishing threatened duties on Portuguese cork.",
+        published=D(2025, 6, 4),
+    )
+    assert not of_type(events, "tariff_measure")
+
+
+def test_a_meeting_expected_on_the_day_it_was_held_is_that_meeting(run):
+    events = run(
+        "Portugal's trade chief said on Wednesday he had held useful talks with Jamieson Greer. "
+        "A meeting between the Portuguese minister and Mr Greer had been scheduled in Paris for "
+        "Wednesday.",
+        published=D(2025, 6, 4),
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert (meeting.date.start, meeting.status) == (D(2025, 6, 4), "happened")
