@@ -160,6 +160,9 @@ def date_announced_tariff(
         return candidate
     verb = statements.announcing_verb(candidate.trigger, candidate.sentence)
     if verb is None and candidate.status == "planned":
+        agreed = agreed_with_effective_day(candidate, dated, published_at=published_at)
+        if agreed is not None:
+            return agreed
         return dated_by_announcement_noun(candidate, dated, published_at=published_at)
     if verb is None or verb.morph.get("Tense") != ["Past"]:
         return candidate
@@ -175,7 +178,9 @@ def date_announced_tariff(
     if when is None:
         return candidate
     others = [d for d in dated if d is not when]
-    own = grammar.closest_date(candidate.trigger, others, status="planned")
+    own = grammar.closest_date(candidate.trigger, others, status="planned") or effective_from(
+        others
+    )
     effective = (
         resolve_date(own.mention.text, published_at=published_at, tense="future") if own else None
     )
@@ -188,9 +193,59 @@ def date_announced_tariff(
         effective=own,
         threat=threat,
     )
-    if candidate.tariff.action not in AGREED_CHANGES and not conditional:
-        candidate.status = "happened"  # a conditional step stays a threat, dated by its telling
+    if conditional:
+        return candidate  # a conditional step stays a threat, dated by its telling
+    if candidate.tariff.action not in AGREED_CHANGES:
+        candidate.status = "happened"
+    elif candidate.takes_effect is not None:
+        # "agreed on Monday to cut duties to 15%, effective August 1": the cut is told on
+        # the day it applies (taking_effect); Monday's event is its announcement
+        candidate.status = "happened"
+        candidate.tariff = replace(candidate.tariff, action="announced")
     return candidate
+
+
+def agreed_with_effective_day(
+    candidate: Candidate, dated: list[DatedMention], *, published_at: datetime.date
+) -> Candidate | None:
+    """ "The US agreed on Monday to lower tariffs to 15 percent, effective August 1": Monday
+    is when the cut was agreed and told (an announcement, done), August 1 when it applies
+    (taking_effect); None when the sentence names no later day it applies from."""
+    effective = effective_from(dated)
+    if effective is None or candidate.date_mention not in (None, effective):
+        return None
+    others = [d for d in dated if d is not effective]
+    verb = grammar.governing_verb(candidate.trigger.root)
+    when = None
+    for told in [verb, *list(verb.ancestors)[:2]]:
+        if (when := grammar.attached_date(told, others)) is not None:
+            break
+    if when is None:
+        return None
+    day = resolve_date(when.mention.text, published_at=published_at, tense="past")
+    in_force = resolve_date(effective.mention.text, published_at=published_at, tense="future")
+    if day is None or in_force is None or day.end > published_at:
+        return None
+    candidate = as_announced(candidate, when, day, in_force=in_force, effective=effective)
+    if candidate.takes_effect is None:
+        return None
+    candidate.status = "happened"
+    candidate.tariff = replace(candidate.tariff, action="announced")
+    return candidate
+
+
+EFFECTIVE_FROM = re.compile(
+    r"\b(?:effective|with\s+effect|starting|beginning)(?:\s+(?:from|on|as\s+of))?\s*$", re.I
+)
+
+
+def effective_from(dated: list[DatedMention]) -> DatedMention | None:
+    """A day named as when a measure applies: "..., effective August 1"."""
+    for each in dated:
+        before = grammar.left_context(each.span, 3).text
+        if each.mention.resolved is not None and EFFECTIVE_FROM.search(before):
+            return each
+    return None
 
 
 UNVEILING_VERBS = frozenset({"announce", "unveil"})

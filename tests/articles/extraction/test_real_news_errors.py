@@ -1375,9 +1375,11 @@ def test_a_cut_announced_by_the_imposer_is_dated_on_the_announcement(run):
         published=D(2025, 9, 10),
     )
     measure, applied = sorted(of_type(events, "tariff_measure"), key=lambda e: e.date.start)
-    assert measure.tariff.action == "lowered"
+    # the convention: Tuesday's event is the announcement, done; the cut is planned
+    assert (measure.tariff.action, measure.status) == ("announced", "happened")
     assert measure.date.start == D(2025, 9, 9)
     assert (applied.tariff.action, applied.date.start) == ("lowered", D(2025, 10, 1))
+    assert applied.status == "planned"
 
 
 def test_a_joint_statement_issued_is_a_deal_not_also_a_statement(run):
@@ -2690,3 +2692,22 @@ def test_a_meeting_expected_on_the_day_it_was_held_is_that_meeting(run):
     )
     (meeting,) = of_type(events, "meeting")
     assert (meeting.date.start, meeting.status) == (D(2025, 6, 4), "happened")
+
+
+def test_a_cut_agreed_with_a_day_it_applies_from_is_announced_then_applied(run):
+    events = run(
+        "Washington agreed on Monday to lower its duties on Portuguese cars to 15 percent, "
+        "effective August 1.",
+        published=D(2025, 7, 23),
+    )
+    announced, applied = announced_and_applied(events)
+    assert (announced.date.start, announced.status, announced.tariff.action) == (
+        D(2025, 7, 21),
+        "happened",
+        "announced",
+    )
+    assert (applied.date.start, applied.status, applied.tariff.action) == (
+        D(2025, 8, 1),
+        "planned",
+        "lowered",
+    )
