@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 
+import numpy
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -257,12 +258,85 @@ def unstick_sentences(doc: Doc) -> Doc:
         following = int(index) + 1
         if following < len(doc) and "\n" in doc[int(index)].text:
             doc[following].is_sent_start = True
+    openers = [doc.vocab.strings[word] for word in GLUED_OPENERS]
+    for index in numpy.isin(doc.to_array([ORTH]), openers).nonzero()[0]:  # in C, as above
+        token = doc[int(index)]
+        if is_glued_sentence_start(token):
+            token.is_sent_start = True
     closing = doc.vocab.strings[")"]
     for index in (doc.to_array([ORTH]) == closing).nonzero()[0]:  # the ")" only, in C
         token = doc[int(index)]
         if is_acronym_close(token) and token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
             doc[token.i + 1].is_sent_start = False
     return doc
+
+
+# Words that open a sentence; capitalised after a lower-case word and before another, they
+# start one run on without its stop ("Greer praises Lisbon's patience During their talks,",
+# a subheading glued to the paragraph; "... from May 10 After taking office,")
+GLUED_OPENERS = frozenset(
+    {
+        "During",
+        "After",
+        "Before",
+        "Following",
+        "While",
+        "Meanwhile",
+        "However",
+        "The",
+        "In",
+        "It",
+        "This",
+        "These",
+        "He",
+        "She",
+        "They",
+        "But",
+        "Separately",
+        "Earlier",
+        "Later",
+    }
+)
+NOT_BEFORE_A_SENTENCE = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "or",
+        "for",
+        "with",
+        "by",
+        "from",
+        "in",
+        "on",
+        "at",
+        "as",
+        "that",
+        "than",
+        "said",
+        "says",
+        "told",
+        "called",
+        "named",
+        "titled",
+        "dubbed",
+    }
+)
+
+
+def is_glued_sentence_start(token: Token) -> bool:
+    if token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    return (
+        (before.is_lower or before.like_num)
+        and before.is_alpha | before.like_num
+        and before.lower_ not in NOT_BEFORE_A_SENTENCE
+        and (after.is_lower or after.like_num)
+    )
 
 
 def is_acronym_close(token: Token) -> bool:

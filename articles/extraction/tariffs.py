@@ -334,7 +334,11 @@ def parties_of(
         elif token.head == trigger.root and token.dep_ in {"compound", "amod", "nmod"}:
             imposing = imposing or name
     verb = governing_verb(trigger.root)
-    for child in verb.children:
+    children = list(verb.children)
+    if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
+        # "China retaliates ..., imposes 34 per cent tariff on US imports": a shared subject
+        children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+    for child in children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.i not in range(
             trigger.start, trigger.end
         ):

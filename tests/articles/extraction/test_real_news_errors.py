@@ -2711,3 +2711,31 @@ def test_a_cut_agreed_with_a_day_it_applies_from_is_announced_then_applied(run):
         "planned",
         "lowered",
     )
+
+
+def test_a_subheading_run_into_the_paragraph_is_a_sentence_of_its_own(run):
+    events = run(
+        "Lisbon's minister met Jamieson Greer in New York on Monday.\n"
+        "Trade ties Greer praises Portugal's patience During their meeting, the two men "
+        "reviewed the state of the talks.",
+        published=D(2025, 9, 23),
+    )
+    told = {sentence.sentence for e in events for sentence in e.evidence}
+    assert not [s for s in told if "praises" in s and "During" in s]
+
+
+def test_a_headline_glued_to_the_lead_keeps_its_own_measure(run):
+    events = run(
+        "Portugal strikes back at Washington, imposes 30 per cent levy on all American imports from "
+        "May 10 "
+        "After taking office, the president has already levied a 10% duty on Portuguese wine.",
+        published=D(2025, 5, 2),
+    )
+    (thirty,) = [e for e in of_type(events, "tariff_measure") if e.tariff.rate_percent == 30.0]
+    assert (thirty.tariff.imposing_country, thirty.tariff.target_country) == (
+        "Portugal",
+        "United States",
+    )
+    (ten,) = [e for e in of_type(events, "tariff_measure") if e.tariff.rate_percent == 10.0]
+    assert "After taking office" in ten.evidence[0].sentence
+    assert "hits back" not in ten.evidence[0].sentence
