@@ -327,10 +327,17 @@ NOT_BEFORE_A_SENTENCE = frozenset(
 )
 
 
+# sentence adverbs set off by a comma: capitalised mid-line, they open a sentence whatever
+# precedes ("... meets Jamieson Greer Separately, the commerce minister met ...")
+COMMA_OPENERS = frozenset({"Separately", "Meanwhile", "However", "Earlier", "Later"})
+
+
 def is_glued_sentence_start(token: Token) -> bool:
     if token.i == 0 or token.i + 1 >= len(token.doc):
         return False
     before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    if token.text in COMMA_OPENERS and after.text == ",":
+        return before.is_alpha and before.lower_ not in NOT_BEFORE_A_SENTENCE
     return (
         (before.is_lower or before.like_num)
         and before.is_alpha | before.like_num

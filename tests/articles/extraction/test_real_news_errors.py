@@ -2739,3 +2739,14 @@ def test_a_headline_glued_to_the_lead_keeps_its_own_measure(run):
     (ten,) = [e for e in of_type(events, "tariff_measure") if e.tariff.rate_percent == 10.0]
     assert "After taking office" in ten.evidence[0].sentence
     assert "hits back" not in ten.evidence[0].sentence
+
+
+def test_a_sentence_adverb_opens_a_sentence_after_a_glued_subheading(run):
+    events = run(
+        "Lisbon's envoy held talks with Marco Rubio on Monday.\n"
+        "Trade talks Portugal's minister meets Jamieson Greer Separately, the trade minister met "
+        "Jamieson Greer in New York on Monday.",
+        published=D(2025, 9, 23),
+    )
+    told = {sentence.sentence for e in events for sentence in e.evidence}
+    assert not [s for s in told if "meets" in s and "Separately" in s]
