@@ -283,6 +283,11 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
             a.tariff is not None
             and b.tariff is not None
             and a.tariff.rate_percent == b.tariff.rate_percent
+            and not (  # "Japan (25%) and Korea (25%)": two measures of one rate
+                a.tariff.target_country
+                and b.tariff.target_country
+                and a.tariff.target_country != b.tariff.target_country
+            )
         )
     if not (a.date.start <= b.date.end and b.date.start <= a.date.end):
         return False

@@ -85,6 +85,17 @@ def split_by_target(
         return split_by_partner(candidate, lower_countries, gazetteer)
     if candidate.tariff is None:
         return [candidate]
+    listed = tariffs.rates_by_country(candidate.sentence.text, lower_countries)
+    if len(listed) >= 2 and candidate.tariff.target_country in {c for c, _ in listed}:
+        # "letters went to Malaysia (25%), Laos (40%) and Japan (25%)": a rate for each
+        return [
+            replace(
+                candidate,
+                tariff=replace(candidate.tariff, target_country=target, rate_percent=rate),
+                countries=grammar.unique([candidate.tariff.imposing_country, target]),
+            )
+            for target, rate in listed
+        ]
     targets = tariffs.conjoined_targets(candidate.tariff, candidate.sentence, lower_countries)
     if len(targets) < 2:
         return [candidate]

@@ -444,6 +444,31 @@ def reason_phrases(token: Token) -> list[Token]:
     return found
 
 
+RATED_NAME = re.compile(
+    r"(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s*\(\s*(?P<rate>\d+(?:\.\d+)?)\s*"
+    r"(?:%|per\s*cent|percent)[^)]{0,20}\)"
+)
+
+
+def rates_by_country(text: str, lower_countries: dict[str, str]) -> list[tuple[str, float]]:
+    """Countries listed each with a rate in brackets: "Malaysia (25% tariff), Laos (40%)"."""
+    found = []
+    for match in RATED_NAME.finditer(text):
+        words = match["name"].split()
+        # the longest tail of the capitalised run that names a country ("leaders of South Africa")
+        name = next(
+            (
+                lower_countries[" ".join(words[i:]).lower()]
+                for i in range(len(words))
+                if " ".join(words[i:]).lower() in lower_countries
+            ),
+            None,
+        )
+        if name is not None and name not in {n for n, _ in found}:
+            found.append((name, float(match["rate"])))
+    return found
+
+
 def conjoined_targets(
     tariff: ExtractedTariff, sentence: Span, lower_countries: dict[str, str]
 ) -> list[str]:

@@ -2750,3 +2750,15 @@ def test_a_sentence_adverb_opens_a_sentence_after_a_glued_subheading(run):
     )
     told = {sentence.sentence for e in events for sentence in e.evidence}
     assert not [s for s in told if "meets" in s and "Separately" in s]
+
+
+def test_partners_listed_each_with_a_rate_get_a_measure_each(run):
+    events = run(
+        "The White House sent letters setting new duties for Portugal (25% tariff), Chile (40%) "
+        "and Peru (25%).",
+        published=D(2025, 7, 8),
+    )
+    rates = {
+        e.tariff.target_country: e.tariff.rate_percent for e in of_type(events, "tariff_measure")
+    }
+    assert rates == {"Portugal": 25.0, "Chile": 40.0, "Peru": 25.0}
