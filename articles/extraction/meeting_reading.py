@@ -92,13 +92,68 @@ DOMESTIC_BODIES = frozenset(
 )
 
 
+# who a government meets at home: "met exporters", "a meeting with all stakeholders in the
+# export sector", "met with the Liberal caucus", "told business chiefs at a meeting"
+HOME_COUNTERPARTS = frozenset(
+    {
+        "exporter",
+        "importer",
+        "stakeholder",
+        "caucus",
+        "chief",
+        "executive",
+        "farmer",
+        "union",
+        "industry",
+        "manufacturer",
+        "lawmaker",
+        "businessman",
+        "businesspeople",
+        "producer",
+    }
+)
+
+
+# "with the participation of the president", "with the support of": how, not whom
+MANNER_NOUNS = frozenset({"participation", "presence", "support", "help", "attendance"})
+
+
 def is_domestic_meeting(trigger: Span) -> bool:
     """ "The Federal Council held an emergency meeting": a government meeting by itself, not
-    talks between parties (unless it is "with" someone)."""
+    talks between parties; "met with exporters": a meeting at home (unless a foreign party
+    is among those met)."""
     verb = governing_verb(trigger.root)
-    if any(c.lower_ == "with" for c in [*trigger.root.children, *verb.children]):
-        return False
+    described = [c for c in trigger.root.children if c.dep_ == "acl"]  # "a meeting held ..."
+    heads = [trigger.root, verb, *described]
+    withs = [c for head in heads for c in head.children if c.lower_ == "with"]
+    if withs:
+        met = [
+            t
+            for w in withs
+            for t in w.children
+            if t.dep_ == "pobj" and t.lemma_.lower() not in MANNER_NOUNS
+        ]
+        return bool(met) and all(meets_at_home(t) for t in met)
+    if verb.lemma_.lower() == "meet" and any(
+        c.dep_ == "dobj" and meets_at_home(c) for c in verb.children
+    ):
+        return True  # "Roque and Go met exporters"
+    if trigger.root.dep_ == "pobj" and trigger.root.head.lower_ == "at":
+        told = trigger.root.head.head  # "told business chiefs at a meeting in Downing Street"
+        if any(c.dep_ in {"dobj", "dative"} and meets_at_home(c) for c in told.children):
+            return True
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOMESTIC_BODIES for c in verb.children)
+
+
+def meets_at_home(counterpart: Token) -> bool:
+    """A group met at home, with nobody named beside it (not "exporters and Jamieson Greer")."""
+    if counterpart.lemma_.lower() not in HOME_COUNTERPARTS:
+        return False
+    return not any(
+        t.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} and t.i != counterpart.i
+        for t in counterpart.subtree
+        if t.dep_ in {"conj", "appos"} or t.head.dep_ == "conj"
+    )
 
 
 MET_TARGETS = frozenset(

@@ -2762,3 +2762,26 @@ def test_partners_listed_each_with_a_rate_get_a_measure_each(run):
         e.tariff.target_country: e.tariff.rate_percent for e in of_type(events, "tariff_measure")
     }
     assert rates == {"Portugal": 25.0, "Chile": 40.0, "Peru": 25.0}
+
+
+def test_a_meeting_with_home_groups_is_no_trade_meeting(run):
+    events = run(
+        "Portugal's trade minister met exporters in Porto on Tuesday to prepare for the talks. "
+        "On Wednesday the premier warned business chiefs at a breakfast meeting in Lisbon "
+        "that the duties would hurt. A meeting was held on Thursday at the ministry with all "
+        "stakeholders in the wine sector, with the participation of the president.",
+        published=D(2025, 7, 18),
+    )
+    assert not of_type(events, "meeting")
+
+
+def test_a_meeting_with_a_foreign_official_is_still_one(run):
+    (meeting,) = of_type(
+        run(
+            "Portugal's trade minister met with exporters and Jamieson Greer in Washington on "
+            "Tuesday.",
+            published=D(2025, 7, 18),
+        ),
+        "meeting",
+    )
+    assert meeting.date.start == D(2025, 7, 15)
