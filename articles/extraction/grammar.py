@@ -250,6 +250,17 @@ def dates_another_act(trigger: Span, date: Span) -> bool:
     )
 
 
+def refers_back(trigger: Span) -> bool:
+    """ "officials said on Wednesday the call had been constructive": "the call", the subject of
+    what is said of it, is one told before; the report's day is not its day."""
+    root = trigger.root
+    return (
+        root.pos_ == "NOUN"
+        and root.dep_ in {"nsubj", "nsubjpass"}
+        and any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in root.children)
+    )
+
+
 def closest_date(
     trigger: Span, dates: list[DatedMention], *, status: str = "happened", max_distance: int = 7
 ) -> DatedMention | None:
@@ -281,7 +292,9 @@ def closest_date(
             or in_own_clause
         ):
             continue
-        reporter = reporting_head(scope) if status == "happened" else None
+        reporter = (
+            reporting_head(scope) if status == "happened" and not refers_back(trigger) else None
+        )
         if same_clause_only and not (
             be_control
             or starting

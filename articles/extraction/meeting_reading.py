@@ -290,7 +290,11 @@ def is_subject_of_talks(trigger: Span) -> bool:
         return True  # "talks to push down the duty Lisbon was hit with"
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"on", "over", "about", "regarding"}:
         return False
-    return noun.head.head.lemma_.lower() in TALK_NOUNS
+    owner = noun.head.head
+    if owner.pos_ == "VERB" and owner.lemma_.lower() in {"hold", "have"}:
+        # "held a phone call with Trump on Monday about the duties": the call's subject
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in TALK_NOUNS for c in owner.children)
+    return owner.lemma_.lower() in TALK_NOUNS
 
 
 def is_talks_purpose(verb: Token) -> bool:

@@ -98,8 +98,24 @@ def inherit_dates(candidates: list[Candidate]) -> None:
         if source is not None:
             candidate.date = source.date
             candidate.date_source = "referent"
+            if grammar.refers_back(candidate.trigger) and not names_a_person(candidate.trigger):
+                # "Trump said the talks with Japan went well": who speaks of them did not join
+                # them (but "Bessent said the meetings with He Lifeng were constructive": he did)
+                candidate.participants = list(source.participants)
             if not candidate.location:
                 candidate.location = source.location
+
+
+def names_a_person(trigger: Span) -> bool:
+    """The meeting's own phrase names someone: "the meetings with Vice Premier He Lifeng"."""
+    if any(t.ent_type_ == "PERSON" for t in trigger.root.subtree):
+        return True
+    after = trigger.doc[trigger.end : min(trigger.end + 6, trigger.sent.end)]
+    return (
+        len(after) > 1
+        and after[0].lower_ == "with"
+        and any(t.ent_type_ == "PERSON" for t in after[1:])
+    )  # the parser may hang the name elsewhere
 
 
 def told_in_the_past(candidate: Candidate) -> bool:

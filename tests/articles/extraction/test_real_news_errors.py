@@ -2785,3 +2785,14 @@ def test_a_meeting_with_a_foreign_official_is_still_one(run):
         "meeting",
     )
     assert meeting.date.start == D(2025, 7, 15)
+
+
+def test_the_call_said_to_be_constructive_is_the_call_told_before(run):
+    events = run(
+        "Lisbon's prime minister held a phone call with President Trump on Monday about the "
+        "duties.\nOn Wednesday, the premier's office said the call had been constructive.",
+        published=D(2025, 7, 18),
+    )
+    (call,) = of_type(events, "meeting")
+    assert call.date.start == D(2025, 7, 14)
+    assert not of_type(events, "tariff_measure")  # the duties are what the call was about
