@@ -196,6 +196,24 @@ PRESS_WORDS = frozenset(
 )
 
 
+COUNTERPART_ENTITIES = frozenset({"PERSON", "GPE", "NORP"})
+
+
+def discussed_with_a_party(verb: Token) -> bool:
+    """ "the minister on Friday went over a list of projects with Lutnick" said as "discussed":
+    talks held; "the leaders discussed trade" or "discussed it with reporters" are none."""
+    return any(
+        prep.lower_ == "with"
+        and prep.i > verb.i  # "... with Lutnick", wherever the parser hangs the phrase
+        and any(
+            t.ent_type_ in COUNTERPART_ENTITIES and t.lemma_.lower() not in PRESS_WORDS
+            for t in prep.subtree
+        )
+        for prep in verb.subtree
+        if prep.dep_ == "prep"
+    )
+
+
 def is_not_a_meeting(trigger: Span) -> bool:
     """ "meet the leaders' expectations", "meet the deadline": no one meets anyone. "to
     conclude the negotiations by December": an aim for the talks, not talks held then."""
@@ -204,6 +222,8 @@ def is_not_a_meeting(trigger: Span) -> bool:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in MET_TARGETS for c in root.children)
     if root.pos_ == "VERB" and root.lemma_.lower() == "call":
         return not is_phone_call(root)
+    if root.pos_ == "VERB" and root.lemma_.lower() == "discuss":
+        return not discussed_with_a_party(root)
     if (
         root.pos_ == "VERB"
         and root.lemma_.lower() in {"speak", "talk"}

@@ -27,6 +27,8 @@ def pattern_meetings() -> list[dict]:
     verb = {"POS": {"IN": ["VERB", "AUX"]}}
     return [
         {"label": MEETING, "pattern": [{**lemma_in("meet"), **verb}]},
+        # "discussed the projects with Lutnick on Friday" (meeting_reading.discussed_with_a_party)
+        {"label": MEETING, "pattern": [{**lemma_in("discuss"), "POS": "VERB"}]},
         {"label": MEETING, "pattern": [lemma_in("meeting", "summit")]},
         {"label": MEETING, "pattern": [{**lemma_in("visit"), **verb}]},
         {"label": MEETING, "pattern": [{**lemma_in("talk"), "POS": "NOUN", "TAG": "NNS"}]},

@@ -2796,3 +2796,14 @@ def test_the_call_said_to_be_constructive_is_the_call_told_before(run):
     (call,) = of_type(events, "meeting")
     assert call.date.start == D(2025, 7, 14)
     assert not of_type(events, "tariff_measure")  # the duties are what the call was about
+
+
+def test_discussing_something_with_a_counterpart_is_a_meeting(run):
+    events = run(
+        "Portugal's economy minister on Friday discussed a list of joint investment projects "
+        "with Howard Lutnick, the commerce chief. Both governments discussed trade.",
+        published=D(2026, 3, 8),
+    )
+    (meeting,) = of_type(events, "meeting")
+    assert (meeting.date.start, meeting.status) == (D(2026, 3, 6), "happened")
+    assert "Howard Lutnick" in meeting.participants
