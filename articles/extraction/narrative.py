@@ -21,7 +21,14 @@ from .attachment import is_reference, time_clause_of
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
 from .dating import is_end_bound, is_start_bound, resolve_for_status, shift
-from .grammar import attached_date, dates_another_act, governing_verb, is_state_clause, unique
+from .grammar import (
+    FUTURE_AUX,
+    attached_date,
+    dates_another_act,
+    governing_verb,
+    is_state_clause,
+    unique,
+)
 from .legal import OTHER
 from .offsets import ClauseOffset, lasting_before, narrative_step, offset_of_clause
 from .patterns import AGREEMENT, MEETING, REPORTING_VERBS, STATE_LEMMAS, TARIFF
@@ -428,7 +435,8 @@ def same_kind_told_before(
     return None
 
 
-MODALS = frozenset({"could", "would", "may", "might", "will", "should", "can"})
+# the auxiliaries of what may or will be (grammar.FUTURE_AUX, the infinitive's "to" aside)
+MODALS = (FUTURE_AUX - {"to"}) | {"should"}
 
 
 def is_pluperfect(candidate: Candidate) -> bool:
