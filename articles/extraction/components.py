@@ -8,6 +8,7 @@ import unicodedata
 import numpy
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .parties import TITLE_WORDS
@@ -258,13 +259,12 @@ def unstick_sentences(doc: Doc) -> Doc:
         following = int(index) + 1
         if following < len(doc) and "\n" in doc[int(index)].text:
             doc[following].is_sent_start = True
-    openers = [doc.vocab.strings[word] for word in GLUED_OPENERS]
-    for index in numpy.isin(doc.to_array([ORTH]), openers).nonzero()[0]:  # in C, as above
+    orths = doc.to_array([ORTH])
+    for index in numpy.isin(orths, GLUED_OPENER_KEYS).nonzero()[0]:  # in C, as above
         token = doc[int(index)]
         if is_glued_sentence_start(token):
             token.is_sent_start = True
-    closing = doc.vocab.strings[")"]
-    for index in (doc.to_array([ORTH]) == closing).nonzero()[0]:  # the ")" only, in C
+    for index in (orths == CLOSING_KEY).nonzero()[0]:  # the ")" only, in C
         token = doc[int(index)]
         if is_acronym_close(token) and token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
             doc[token.i + 1].is_sent_start = False
@@ -327,6 +327,10 @@ NOT_BEFORE_A_SENTENCE = frozenset(
 )
 
 
+# the words' ORTH keys (the same in every vocab), computed once
+GLUED_OPENER_KEYS = [hash_string(word) for word in sorted(GLUED_OPENERS)]
+CLOSING_KEY = hash_string(")")
+
 # sentence adverbs set off by a comma: capitalised mid-line, they open a sentence whatever
 # precedes ("... meets Jamieson Greer Separately, the commerce minister met ...")
 COMMA_OPENERS = frozenset({"Separately", "Meanwhile", "However", "Earlier", "Later"})
@@ -339,8 +343,7 @@ def is_glued_sentence_start(token: Token) -> bool:
     if token.text in COMMA_OPENERS and after.text == ",":
         return before.is_alpha and before.lower_ not in NOT_BEFORE_A_SENTENCE
     return (
-        (before.is_lower or before.like_num)
-        and before.is_alpha | before.like_num
+        ((before.is_lower and before.is_alpha) or before.like_num)
         and before.lower_ not in NOT_BEFORE_A_SENTENCE
         and (after.is_lower or after.like_num)
     )

@@ -221,9 +221,10 @@ ACT_NOUNS = frozenset(
 )
 
 
-COUNTED_FROM = re.compile(
-    rf"\b(?:{COUNT}|several|few)\s+(?:days?|weeks?|months?|hours?)\s+(?:before|after|ahead\s+of)"
-    r"(?:\s+(?:the|a|an))?\s*$",
+# "two days before the March 1 deadline": a count of days from a date (read by offsets.py)
+OFFSET = re.compile(
+    r"\b(?P<num>" + COUNT + r")[\s-]+"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir>before|after|ahead of)(?:\s+the)?\s*$",
     re.I,
 )
 
@@ -237,8 +238,7 @@ def dates_another_act(trigger: Span, date: Span) -> bool:
         noun, nouns = root.head.head, ACT_NOUNS
     elif root.dep_ in {"compound", "nmod", "amod"}:
         noun, nouns = root.head, ACT_NOUNS | {"deadline"}
-        before = date.doc[max(date.start - 6, date.sent.start) : date.start].text
-        if COUNTED_FROM.search(before):
+        if OFFSET.search(left_context(date, 6).text):
             return False  # "two days before the March 1 deadline": counted from that day
     else:
         return False

@@ -267,7 +267,6 @@ def undated_but_worth_keeping(candidate: Candidate) -> bool:
         and tariff is not None
         and tariff.rate_percent is not None
         and candidate.status != "speculative"
-        and not narrative.is_standing(candidate)  # "remains in effect": how things stand
     )
 
 

@@ -72,24 +72,6 @@ def is_state(candidate: Candidate) -> bool:
     return any(is_state_clause(c) for c in candidate.trigger.root.children)
 
 
-STANDING_LEMMAS = frozenset({"remain", "stay", "stand", "hover", "sit"})
-
-
-def is_standing(candidate: Candidate) -> bool:
-    """ "a 50% tariff remains in effect, as does a 17% one", "trucks, which face a 25% tariff":
-    a rate as it stands, told as background, not a measure taken (unlike "China now faces a
-    125% tariff", news of a change)."""
-    root = candidate.trigger.root
-    verb = root.head
-    if root.dep_ == "nsubj" and verb.lemma_ == "do" and verb.dep_ == "advcl":
-        verb = verb.head  # "..., as does a 17% tariff on tomatoes"
-    if any(c.lower_ == "now" for c in verb.children) or verb.tag_ not in {"VBZ", "VBP"}:
-        return False
-    if root.dep_ == "nsubj" and verb.lemma_ in STANDING_LEMMAS:
-        return True
-    return root.dep_ == "dobj" and verb.lemma_ == "face" and verb.dep_ == "relcl"
-
-
 def is_perfect(candidate: Candidate) -> bool:
     """ "Chile has cut its duties on copper": done, but not said to be today; in a story whose
     first dated event comes later ("signed a deal yesterday"), the lead tells that event."""

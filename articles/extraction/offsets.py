@@ -15,13 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .candidate import DatedMention
-from .grammar import COUNT, count_of, governing_verb, left_context, unit_days
-
-OFFSET = re.compile(
-    r"\b(?P<num>" + COUNT + r")[\s-]+"
-    r"(?P<unit>days?|weeks?)\s+(?P<dir>before|after|ahead of)(?:\s+the)?\s*$",
-    re.I,
-)
+from .grammar import COUNT, OFFSET, count_of, governing_verb, left_context, unit_days
 
 
 def offset_before(dated: DatedMention) -> tuple[int, str] | None:

@@ -534,8 +534,23 @@ def is_tariff_measure(trigger: Span, sentence: Span) -> bool:
         and any(c.dep_ == "neg" for c in verb.children)
     ):
         return False  # "the 20% duty does not match the trade figures": described
-    if root.dep_ == "nsubj" and verb.tag_ in {"VBZ", "VBP"} and verb.lemma_.lower() in STATE_LEMMAS:
-        return False  # "the duty stands at 6 percent", "the 30% tariff remains"
+    if root.dep_ == "nsubj" and verb.lemma_ == "do" and verb.dep_ == "advcl":
+        verb = verb.head  # "a 50% tariff remains in effect, as does a 17% one": remains
+    if (
+        verb.tag_ in {"VBZ", "VBP"}
+        and verb.lemma_.lower() in STATE_LEMMAS
+        and (
+            root.dep_ == "nsubj"
+            or (
+                root.dep_ == "dobj"
+                and verb.dep_ == "relcl"
+                and not any(c.lower_ == "now" for c in verb.children)
+            )
+        )
+    ):
+        # "the duty stands at 6 percent", "the 30% tariff remains", "trucks, which face a
+        # 25% tariff": how things stand (but "cars, which now face 25%, will pay 15%")
+        return False
     if verb.lemma_.lower() in STATE_VERBS and root.dep_ == "dobj":
         return False
     ancestors = [root, *root.ancestors][:5]
