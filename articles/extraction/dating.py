@@ -333,7 +333,7 @@ def taking_effect(candidate: Candidate, *, published_at: datetime.date) -> Candi
         value for value, _, former in tariffs.percent_mentions(candidate.sentence) if not former
     }
     if len(current) > 1:
-        return None  # "10% from April 5 and higher duties on others": whose day is it?
+        return None  # "a 10% floor from May 3 and steeper rates for some": whose day is it?
     mention, day, action, speculative = candidate.takes_effect
     ahead = day.start > published_at
     return replace(

@@ -2545,7 +2545,7 @@ def test_a_visit_planned_this_week_in_a_sunday_article_is_in_the_coming_week(run
 def test_agreeing_to_begin_discussions_is_not_a_deal(run):
     events = run(
         "Peru's trade minister Ana Ruiz and Chile's economy minister Tomas Vidal agreed on "
-        "January 28 to begin discussions on reforming their trade pact.",
+        "January 28 to open a round of discussions about updating the pact between them.",
         published=D(2026, 1, 29),
     )
     assert not of_type(events, "agreement")
