@@ -62,12 +62,14 @@ def is_agreed_relief(candidate: Candidate) -> bool:
 
 
 def is_promised_relief(candidate: Candidate) -> bool:
-    """ "the US has agreed to waive duties on salmon": a cut one side has promised, dated by the
-    story's deal, is still to come."""
+    """ "the US has agreed to waive duties on salmon", "the deal will reduce tariffs": a cut
+    one side has promised, dated by the story's deal, is still to come."""
     tariff = candidate.tariff
     if tariff is None or tariff.action not in RELIEF:
         return False
     verb = governing_verb(candidate.trigger.root)
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in verb.children):
+        return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PROMISING_VERBS
 
 

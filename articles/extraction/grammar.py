@@ -250,6 +250,21 @@ def dates_another_act(trigger: Span, date: Span) -> bool:
     )
 
 
+def dates_embedded_clause(trigger: Span, date: Span) -> bool:
+    """The date sits in a that-clause with its own subject below the trigger's clause: the
+    clause's event, not the trigger's ("the cut was granted in the hope that talks would be
+    concluded by March": March is when the talks end, not when the cut was made)."""
+    scope = governing_verb(trigger.root)
+    verb = governing_verb(date.root)
+    if verb == scope or trigger.root in [date.root, *date.root.ancestors]:
+        return False
+    if verb.dep_ not in {"ccomp", "acl"} or scope not in verb.ancestors:  # acl: "the hope that"
+        return False
+    return any(
+        c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in verb.children
+    ) and any(c.dep_ in {"nsubj", "nsubjpass"} and c not in trigger for c in verb.children)
+
+
 def refers_back(trigger: Span) -> bool:
     """ "officials said on Wednesday the call had been constructive": "the call", the subject of
     what is said of it, is one told before; the report's day is not its day."""
@@ -274,7 +289,11 @@ def closest_date(
     scope = governing_verb(trigger.root)
     same_clause_only = trigger.label_ in {"meeting", "agreement"}
     for dated in dates:
-        if dated.mention.resolved is None or dates_another_act(trigger, dated.span):
+        if (
+            dated.mention.resolved is None
+            or dates_another_act(trigger, dated.span)
+            or dates_embedded_clause(trigger, dated.span)
+        ):
             continue
         date_path = [dated.span.root, *dated.span.root.ancestors]
         in_own_clause = own is not None and own in date_path

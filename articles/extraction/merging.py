@@ -311,7 +311,9 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
             if left and right and left != right:
                 return False
         return a.sentence == b.sentence or (
-            ta.rate_percent is not None and ta.rate_percent == tb.rate_percent
+            ta.rate_percent is not None
+            and ta.rate_percent == tb.rate_percent
+            and (ta.sector or "") == (tb.sector or "")  # most goods at 15%, and cars at 15%
         )
     if a.trigger.start == b.trigger.start and set(a.countries) != set(b.countries):
         return False  # one trigger split by partner ("deals with Ecuador and Guatemala")

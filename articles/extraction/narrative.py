@@ -27,6 +27,7 @@ from .grammar import (
     dates_another_act,
     governing_verb,
     is_state_clause,
+    reporting_head,
     unique,
 )
 from .legal import OTHER
@@ -144,10 +145,14 @@ def is_told_as_before_the_story(candidate: Candidate) -> bool:
     an event told as earlier than the story, at a time the article does not give."""
     root = candidate.trigger.root
     verb = governing_verb(root)
+    nouns = [root]
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ == "NOUN":
+        nouns.append(root.head.head)  # "the recent cut in tariffs"
     return (
         any(
             c.dep_ == "amod" and c.lower_ in {"recent", "previous", "earlier", "past", "last"}
-            for c in root.children
+            for noun in nouns
+            for c in noun.children
         )
         or any(  # "Tau, who recently met Greer in Washington"
             c.dep_ == "advmod" and c.lower_ in {"recently", "previously"} for c in verb.children
@@ -355,6 +360,8 @@ def attach_reference_times(
         ) is not None:
             candidate.date = sibling.date
             candidate.date_source = "referent"
+        elif is_background_pluperfect(candidate):
+            pass  # undated: told as earlier than the story, at a time the article does not give
         elif reference is not None:
             inherit(
                 candidate,
@@ -369,7 +376,9 @@ def attach_reference_times(
                 source="story",
                 why=f"the day the story is reported from ({reported_on.text!r})",
             )
-        elif is_present_report(candidate) and not (anchors and is_perfect(candidate)):
+        elif is_present_report(candidate) and not (
+            anchors and (is_perfect(candidate) or candidate.status == "planned")
+        ):  # "the deal will reduce tariffs", told before the deal's day: dated with the deal
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
         elif (kin := same_kind_told_before(ordered, index, published_at)) is not None:
@@ -424,6 +433,14 @@ MODALS = (FUTURE_AUX - {"to"}) | {"should"}
 def is_pluperfect(candidate: Candidate) -> bool:
     verb = governing_verb(candidate.trigger.root)
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def is_background_pluperfect(candidate: Candidate) -> bool:
+    """ "the president had at first unveiled a 30% levy": a measure the narrator tells in the
+    pluperfect is earlier than the story's time, not on it. Reported ("the premier said the US
+    had levied a 10% duty on her country"), it is what the report is about, dated with it."""
+    verb = governing_verb(candidate.trigger.root)
+    return candidate.type == TARIFF and is_pluperfect(candidate) and reporting_head(verb) is None
 
 
 def is_hedged(candidate: Candidate) -> bool:

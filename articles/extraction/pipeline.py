@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import captions, chunks, consistency, legal, narrative
+from . import captions, chunks, consistency, legal, narrative, speech_time
 from .candidate import Candidate, DatedMention
 from .candidate_reading import read_candidate
 from .components import TRIGGERS_KEY, add_gazetteer, add_triggers
@@ -162,6 +162,7 @@ def events_from_doc(
     candidates = [c for c in candidates if not (c.needs_speakers_event and c.date is None)]
     fill_imposing_country(candidates)
     complete_parties(candidates, gazetteer)
+    speech_time.speaking_from_story_day(candidates, published_at=published_at)
     narrative.attach_reference_times(
         candidates, published_at=published_at, sentence_dates=sentence_dates
     )

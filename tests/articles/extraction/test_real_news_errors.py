@@ -2807,3 +2807,97 @@ def test_discussing_something_with_a_counterpart_is_a_meeting(run):
     (meeting,) = of_type(events, "meeting")
     assert (meeting.date.start, meeting.status) == (D(2026, 3, 6), "happened")
     assert "Howard Lutnick" in meeting.participants
+
+
+# Thirteenth pass (stop 25) -------------------------------------------------------------------
+
+
+def test_a_date_in_a_that_clause_below_the_measure_is_the_clauses_event(run):
+    events = run(
+        "Lisbon and Washington signed a declaration on Monday. A notice from the trade office "
+        "makes clear that the latest cut in duties, from 30% to 12%, was granted in the "
+        "expectation that negotiations would be concluded by the end of March 2026.",
+        published=D(2025, 12, 19),
+    )
+    cuts = [e for e in of_type(events, "tariff_measure") if e.tariff.rate_percent == 12.0]
+    assert cuts, "the cut is still an event"
+    assert all(e.date is None or e.date.start.month != 3 for e in cuts)
+
+
+def test_a_recent_cut_in_duties_is_told_as_before_the_story(run):
+    events = run(
+        "Portugal's premier met the US trade representative in Lisbon on Tuesday. The recent "
+        "cut in duties on cork, from 30% to 12%, helped exporters.",
+        published=D(2025, 12, 19),
+    )
+    (cut,) = of_type(events, "tariff_measure")
+    assert cut.tariff.rate_percent == 12.0
+    assert cut.date is None  # earlier than the story, at a time the article does not give
+
+
+def test_a_measure_told_in_the_pluperfect_is_not_dated_by_the_story(run):
+    events = run(
+        "Portugal's customs office on Tuesday issued a notice applying the 40% duties. "
+        "The American president had at first unveiled a 20% tariff on Portuguese cork.",
+        published=D(2025, 8, 27),
+    )
+    (earlier,) = [e for e in of_type(events, "tariff_measure") if e.tariff.rate_percent == 20.0]
+    assert earlier.date is None  # before the story, at a time the article does not give
+
+
+def test_a_reported_pluperfect_measure_keeps_the_reports_day(run):
+    events = run(
+        "Portugal's premier said on Thursday that Washington had imposed a 10% levy on "
+        "Portuguese exports.",
+        published=D(2025, 4, 3),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert measure.date is not None and measure.date.start == D(2025, 4, 3)
+
+
+def test_a_cut_the_deal_will_make_is_dated_with_the_deal_told_after_it(run):
+    events = run(
+        "Portugal and the US concluded a reciprocal trade pact.\n"
+        "The pact, the first of its kind for Lisbon, will reduce tariffs on wine and cork.\n"
+        "The two governments signed the pact on Monday in Washington.",
+        published=D(2026, 2, 10),
+    )
+    (cut,) = of_type(events, "tariff_measure")
+    assert cut.tariff.action == "lowered"
+    assert (cut.status, cut.date.start) == ("planned", D(2026, 2, 9))
+
+
+def test_today_and_tomorrow_in_a_quote_count_from_the_day_it_was_spoken(run):
+    events = run(
+        "Portugal's economy minister met the US commerce secretary in Washington on Thursday "
+        "to head off higher duties.\n"
+        "“We covered a lot of ground and will hold talks again tomorrow morning,” the minister "
+        "told reporters afterwards.",
+        published=D(2026, 1, 30),  # a Friday: the morning after, in Lisbon
+    )
+    held, planned = sorted(of_type(events, "meeting"), key=lambda e: e.status)
+    assert (held.status, held.date.start) == ("happened", D(2026, 1, 29))
+    assert (planned.status, planned.date.start) == ("planned", D(2026, 1, 30))
+
+
+def test_a_quote_dated_by_its_own_reporting_verb_counts_from_the_publication(run):
+    events = run(
+        "Portugal's economy minister met the US commerce secretary in Washington on Thursday.\n"
+        "“We will meet again tomorrow,” the minister said on Friday.",
+        published=D(2026, 1, 30),
+    )
+    planned = [e for e in of_type(events, "meeting") if e.status == "planned"]
+    assert [e.date.start for e in planned] == [D(2026, 1, 31)]
+
+
+def test_two_cuts_to_one_rate_on_different_goods_stay_two(run):
+    events = run(
+        "Lisbon and Washington reached a deal on Tuesday under which most Portuguese goods will "
+        "face a 15 percent US tariff.\n"
+        "The tariff on Portuguese cars, now 25 percent, will also be cut to 15 percent under "
+        "the deal.",
+        published=D(2025, 7, 23),
+    )
+    cuts = [e for e in of_type(events, "tariff_measure") if e.tariff.rate_percent == 15.0]
+    assert len(cuts) == 2
+    assert {e.tariff.sector for e in cuts} == {"", "autos"}
