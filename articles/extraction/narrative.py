@@ -330,6 +330,15 @@ def attach_reference_times(
         if is_story_anchor(candidate, published_at):
             reference = candidate
             continue
+        if (likened := likened_to_measure_before(ordered, index)) is not None:
+            inherit(
+                candidate,
+                likened.date,
+                source="story",
+                why=f"like the measure told before ({likened.date.text!r})",
+            )
+            candidate.status = likened.status
+            continue
         if is_ongoing_talks(candidate):
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
@@ -433,6 +442,36 @@ MODALS = (FUTURE_AUX - {"to"}) | {"should"}
 def is_pluperfect(candidate: Candidate) -> bool:
     verb = governing_verb(candidate.trigger.root)
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+LIKENING = frozenset({"similar", "same", "identical"})
+
+
+def likened_to_measure_before(ordered: list[Candidate], index: int) -> Candidate | None:
+    """ "Similar letters went to Peru (25%) and Chile (40%)": undated measures told as like the
+    one before ("a 25% tariff on Portugal from August 1") share its day and status."""
+    candidate = ordered[index]
+    if candidate.type != TARIFF or candidate.date is not None:
+        return None
+    verb = governing_verb(candidate.trigger.root)
+    likened = any(
+        token.dep_ == "amod"
+        and token.lower_ in LIKENING
+        and token.head.pos_ == "NOUN"
+        and governing_verb(token.head) == verb
+        for token in candidate.sentence
+    )
+    if not likened:
+        return None
+    for earlier in reversed(ordered[:index]):
+        if (
+            earlier.type == TARIFF
+            and earlier.date is not None
+            and earlier.date_source == "own"
+            and earlier.sentence != candidate.sentence
+        ):
+            return earlier
+    return None
 
 
 def is_background_pluperfect(candidate: Candidate) -> bool:

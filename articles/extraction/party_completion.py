@@ -86,7 +86,11 @@ def split_by_target(
     if candidate.tariff is None:
         return [candidate]
     listed = tariffs.rates_by_country(candidate.sentence.text, lower_countries)
-    if len(listed) >= 2 and candidate.tariff.target_country in {c for c, _ in listed}:
+    target = candidate.tariff.target_country
+    if len(listed) >= 2 and (
+        target in {c for c, _ in listed}
+        or (target is None and candidate.tariff.rate_percent == listed[0][1])  # the first's
+    ):
         # "letters went to Malaysia (25%), Laos (40%) and Japan (25%)": a rate for each
         return [
             replace(

@@ -2901,3 +2901,22 @@ def test_two_cuts_to_one_rate_on_different_goods_stay_two(run):
     cuts = [e for e in of_type(events, "tariff_measure") if e.tariff.rate_percent == 15.0]
     assert len(cuts) == 2
     assert {e.tariff.sector for e in cuts} == {"", "autos"}
+
+
+def test_measures_told_as_like_the_one_before_share_its_day_and_status(run):
+    events = run(
+        "The US president set a 25% tariff on all goods from Portugal, effective August 1, "
+        "2025, in a letter to its premier.\n"
+        "Similar letters went to the leaders of Peru (30% tariff), Chile (40%) and Bolivia "
+        "(25%).",
+        published=D(2025, 7, 8),
+    )
+    likened = {
+        e.tariff.target_country: e
+        for e in of_type(events, "tariff_measure")
+        if e.tariff.target_country in {"Peru", "Chile", "Bolivia"}
+    }
+    assert set(likened) == {"Peru", "Chile", "Bolivia"}
+    for measure in likened.values():
+        assert (measure.status, measure.date.start) == ("planned", D(2025, 8, 1))
+    assert likened["Chile"].tariff.rate_percent == 40.0
