@@ -32,6 +32,19 @@ def told_as_ahead(trigger: Span) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in AHEAD_WORDS for c in trigger.root.children)
 
 
+# Subjects that make what follows "is to" or "remains to" an aim, not a schedule.
+AIM_NOUNS = frozenset({"aim", "goal", "target", "objective", "ambition", "hope", "intention"})
+
+
+def purpose_of_subject(verb: Token) -> list[str]:
+    """ "Its stated aim remains to conclude a deal in March", "the goal is to sign it by July":
+    an aim ("aim", a speculative cue), however firm the date; "the plan is to" stays a plan."""
+    if verb.lemma_.lower() not in {"be", "remain"}:
+        return []
+    subjects = [c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"]
+    return ["aim" for s in subjects if s in AIM_NOUNS]
+
+
 def status_of(trigger: Span, sentence: Span) -> str:
     """happened, planned, speculative or cancelled, from modality and tense around the trigger."""
     head = trigger.root
@@ -67,6 +80,8 @@ def status_of(trigger: Span, sentence: Span) -> str:
             previous is not None and previous.dep_ == "xcomp"
         ):
             words.append("plan")  # "agreed to hold talks", "was to hold talks": planned
+        if previous is not None and previous.dep_ == "xcomp":
+            words.extend(purpose_of_subject(token))  # "the aim remains to conclude a deal"
         previous = token
         for child in token.children:
             if child.dep_ in {

@@ -2920,3 +2920,24 @@ def test_measures_told_as_like_the_one_before_share_its_day_and_status(run):
     for measure in likened.values():
         assert (measure.status, measure.date.start) == ("planned", D(2025, 8, 1))
     assert likened["Chile"].tariff.rate_percent == 40.0
+
+
+def test_an_aim_to_sign_by_a_date_is_speculative_a_plan_is_planned(run):
+    aimed = of_type(
+        run(
+            "Lisbon's declared goal remains to sign a trade agreement with Washington in the "
+            "first quarter of next year.",
+            published=D(2025, 12, 19),
+        ),
+        "agreement",
+    )
+    planned = of_type(
+        run(
+            "Lisbon's plan is to sign a trade agreement with Washington in the first quarter "
+            "of next year.",
+            published=D(2025, 12, 19),
+        ),
+        "agreement",
+    )
+    assert [(e.status, e.date.start) for e in aimed] == [("speculative", D(2026, 1, 1))]
+    assert [(e.status, e.date.start) for e in planned] == [("planned", D(2026, 1, 1))]
