@@ -1,4 +1,5 @@
-"""Speech time: "today" and "tomorrow" inside a quotation count from when it was said.
+"""Speech time: "today" and "tomorrow" inside a quotation count from when it was said; an hour
+without a day ("at 10:28 pm") is on the story's day.
 
 A speaker's "we will hold talks again tomorrow" counts from the day of speaking, not from the
 day the article came out. Wire copy from Asia on talks held in Washington the day before
@@ -41,6 +42,28 @@ def in_quotation(span: Span) -> bool:
     return last_open < 0 and last_close < 0 and next_close >= 0 and not 0 <= next_open < next_close
 
 
+CLOCK = re.compile(r"\d\s*(?:[ap]\.?\s?m\b\.?|:\d\d)|\b(?:noon|midnight)\b", re.I)
+DAY_WORDS = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|tonight|tomorrow|yesterday)\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.I,
+)
+
+
+def is_bare_clock_time(candidate: Candidate) -> bool:
+    """ "posted it at around 10:28 pm", "the meeting began at 8 a.m.": an hour without a day,
+    on the day of the story it belongs to (read as the publication day by the resolver)."""
+    mention = candidate.date_mention
+    if mention is None or candidate.date is None or candidate.date_source != "own":
+        return False
+    text = mention.mention.text
+    return (
+        mention.mention.type == "TIME"
+        and CLOCK.search(text) is not None
+        and DAY_WORDS.search(candidate.sentence.text) is None  # "at 00:01 on Saturday"
+    )
+
+
 def is_quoted_deictic(candidate: Candidate) -> bool:
     mention = candidate.date_mention
     return (
@@ -63,6 +86,7 @@ def story_day(candidates: list[Candidate], published_at: datetime.date) -> datet
             or candidate.status != "happened"
             or date.start != date.end
             or is_quoted_deictic(candidate)
+            or is_bare_clock_time(candidate)
         ):
             continue
         lag = (published_at - date.start).days
@@ -72,13 +96,17 @@ def story_day(candidates: list[Candidate], published_at: datetime.date) -> datet
 
 def speaking_from_story_day(candidates: list[Candidate], *, published_at: datetime.date) -> None:
     """Re-date (in place) events dated by a "today" or "tomorrow" inside a quotation whose
-    sentence does not date the speaking itself, counting from the story's day."""
+    sentence does not date the speaking itself, counting from the story's day, and events
+    dated by a bare hour, placed on the story's day."""
     day = story_day(candidates, published_at)
     if day is None:
         return
     lag = (day - published_at).days
     for candidate in candidates:
-        if not is_quoted_deictic(candidate) or dated_report(candidate):
+        if is_bare_clock_time(candidate):
+            if candidate.date.start != published_at:
+                continue  # the resolver placed the hour on another day: left as read
+        elif not is_quoted_deictic(candidate) or dated_report(candidate):
             continue
         moved = shift(candidate.date, lag, text=candidate.date.text)
         if moved is not None:

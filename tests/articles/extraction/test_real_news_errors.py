@@ -2941,3 +2941,26 @@ def test_an_aim_to_sign_by_a_date_is_speculative_a_plan_is_planned(run):
     )
     assert [(e.status, e.date.start) for e in aimed] == [("speculative", D(2026, 1, 1))]
     assert [(e.status, e.date.start) for e in planned] == [("planned", D(2026, 1, 1))]
+
+
+def test_an_hour_without_a_day_is_on_the_storys_day(run):
+    events = run(
+        "Portugal's prime minister and Donald Trump agreed a trade framework on February 2 "
+        "after a phone call.\n"
+        "Trump said in a post at around 10:15 pm Lisbon time that the US would cut its duty "
+        "on Portuguese cork to 10%.",
+        published=D(2026, 2, 3),
+    )
+    (cut,) = of_type(events, "tariff_measure")
+    assert cut.tariff.rate_percent == 10.0
+    assert cut.date.start == D(2026, 2, 2)  # not the morning the article came out
+
+
+def test_an_hour_on_a_named_day_stays_on_that_day(run):
+    events = run(
+        "The US president signed an order on Friday lifting the extra 25% duty on Portugal.\n"
+        "The duty on Portuguese goods ends at 12:01 am Washington time on Saturday.",
+        published=D(2026, 2, 7),
+    )
+    lifted = [e for e in of_type(events, "tariff_measure") if e.date.start == D(2026, 2, 7)]
+    assert lifted, [(e.date.start, e.status) for e in of_type(events, "tariff_measure")]
