@@ -52,6 +52,9 @@ class Evaluation:
     attributes: Counter = field(default_factory=Counter)  # agreement counts on matched pairs
     misses: list[tuple[str, dict]] = field(default_factory=list)
     spurious: list[tuple[str, dict]] = field(default_factory=list)
+    # matched pairs a reader would still be misled by (date or status disagree):
+    # (article, predicted, expected)
+    misread: list[tuple[str, dict, dict]] = field(default_factory=list)
     # every predicted event with whether it is right (matched, date and status agree): the
     # material for calibrating confidence
     judged: list[tuple[dict, bool]] = field(default_factory=list)
@@ -165,6 +168,7 @@ def evaluate_article(
             result.attributes["tariff_rate"] += pt.get("rate_percent") == et.get("rate_percent")
             result.attributes["tariff_action"] += pt.get("action") == et.get("action")
     right = {i for i, j in pairs if is_right(predicted[i], expected[j])}
+    result.misread.extend((name, predicted[i], expected[j]) for i, j in pairs if i not in right)
     result.judged.extend((p, i in right) for i, p in enumerate(predicted))
     for i, p in enumerate(predicted):
         if i not in matched_p:

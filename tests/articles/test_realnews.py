@@ -125,6 +125,10 @@ def test_real_news_match_needs_same_evidence_or_a_dated_overlap():
     assert result.overall.true_positives == 1  # matched through the evidence...
     assert result.attributes["date_ok"] == 0  # ...but its date is wrong
     assert result.right_at(0.8) == (0, 1)
+    # listed with what was expected, for `evaluate --errors`
+    assert [(name, e["date"]) for name, _, e in result.misread] == [
+        ("a", {"start": "2025-06-04", "end": "2025-06-04"})
+    ]
 
 
 def test_committed_gold_files_quote_nothing():

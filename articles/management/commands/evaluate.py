@@ -33,7 +33,9 @@ class Command(BaseCommand):
             "--split", choices=["check", "tune"], help="Real-news corpus: one split only."
         )
         parser.add_argument(
-            "--errors", action="store_true", help="List missed and spurious events."
+            "--errors",
+            action="store_true",
+            help="List missed and spurious events, and matched ones with a wrong date or status.",
         )
         parser.add_argument("--json", action="store_true", help="Print the scores as JSON.")
         parser.add_argument(
@@ -114,10 +116,21 @@ class Command(BaseCommand):
                         f"{label:8} {name[:28]:28} {event['type']:14} {date.get('start')}..{date.get('end')} "
                         f"{event['status']:11} {event['evidence'][:90]}"
                     )
+            for name, predicted, expected in result.misread:
+                self.stdout.write(
+                    f"MISREAD  {name[:28]:28} {expected['type']:14} "
+                    f"{self.when(predicted)} {predicted['status']} -> expected "
+                    f"{self.when(expected)} {expected['status']}: {expected['evidence'][:70]}"
+                )
         self.stdout.write(
             f"core_f1={result.core.f1:.3f} "
             f"precision={result.overall.precision:.3f} recall={result.overall.recall:.3f} f1={result.overall.f1:.3f}"
         )
+
+    @staticmethod
+    def when(event: dict) -> str:
+        date = event.get("date") or {}
+        return f"{date.get('start')}..{date.get('end')}"
 
     @staticmethod
     def row(kind, score) -> str:
