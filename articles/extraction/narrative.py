@@ -386,7 +386,8 @@ def attach_reference_times(
                 why=f"the day the story is reported from ({reported_on.text!r})",
             )
         elif is_present_report(candidate) and not (
-            anchors and (is_perfect(candidate) or candidate.status == "planned")
+            (anchors or (reported_on is not None and candidate.status == "planned"))
+            and (is_perfect(candidate) or candidate.status == "planned")
         ):  # "the deal will reduce tariffs", told before the deal's day: dated with the deal
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
@@ -404,6 +405,15 @@ def attach_reference_times(
                 first.date,
                 source="story",
                 why=f"the story's first dated event ({first.date.text!r})",
+            )
+        elif reported_on is not None and candidate.status == "planned":
+            # "statements released with Thursday's deals said the US will remove tariffs":
+            # announced on the day the story is reported from, not on the publication day
+            inherit(
+                candidate,
+                reported_on,
+                source="story",
+                why=f"the day the story is reported from, when it was announced ({reported_on.text!r})",
             )
         elif is_told_act(candidate):
             # a story with no recent day of its own: "signed the trade agreement" is the day's

@@ -311,6 +311,7 @@ TARIFF_ACTION_PHRASES: dict[str, str] = {
     "become applicable": "imposed",
     "roll back": "lowered",
     "rolled back": "lowered",
+    "rid of": "removed",  # "an order to get rid of tariffs on beef"
     "reimbursement": "lowered",
     "relief": "lowered",
 }

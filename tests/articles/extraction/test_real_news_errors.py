@@ -2964,3 +2964,38 @@ def test_an_hour_on_a_named_day_stays_on_that_day(run):
     )
     lifted = [e for e in of_type(events, "tariff_measure") if e.date.start == D(2026, 2, 7)]
     assert lifted, [(e.date.start, e.status) for e in of_type(events, "tariff_measure")]
+
+
+# Fourteenth pass (stop 26) -------------------------------------------------------------------
+
+
+def test_an_order_to_get_rid_of_tariffs_is_a_removal_that_dates_the_story(run):
+    events = run(
+        "The US president signed an executive order Friday to get rid of tariffs on a range "
+        "of foods, including beef and cocoa. He signed the order after announcing that the US "
+        "had reached framework agreements with Peru and Chile.",
+        published=D(2025, 11, 14),
+    )
+    (removal,) = of_type(events, "tariff_measure")
+    assert (removal.tariff.action, removal.status) == ("removed", "happened")
+    assert removal.date.start == D(2025, 11, 14)
+    assert removal.date_source == "own"
+    deals = of_type(events, "agreement")
+    assert {e.countries[1] for e in deals} == {"Peru", "Chile"}
+    for deal in deals:  # dated with the order they were announced before, not by publication
+        assert deal.date.start == D(2025, 11, 14)
+        assert deal.date_source == "story"
+
+
+def test_a_relief_announced_with_the_deals_is_dated_on_the_reported_day(run):
+    events = run(
+        "The United States has announced trade framework agreements with Peru and Chile.\n"
+        "Under the new terms, Peru's rate will stay at 10 percent, according to an official "
+        "who briefed reporters on Thursday.\n"
+        "Statements released alongside the agreements said the US will remove tariffs on "
+        "Peruvian cocoa.",
+        published=D(2025, 11, 14),
+    )
+    (relief,) = [e for e in of_type(events, "tariff_measure") if e.tariff.action == "removed"]
+    assert (relief.status, relief.date.start) == ("planned", D(2025, 11, 13))  # not Friday
+    assert relief.tariff.target_country == "Peru"
