@@ -170,7 +170,9 @@ def date_announced_tariff(
     threat = verb.lemma_.lower() in THREAT_VERBS
     if candidate.status == "speculative" and not (conditional or threat):
         return candidate  # "said it was prepared to take countermeasures": a stance, not a step
-    when = grammar.attached_date(verb, dated)
+    when = dated_act_in_between(candidate.trigger, verb, dated) or grammar.attached_date(
+        verb, dated
+    )
     if when is None and grammar.is_when_clause(verb):
         when = grammar.attached_date(
             verb.head, dated
@@ -346,6 +348,22 @@ def taking_effect(candidate: Candidate, *, published_at: datetime.date) -> Candi
         takes_effect=None,
         tariff=replace(candidate.tariff, action=action, in_force_from=day.start.isoformat()),
     )
+
+
+def dated_act_in_between(
+    trigger: Span, announcing: Token, dated: list[DatedMention]
+) -> DatedMention | None:
+    """ "She said on Monday that she spoke with him on Saturday to secure the extension, which
+    will delay the increase": the measure was won in the dated act the report tells (Saturday),
+    not on the day of the report."""
+    for verb in grammar.ancestors_within(trigger.root, trigger.sent):
+        if verb == announcing:
+            return None
+        if verb.pos_ == "VERB" and verb.tag_ == "VBD":
+            when = grammar.attached_date(verb, dated)
+            if when is not None:
+                return when
+    return None
 
 
 def dated_by_its_announcement(

@@ -2999,3 +2999,17 @@ def test_a_relief_announced_with_the_deals_is_dated_on_the_reported_day(run):
     (relief,) = [e for e in of_type(events, "tariff_measure") if e.tariff.action == "removed"]
     assert (relief.status, relief.date.start) == ("planned", D(2025, 11, 13))  # not Friday
     assert relief.tariff.target_country == "Peru"
+
+
+def test_a_measure_won_in_a_dated_call_is_dated_by_the_call_not_the_report(run):
+    events = run(
+        "Lisbon's premier said on Monday that she spoke with Trump on Saturday to secure the "
+        "extension, which will delay the planned increase in tariffs on Portuguese exports "
+        "from 25 to 30 percent.",
+        published=D(2025, 10, 28),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert measure.tariff.rate_percent == 30.0
+    assert measure.date.start == D(2025, 10, 25)  # Saturday's call, not Monday's report
+    (call,) = of_type(events, "meeting")
+    assert call.date.start == D(2025, 10, 25)
