@@ -358,7 +358,7 @@ def is_pleased_to(verb: Token) -> bool:
 
 
 def reported(chain: list[Token]) -> bool:
-    return any(t.lemma_ in {"say", "tell", "announce", "report"} for t in chain)
+    return any(t.lemma_ in {"say", "tell", "announce", "report", "inform", "notify"} for t in chain)
 
 
 def is_definite(trigger: Span) -> bool:

@@ -534,6 +534,8 @@ ANNOUNCING_VERBS = frozenset(
         "confirm",
         "decide",
         "send",
+        "inform",  # "informed Portugal that it would impose a 30% tariff"
+        "notify",
     }
 )
 # Reporting verbs strong enough to make a statement even without a date of their own.

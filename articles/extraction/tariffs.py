@@ -243,10 +243,27 @@ def former_rate(rate: float | None, sentence: Span) -> float | None:
     return next((value for value in former if value != rate), None)
 
 
+CARRIER_NOUNS = frozenset({"imposition", "introduction", "application", "collection"})
+
+
+def is_carrier(token: Token) -> bool:
+    """ "a pause on the full imposition of the tariffs": the noun only carries the duty; what
+    is done to it is the word above ("pause")."""
+    if token.lemma_.lower() in CARRIER_NOUNS:
+        return True
+    return (
+        token.dep_ == "prep" and token.lower_ == "of" and token.head.lemma_.lower() in CARRIER_NOUNS
+    )
+
+
 def action_of(trigger: Span, sentence: Span) -> str | None:
     """What is done to the tariff, from the verbs around it; None when nothing says."""
     lowered = sentence.text.lower()
-    chain = [trigger.root, *ancestors_within(trigger.root, sentence)]
+    chain = [
+        token
+        for token in [trigger.root, *ancestors_within(trigger.root, sentence)]
+        if not is_carrier(token)
+    ]
     for token in chain[:4]:
         lemma = token.lemma_.lower()
         if lemma in TARIFF_ACTIONS and token.i != trigger.root.i:

@@ -3013,3 +3013,26 @@ def test_a_measure_won_in_a_dated_call_is_dated_by_the_call_not_the_report(run):
     assert measure.date.start == D(2025, 10, 25)  # Saturday's call, not Monday's report
     (call,) = of_type(events, "meeting")
     assert call.date.start == D(2025, 10, 25)
+
+
+def test_a_partner_informed_of_a_coming_tariff_is_an_announcement_that_day(run):
+    events = run(
+        "On July 9, Portugal was officially informed that the United States would impose a "
+        "30% reciprocal tariff on its goods.",
+        published=D(2025, 7, 12),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert (measure.tariff.rate_percent, measure.tariff.action) == (30.0, "announced")
+    assert (measure.status, measure.date.start) == ("happened", D(2025, 7, 9))
+
+
+def test_a_pause_on_the_imposition_of_tariffs_is_a_pause(run):
+    events = run(
+        "Late on Wednesday, Trump announced a pause on the full imposition of the tariffs on "
+        "Portugal.",
+        published=D(2025, 4, 10),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert measure.tariff.action == "paused"  # not "announced": the imposition only carries it
+    assert measure.tariff.target_country == "Portugal"
+    assert measure.date.start == D(2025, 4, 9)
