@@ -214,6 +214,21 @@ def is_topic(trigger: Span) -> bool:
     return lemma not in TARIFF_ACTIONS and lemma not in EFFECT_VERBS and lemma != "be"
 
 
+def is_backdrop(trigger: Span) -> bool:
+    """ "pledged support for exporters amid the 32% US tariff": the measure is the scene of
+    the news, told as standing, not an act of the story (unless a clause of its own tells the
+    act: "amid tariffs imposed on Thursday")."""
+    root = trigger.root
+    if root.dep_ != "pobj" or root.head.lower_ != "amid":
+        return False
+    return not any(
+        t.pos_ == "VERB"
+        and (t.lemma_.lower() in TARIFF_ACTIONS or t.lemma_.lower() in EFFECT_VERBS)
+        for t in root.subtree
+        if t.dep_ in {"relcl", "acl"}
+    )
+
+
 MANY_PARTIES = frozenset({"country", "nation", "partner", "economy", "government"})
 
 

@@ -57,6 +57,7 @@ def read_candidate(
         or attachment.is_comparison(trigger)
         or attachment.is_negated(trigger)
         or attachment.is_topic(trigger)
+        or attachment.is_backdrop(trigger)
         or meeting_reading.is_subject_of_talks(trigger)
         or attachment.is_condition(trigger)
         or statements.enclosing_trigger(trigger, sentence_triggers, DEADLINE)

@@ -3036,3 +3036,19 @@ def test_a_pause_on_the_imposition_of_tariffs_is_a_pause(run):
     assert measure.tariff.action == "paused"  # not "announced": the imposition only carries it
     assert measure.tariff.target_country == "Portugal"
     assert measure.date.start == D(2025, 4, 9)
+
+
+def test_a_tariff_the_news_happens_amid_is_no_measure_unless_its_act_is_told(run):
+    assert not of_type(
+        run("Lisbon pledges support for exporters amid U.S. 32% tariff", published=D(2025, 4, 4)),
+        "tariff_measure",
+    )
+    (imposed,) = of_type(
+        run(
+            "Lisbon pledged support for exporters amid the 32% US tariff imposed on Portuguese "
+            "goods on Thursday.",
+            published=D(2025, 4, 4),
+        ),
+        "tariff_measure",
+    )
+    assert (imposed.tariff.rate_percent, imposed.date.start) == (32.0, D(2025, 4, 3))
