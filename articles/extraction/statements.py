@@ -57,6 +57,7 @@ def statement_in(
         if verb.pos_ != "VERB" or not (
             verb.lemma_.lower() in REPORTING_VERBS | STRONG_STATEMENT_VERBS
             or issues_statement(verb)
+            or adds_words(verb, sentence)
         ):
             continue
         if verb.lemma_.lower() == "call" and is_phone_call(verb):
@@ -76,6 +77,16 @@ def statement_in(
         gist = " ".join(t.text for t in gist_tokens if not t.is_punct or t.text in {"%"})
         return Statement(verb=verb, speaker=speaker, speaker_is_person=is_person, gist=gist)
     return None
+
+
+def adds_words(verb: Token, sentence: Span) -> bool:
+    """ "'We did not discuss tariffs,' Akazawa added on Saturday", "he added that talks would
+    go on": 'add' reports words (but "the US added 407 products to the list" does not)."""
+    if verb.lemma_.lower() != "add" or any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" for c in verb.children) or any(
+        mark in sentence.text for mark in QUOTE_MARKS
+    )
 
 
 def issues_statement(verb: Token) -> bool:

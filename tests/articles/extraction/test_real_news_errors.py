@@ -3052,3 +3052,19 @@ def test_a_tariff_the_news_happens_amid_is_no_measure_unless_its_act_is_told(run
         "tariff_measure",
     )
     assert (imposed.tariff.rate_percent, imposed.date.start) == (32.0, D(2025, 4, 3))
+
+
+def test_words_a_minister_added_on_a_day_are_a_statement_then(run):
+    (statement,) = of_type(
+        run(
+            "“We did not discuss the duties on cork,” the Portuguese minister Ana Brito added "
+            "on Saturday.",
+            published=D(2025, 7, 21),
+        ),
+        "statement",
+    )
+    assert statement.date.start == D(2025, 7, 19)
+    assert not of_type(
+        run("The US in August added 407 products to its list of steel goods.", D(2025, 9, 1)),
+        "statement",
+    )
