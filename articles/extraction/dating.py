@@ -166,6 +166,11 @@ def date_announced_tariff(
         return dated_by_announcement_noun(candidate, dated, published_at=published_at)
     if verb is None or verb.morph.get("Tense") != ["Past"]:
         return candidate
+    if is_undated_notice(candidate, verb, dated):
+        candidate.status = "happened"  # the notice is the news; the story dates it
+        if candidate.tariff.action in {"imposed", "raised"}:
+            candidate.tariff = replace(candidate.tariff, action="announced")
+        return candidate
     conditional = grammar.has_condition(grammar.governing_verb(candidate.trigger.root))
     threat = verb.lemma_.lower() in THREAT_VERBS
     if candidate.status == "speculative" and not (conditional or threat):
@@ -347,6 +352,28 @@ def taking_effect(candidate: Candidate, *, published_at: datetime.date) -> Candi
         pause_days=None,
         takes_effect=None,
         tariff=replace(candidate.tariff, action=action, in_force_from=day.start.isoformat()),
+    )
+
+
+NOTIFYING_VERBS = frozenset({"notify", "inform", "announce", "unveil"})
+
+
+def is_undated_notice(candidate: Candidate, verb: Token, dated: list[DatedMention]) -> bool:
+    """ "Trump has notified South Korea of plans to impose 25% tariffs": a planned measure
+    whose notice is told as done (the present perfect), with no day of its own: the notice
+    happened, on the story's day."""
+    return (
+        candidate.status == "planned"
+        and candidate.date is None
+        and is_notice_told_as_done(verb)
+        and grammar.attached_date(verb, dated) is None
+    )
+
+
+def is_notice_told_as_done(verb: Token) -> bool:
+    """ "has notified", "have announced": a notice in the present perfect."""
+    return verb.lemma_.lower() in NOTIFYING_VERBS and any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children
     )
 
 

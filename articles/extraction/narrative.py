@@ -20,7 +20,13 @@ from spacy.tokens import Span
 from .attachment import is_reference, time_clause_of
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
-from .dating import is_end_bound, is_start_bound, resolve_for_status, shift
+from .dating import (
+    is_end_bound,
+    is_notice_told_as_done,
+    is_start_bound,
+    resolve_for_status,
+    shift,
+)
 from .grammar import (
     FUTURE_AUX,
     attached_date,
@@ -33,6 +39,7 @@ from .grammar import (
 from .legal import OTHER
 from .offsets import ClauseOffset, lasting_before, narrative_step, offset_of_clause
 from .patterns import AGREEMENT, MEETING, REPORTING_VERBS, STATE_LEMMAS, TARIFF
+from .statements import announcing_verb
 
 STORY_TYPES = frozenset({TARIFF, AGREEMENT, MEETING, OTHER})
 PRECISE = frozenset({"day", "range", "week"})
@@ -54,7 +61,11 @@ def is_story_anchor(candidate: Candidate, published_at: datetime.date) -> bool:
 
 
 def is_present_report(candidate: Candidate) -> bool:
-    """ "are holding talks", "has agreed", "says", "will be reduced": told as of today."""
+    """ "are holding talks", "has agreed", "says", "will be reduced", "has notified Seoul of
+    plans to impose": told as of today."""
+    notice = announcing_verb(candidate.trigger, candidate.sentence)
+    if notice is not None and is_notice_told_as_done(notice):
+        return True
     verb = governing_verb(candidate.trigger.root)
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & {"has", "have", "'s", "'ve", "is", "are", "am", "will", "would", "'ll"}:

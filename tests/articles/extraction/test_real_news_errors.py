@@ -3068,3 +3068,17 @@ def test_words_a_minister_added_on_a_day_are_a_statement_then(run):
         run("The US in August added 407 products to its list of steel goods.", D(2025, 9, 1)),
         "statement",
     )
+
+
+def test_a_notice_of_planned_tariffs_told_as_done_is_the_days_announcement(run):
+    (notice,) = of_type(
+        run(
+            "U.S. President Donald Trump has notified Portugal of plans to impose 25 percent "
+            "reciprocal tariffs on all Portuguese products.",
+            published=D(2025, 7, 8),
+        ),
+        "tariff_measure",
+    )
+    assert (notice.status, notice.tariff.action) == ("happened", "announced")
+    assert notice.date.start == D(2025, 7, 8)  # a report in the present perfect
+    assert notice.tariff.target_country == "Portugal"
