@@ -230,6 +230,12 @@ def is_not_a_meeting(trigger: Span) -> bool:
         and root.doc[trigger.end - 1].lower_ == "to"
     ):
         return not spoke_to_a_party(root)
+    if (
+        root.pos_ == "VERB"
+        and root.lemma_.lower() in {"speak", "talk"}
+        and (root.doc[trigger.end - 1].lower_ == "for" or root.doc[trigger.end - 1].like_num)
+    ):
+        return not talked_together(root)
     if (root.pos_ == "VERB" and root.lemma_.lower() in {"speak", "talk"}) or (
         root.pos_ == "NOUN" and root.lemma_.lower() in {"meeting", "conference", "session"}
     ):
@@ -250,6 +256,18 @@ def is_not_a_meeting(trigger: Span) -> bool:
 
 CALLED_PEOPLE_PRONOUNS = frozenset({"him", "her", "them"})
 PERSON_NOUNS = TITLE_WORDS | {"counterpart", "leader"}
+
+
+def talked_together(verb: Token) -> bool:
+    """ "Akazawa and Lutnick talked for about 45 minutes": two named parties as the subject
+    (but "Trump spoke for an hour at the rally" is a speech)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    parties = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+    return len(parties) >= 2 and all(
+        p.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} for p in parties
+    )
 
 
 def is_phone_call(verb: Token) -> bool:

@@ -57,6 +57,16 @@ def pattern_meetings() -> list[dict]:
             "label": MEETING,
             "pattern": [{**lemma_in("speak", "talk"), **verb}, lower_in("with", "by", "to")],
         },
+        # "Akazawa and Lutnick talked (for) about 45 minutes" (two parties: meeting_reading)
+        {"label": MEETING, "pattern": [{**lemma_in("speak", "talk"), **verb}, lower_in("for")]},
+        {
+            "label": MEETING,
+            "pattern": [
+                {**lemma_in("speak", "talk"), **verb},
+                lower_in("about", "around", "nearly", "some"),
+                {"LIKE_NUM": True},
+            ],
+        },
         # "Anwar called the Thai prime minister on Saturday": a phone call (only with a person
         # as its object and nothing said of them: meeting_reading.is_phone_call)
         {"label": MEETING, "pattern": [{**lemma_in("call"), "POS": "VERB"}]},

@@ -3082,3 +3082,19 @@ def test_a_notice_of_planned_tariffs_told_as_done_is_the_days_announcement(run):
     assert (notice.status, notice.tariff.action) == ("happened", "announced")
     assert notice.date.start == D(2025, 7, 8)  # a report in the present perfect
     assert notice.tariff.target_country == "Portugal"
+
+
+def test_two_ministers_who_talked_for_a_while_held_a_call_a_speech_is_none(run):
+    (call,) = of_type(
+        run(
+            "According to the government, Brito and Lutnick talked about 45 minutes from 8 p.m. "
+            "on Thursday.",
+            published=D(2025, 7, 7),
+        ),
+        "meeting",
+    )
+    assert "Howard Lutnick" in call.participants
+    assert call.date.start == D(2025, 7, 3)
+    assert not of_type(
+        run("Trump spoke for an hour at the rally on Thursday.", D(2025, 7, 7)), "meeting"
+    )
