@@ -176,6 +176,13 @@ def pattern_agreements() -> list[dict]:
         },
         {"label": AGREEMENT, "pattern": [{"LOWER": "framework"}]},
         {"label": AGREEMENT, "pattern": [{"LOWER": "joint"}, {"LOWER": "statement"}]},
+        # "released a joint fact sheet on Nov. 13", "under a memorandum signed in September"
+        {
+            "label": AGREEMENT,
+            "pattern": [{"LOWER": "joint"}, {"LOWER": "fact"}, lemma_in("sheet")],
+        },
+        {"label": AGREEMENT, "pattern": [{**lemma_in("memorandum", "mou"), "POS": "NOUN"}]},
+        {"label": AGREEMENT, "pattern": [{"LOWER": "mou"}]},
         {
             "label": AGREEMENT,
             "pattern": [{**lemma_in("consensus", "understanding"), "POS": "NOUN"}],

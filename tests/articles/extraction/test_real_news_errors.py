@@ -3098,3 +3098,23 @@ def test_two_ministers_who_talked_for_a_while_held_a_call_a_speech_is_none(run):
     assert not of_type(
         run("Trump spoke for an hour at the rally on Thursday.", D(2025, 7, 7)), "meeting"
     )
+
+
+def test_a_joint_fact_sheet_and_a_signed_memorandum_are_agreements(run):
+    (sheet,) = of_type(
+        run(
+            "The notice came after Portugal and Chile released a joint fact sheet on Nov. 13.",
+            published=D(2025, 12, 3),
+        ),
+        "agreement",
+    )
+    assert sheet.date.start == D(2025, 11, 13)
+    assert set(sheet.countries) == {"Portugal", "Chile"}
+    (memorandum,) = of_type(
+        run(
+            "Under a memorandum signed in September, Portugal will invest in Chilean mines.",
+            published=D(2025, 12, 3),
+        ),
+        "agreement",
+    )
+    assert (memorandum.status, memorandum.date.start) == ("happened", D(2025, 9, 1))
