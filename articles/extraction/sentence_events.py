@@ -7,7 +7,7 @@ import datetime
 
 from spacy.tokens import Span
 
-from . import grammar, legal, narrative, parties, statements, titles
+from . import attachment, grammar, legal, narrative, parties, statements, titles
 from .candidate import Candidate, DatedMention
 from .dates import resolve_date
 from .dating import granted_window, is_end_bound, preceded_by
@@ -119,7 +119,11 @@ def statement_candidate(
         if c.date is not None or (c.tariff is not None and c.tariff.rate_percent is not None)
     ):
         return None  # "issued a statement after the tariffs were imposed" tells both
-    when = grammar.attached_date(statement.verb, dated)
+    verb_span = sentence[statement.verb.i - sentence.start : statement.verb.i - sentence.start + 1]
+    when = grammar.attached_date(
+        statement.verb,
+        [d for d in dated if not attachment.dates_a_deadline(d, verb_span)],
+    )  # "says the minister, ahead of the August 1 deadline": the deadline's day, not hers
     strong = statement.verb.lemma_.lower() in STRONG_STATEMENT_VERBS or any(
         c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in STRONG_STATEMENT_VERBS
         for c in statement.verb.children
@@ -139,7 +143,7 @@ def statement_candidate(
     )
     candidate = Candidate(
         type=STATEMENT,
-        trigger=sentence[statement.verb.i - sentence.start : statement.verb.i - sentence.start + 1],
+        trigger=verb_span,
         sentence=sentence,
         status="happened",
         date=date or (when.mention.resolved if when else None),

@@ -3118,3 +3118,13 @@ def test_a_joint_fact_sheet_and_a_signed_memorandum_are_agreements(run):
         "agreement",
     )
     assert (memorandum.status, memorandum.date.start) == ("happened", D(2025, 9, 1))
+
+
+def test_a_remark_made_ahead_of_a_deadline_is_not_dated_on_the_deadline(run):
+    events = run(
+        "It is now wait and see, says trade minister Ana Brito, ahead of the August 1 deadline.",
+        published=D(2025, 7, 30),
+    )
+    assert not of_type(events, "statement")  # no day of its own: not a planned statement
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.date.start == D(2025, 8, 1)
