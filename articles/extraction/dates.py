@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from articles.extraction import timex_calendar as cal
-from articles.extraction.timex_lexicon import MONTH_BY_DAY, month_number
+from articles.extraction.timex_lexicon import MONTH, MONTH_BY_DAY, YEAR, month_number
 from articles.extraction.timex_rules import Hit, scan
 
 DATEPARSER_SETTINGS = {
@@ -137,6 +137,57 @@ def month_range(
     phrase = text[start : following.end()]
     return following.end(), replace(
         resolved,
+        end=last,
+        precision="range",
+        text=phrase,
+        computed=True,
+        explanation=f"{phrase!r}: {first.isoformat()} to {last.isoformat()}",
+    )
+
+
+# "November 2023 to March 2024", "January to March 2025", "between May and July": months
+# running into a later month ("and" only after "between": "talks in March and May" are two)
+MONTH_SPAN_END = re.compile(
+    rf"\s*(?P<link>[-\u2013\u2014]|to|through|until|till|and)\s*(?P<mon>{MONTH})"
+    rf"(?:,?\s+(?P<year>{YEAR}))?(?![\w])",
+    re.I,
+)
+MAX_MONTH_SPAN_DAYS = 2 * 366
+
+
+def month_span(
+    resolved: ResolvedDate, text: str, start: int, end: int
+) -> tuple[int, ResolvedDate] | None:
+    """ "talks from November 2023 to March 2024": the months from the first to the last."""
+    following = MONTH_SPAN_END.match(text, end)
+    if following is None or MOVING_WORDS.search(text[:start]):
+        return None
+    if following["link"].lower() == "and" and not RANGE_START.search(
+        text[max(0, start - 10) : start]
+    ):
+        return None
+    first = resolved.start
+    month = month_number(following["mon"])
+    if following["year"]:
+        year = int(following["year"])
+        if not re.search(YEAR, text[start:end]):  # "January to March 2025": both in 2025
+            first = first.replace(year=year if first.month <= month else year - 1)
+    else:
+        year = first.year + (1 if month < first.month else 0)
+    try:
+        last = cal.month_end(year, month)
+    except ValueError:  # past the calendar's last year
+        return None
+    if (
+        not first < last
+        or (last - first).days > MAX_MONTH_SPAN_DAYS
+        or (last.month == first.month and last.year == first.year)
+    ):
+        return None
+    phrase = text[start : following.end()]
+    return following.end(), replace(
+        resolved,
+        start=first,
         end=last,
         precision="range",
         text=phrase,
@@ -385,6 +436,8 @@ def read_on(
     phrase now ends and its interval, or None."""
     if resolved.precision == "day" and (ranged := month_range(resolved, text, start, end)):
         return ranged
+    if resolved.precision == "month" and (spanned := month_span(resolved, text, start, end)):
+        return spanned
     last_day = DAY_RANGE_END.match(text, end)
     if last_day and resolved.precision == "day":
         phrase = text[start : last_day.end()]

@@ -13,6 +13,7 @@ from articles.extraction.dates import (
     duration_days,
     find_dates,
     resolve_date,
+    widened,
 )
 
 PUBLISHED = dt.date(2025, 5, 1)  # a Thursday
@@ -298,3 +299,30 @@ def test_the_coming_days_weeks_and_months_run_from_publication(text, end):
 
 def test_the_coming_years_are_too_vague_for_the_timeline():
     assert resolve_date("in the coming years", published_at=PUBLISHED, tense="future") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("talks from November 2023 to March 2024", D(2023, 11, 1), D(2024, 3, 31)),
+        ("talks between November 2023 and March 2024", D(2023, 11, 1), D(2024, 3, 31)),
+        ("talks from January to March 2025", D(2025, 1, 1), D(2025, 3, 31)),
+        ("talks from May 2024 - March 2025", D(2024, 5, 1), D(2025, 3, 31)),
+    ],
+)
+def test_a_span_of_months_runs_from_the_first_to_the_end_of_the_last(phrase, start, end):
+    resolved = in_sentence(phrase, D(2025, 12, 12))
+    assert (resolved.start, resolved.end, resolved.precision) == (start, end, "range")
+
+
+def test_months_joined_by_and_are_two_dates_a_moved_date_is_not_a_span():
+    listed = in_sentence("talks in March and May", PUBLISHED)
+    assert (listed.start, listed.end) == (D(2025, 3, 1), D(2025, 3, 31))
+    moved = in_sentence("the round was postponed from March to May", PUBLISHED)
+    assert (moved.start, moved.end) == (D(2025, 3, 1), D(2025, 3, 31))
+
+
+def in_sentence(sentence: str, published: dt.date) -> ResolvedDate:
+    """The first date of a sentence as the pipeline reads it (widened over what follows)."""
+    first = find_dates(sentence, published_at=published, tense="past")[0]
+    return widened(first, sentence, published).resolved

@@ -3128,3 +3128,14 @@ def test_a_remark_made_ahead_of_a_deadline_is_not_dated_on_the_deadline(run):
     assert not of_type(events, "statement")  # no day of its own: not a planned statement
     (deadline,) = of_type(events, "deadline")
     assert deadline.date.start == D(2025, 8, 1)
+
+
+def test_rounds_of_talks_between_two_months_span_both(run):
+    (talks,) = of_type(
+        run(
+            "Portugal and Chile held three rounds of talks between November 2023 and March 2024.",
+            published=D(2025, 12, 12),
+        ),
+        "meeting",
+    )
+    assert (talks.date.start, talks.date.end) == (D(2023, 11, 1), D(2024, 3, 31))
