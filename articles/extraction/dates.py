@@ -134,9 +134,14 @@ def month_range(
         return None
     if not first < last <= first + dt.timedelta(days=62):
         return None
-    phrase = text[start : following.end()]
-    return following.end(), replace(
+    return following.end(), spanning(resolved, first, last, text[start : following.end()])
+
+
+def spanning(resolved: ResolvedDate, first: dt.date, last: dt.date, phrase: str) -> ResolvedDate:
+    """The date read on to the end of a written span ("from April 29 to May 2")."""
+    return replace(
         resolved,
+        start=first,
         end=last,
         precision="range",
         text=phrase,
@@ -184,16 +189,7 @@ def month_span(
         or (last.month == first.month and last.year == first.year)
     ):
         return None
-    phrase = text[start : following.end()]
-    return following.end(), replace(
-        resolved,
-        start=first,
-        end=last,
-        precision="range",
-        text=phrase,
-        computed=True,
-        explanation=f"{phrase!r}: {first.isoformat()} to {last.isoformat()}",
-    )
+    return following.end(), spanning(resolved, first, last, text[start : following.end()])
 
 
 # "June 30 next year", "in March last year": a day or month placed in a year said relatively.

@@ -372,9 +372,7 @@ def is_undated_notice(candidate: Candidate, verb: Token, dated: list[DatedMentio
 
 def is_notice_told_as_done(verb: Token) -> bool:
     """ "has notified", "have announced": a notice in the present perfect."""
-    return verb.lemma_.lower() in NOTIFYING_VERBS and any(
-        c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children
-    )
+    return verb.lemma_.lower() in NOTIFYING_VERBS and grammar.has_perfect_aux(verb)
 
 
 def dated_act_in_between(

@@ -135,6 +135,12 @@ FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "could", "may", "might"
 
 
 PAST_AUX = frozenset({"had", "did", "was", "were", "has", "have"})
+PERFECT_AUX = frozenset({"has", "have", "'s", "'ve"})
+
+
+def has_perfect_aux(verb: Token) -> bool:
+    """ "has cut", "have notified": the verb in the present perfect."""
+    return any(c.dep_ == "aux" and c.lower_ in PERFECT_AUX for c in verb.children)
 
 
 def left_context(span: Span, size: int) -> Span:

@@ -357,8 +357,12 @@ def is_pleased_to(verb: Token) -> bool:
     )
 
 
+TELLING_LEMMAS = frozenset({"say", "tell", "announce", "report", "inform", "notify"})
+
+
 def reported(chain: list[Token]) -> bool:
-    return any(t.lemma_ in {"say", "tell", "announce", "report", "inform", "notify"} for t in chain)
+    """ "said it would", "informed Lisbon that it would": a future told, not a hedge."""
+    return any(t.lemma_ in TELLING_LEMMAS for t in chain)
 
 
 def is_definite(trigger: Span) -> bool:

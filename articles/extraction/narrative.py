@@ -32,6 +32,7 @@ from .grammar import (
     attached_date,
     dates_another_act,
     governing_verb,
+    has_perfect_aux,
     is_state_clause,
     reporting_head,
     unique,
@@ -88,9 +89,7 @@ def is_perfect(candidate: Candidate) -> bool:
     """ "Chile has cut its duties on copper": done, but not said to be today; in a story whose
     first dated event comes later ("signed a deal yesterday"), the lead tells that event."""
     verb = governing_verb(candidate.trigger.root)
-    return verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children
-    )
+    return verb.tag_ == "VBN" and has_perfect_aux(verb)
 
 
 def wants_story_date(candidate: Candidate) -> bool:
@@ -397,9 +396,10 @@ def attach_reference_times(
                 why=f"the day the story is reported from ({reported_on.text!r})",
             )
         elif is_present_report(candidate) and not (
-            (anchors or (reported_on is not None and candidate.status == "planned"))
-            and (is_perfect(candidate) or candidate.status == "planned")
-        ):  # "the deal will reduce tariffs", told before the deal's day: dated with the deal
+            (anchors and (is_perfect(candidate) or candidate.status == "planned"))
+            or (reported_on is not None and candidate.status == "planned")
+        ):  # "the deal will reduce tariffs", told before the deal's day: dated with the deal;
+            # announced in a story reported from a day: dated on that day (below)
             candidate.date = publication_date(published_at)
             candidate.date_source = "publication"
         elif (kin := same_kind_told_before(ordered, index, published_at)) is not None:

@@ -181,8 +181,8 @@ def pattern_agreements() -> list[dict]:
             "label": AGREEMENT,
             "pattern": [{"LOWER": "joint"}, {"LOWER": "fact"}, lemma_in("sheet")],
         },
-        {"label": AGREEMENT, "pattern": [{**lemma_in("memorandum", "mou"), "POS": "NOUN"}]},
-        {"label": AGREEMENT, "pattern": [{"LOWER": "mou"}]},
+        {"label": AGREEMENT, "pattern": [{**lemma_in("memorandum"), "POS": "NOUN"}]},
+        {"label": AGREEMENT, "pattern": [lower_in("mou", "mous")]},
         {
             "label": AGREEMENT,
             "pattern": [{**lemma_in("consensus", "understanding"), "POS": "NOUN"}],

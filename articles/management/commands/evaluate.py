@@ -111,9 +111,8 @@ class Command(BaseCommand):
         if errors:
             for label, items in (("MISSED", result.misses), ("SPURIOUS", result.spurious)):
                 for name, event in items:
-                    date = event.get("date") or {}
                     self.stdout.write(
-                        f"{label:8} {name[:28]:28} {event['type']:14} {date.get('start')}..{date.get('end')} "
+                        f"{label:8} {name[:28]:28} {event['type']:14} {self.when(event)} "
                         f"{event['status']:11} {event['evidence'][:90]}"
                     )
             for name, predicted, expected in result.misread:
