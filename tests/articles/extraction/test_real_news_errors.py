@@ -2971,9 +2971,9 @@ def test_an_hour_on_a_named_day_stays_on_that_day(run):
 
 def test_an_order_to_get_rid_of_tariffs_is_a_removal_that_dates_the_story(run):
     events = run(
-        "The US president signed an executive order Friday to get rid of tariffs on a range "
-        "of foods, including beef and cocoa. He signed the order after announcing that the US "
-        "had reached framework agreements with Peru and Chile.",
+        "On Friday the president put his name to an order to get rid of duties on a list of "
+        "farm goods such as cocoa and beef. He signed it after announcing that Washington had "
+        "reached framework agreements with Peru and Chile.",
         published=D(2025, 11, 14),
     )
     (removal,) = of_type(events, "tariff_measure")
@@ -2989,10 +2989,10 @@ def test_an_order_to_get_rid_of_tariffs_is_a_removal_that_dates_the_story(run):
 
 def test_a_relief_announced_with_the_deals_is_dated_on_the_reported_day(run):
     events = run(
-        "The United States has announced trade framework agreements with Peru and Chile.\n"
-        "Under the new terms, Peru's rate will stay at 10 percent, according to an official "
-        "who briefed reporters on Thursday.\n"
-        "Statements released alongside the agreements said the US will remove tariffs on "
+        "Washington has announced trade framework agreements with Peru and Chile.\n"
+        "Peru keeps its 10 percent rate under the new terms, according to an official who "
+        "spoke to the press on Thursday.\n"
+        "Texts published together with the agreements said the US will remove tariffs on "
         "Peruvian cocoa.",
         published=D(2025, 11, 14),
     )
@@ -3003,9 +3003,9 @@ def test_a_relief_announced_with_the_deals_is_dated_on_the_reported_day(run):
 
 def test_a_measure_won_in_a_dated_call_is_dated_by_the_call_not_the_report(run):
     events = run(
-        "Lisbon's premier said on Monday that she spoke with Trump on Saturday to secure the "
-        "extension, which will delay the planned increase in tariffs on Portuguese exports "
-        "from 25 to 30 percent.",
+        "Lisbon's premier said on Monday that she spoke with Trump on Saturday to win more "
+        "time, which will delay the scheduled rise in duties on Portuguese goods from 25 to 30 "
+        "percent.",
         published=D(2025, 10, 28),
     )
     (measure,) = of_type(events, "tariff_measure")
@@ -3017,8 +3017,8 @@ def test_a_measure_won_in_a_dated_call_is_dated_by_the_call_not_the_report(run):
 
 def test_a_partner_informed_of_a_coming_tariff_is_an_announcement_that_day(run):
     events = run(
-        "On July 9, Portugal was officially informed that the United States would impose a "
-        "30% reciprocal tariff on its goods.",
+        "Portugal was formally informed on July 9 that Washington would impose a 30% tariff "
+        "on its exports.",
         published=D(2025, 7, 12),
     )
     (measure,) = of_type(events, "tariff_measure")
@@ -3028,7 +3028,7 @@ def test_a_partner_informed_of_a_coming_tariff_is_an_announcement_that_day(run):
 
 def test_a_pause_on_the_imposition_of_tariffs_is_a_pause(run):
     events = run(
-        "Late on Wednesday, Trump announced a pause on the full imposition of the tariffs on "
+        "On Wednesday night the president ordered a pause on the imposition of the duties on "
         "Portugal.",
         published=D(2025, 4, 10),
     )
@@ -3040,13 +3040,13 @@ def test_a_pause_on_the_imposition_of_tariffs_is_a_pause(run):
 
 def test_a_tariff_the_news_happens_amid_is_no_measure_unless_its_act_is_told(run):
     assert not of_type(
-        run("Lisbon pledges support for exporters amid U.S. 32% tariff", published=D(2025, 4, 4)),
+        run("Lisbon offers aid to winemakers amid 32% US tariff", published=D(2025, 4, 4)),
         "tariff_measure",
     )
     (imposed,) = of_type(
         run(
-            "Lisbon pledged support for exporters amid the 32% US tariff imposed on Portuguese "
-            "goods on Thursday.",
+            "Lisbon offered aid to winemakers amid the 32% US tariff imposed on Portuguese goods "
+            "on Thursday.",
             published=D(2025, 4, 4),
         ),
         "tariff_measure",
@@ -3057,15 +3057,15 @@ def test_a_tariff_the_news_happens_amid_is_no_measure_unless_its_act_is_told(run
 def test_words_a_minister_added_on_a_day_are_a_statement_then(run):
     (statement,) = of_type(
         run(
-            "“We did not discuss the duties on cork,” the Portuguese minister Ana Brito added "
-            "on Saturday.",
+            "“Cork duties were not on the table,” the Portuguese minister Ana Brito added on "
+            "Saturday.",
             published=D(2025, 7, 21),
         ),
         "statement",
     )
     assert statement.date.start == D(2025, 7, 19)
     assert not of_type(
-        run("The US in August added 407 products to its list of steel goods.", D(2025, 9, 1)),
+        run("In August Washington added 300 items to its list of steel goods.", D(2025, 9, 1)),
         "statement",
     )
 
@@ -3073,8 +3073,8 @@ def test_words_a_minister_added_on_a_day_are_a_statement_then(run):
 def test_a_notice_of_planned_tariffs_told_as_done_is_the_days_announcement(run):
     (notice,) = of_type(
         run(
-            "U.S. President Donald Trump has notified Portugal of plans to impose 25 percent "
-            "reciprocal tariffs on all Portuguese products.",
+            "Washington has notified Portugal of plans to impose 25 percent tariffs on all "
+            "Portuguese exports.",
             published=D(2025, 7, 8),
         ),
         "tariff_measure",
@@ -3087,8 +3087,7 @@ def test_a_notice_of_planned_tariffs_told_as_done_is_the_days_announcement(run):
 def test_two_ministers_who_talked_for_a_while_held_a_call_a_speech_is_none(run):
     (call,) = of_type(
         run(
-            "According to the government, Brito and Lutnick talked about 45 minutes from 8 p.m. "
-            "on Thursday.",
+            "Officials said Brito and Lutnick talked about 40 minutes from 9 p.m. on Thursday.",
             published=D(2025, 7, 7),
         ),
         "meeting",
@@ -3103,7 +3102,7 @@ def test_two_ministers_who_talked_for_a_while_held_a_call_a_speech_is_none(run):
 def test_a_joint_fact_sheet_and_a_signed_memorandum_are_agreements(run):
     (sheet,) = of_type(
         run(
-            "The notice came after Portugal and Chile released a joint fact sheet on Nov. 13.",
+            "The order followed a joint fact sheet that Portugal and Chile released on Nov. 13.",
             published=D(2025, 12, 3),
         ),
         "agreement",
@@ -3112,7 +3111,7 @@ def test_a_joint_fact_sheet_and_a_signed_memorandum_are_agreements(run):
     assert set(sheet.countries) == {"Portugal", "Chile"}
     (memorandum,) = of_type(
         run(
-            "Under a memorandum signed in September, Portugal will invest in Chilean mines.",
+            "Portugal will invest in Chilean mines under a memorandum signed in September.",
             published=D(2025, 12, 3),
         ),
         "agreement",
@@ -3122,7 +3121,7 @@ def test_a_joint_fact_sheet_and_a_signed_memorandum_are_agreements(run):
 
 def test_a_remark_made_ahead_of_a_deadline_is_not_dated_on_the_deadline(run):
     events = run(
-        "It is now wait and see, says trade minister Ana Brito, ahead of the August 1 deadline.",
+        "Talks are on hold for now, says trade minister Ana Brito, ahead of the August 1 deadline.",
         published=D(2025, 7, 30),
     )
     assert not of_type(events, "statement")  # no day of its own: not a planned statement
@@ -3133,7 +3132,7 @@ def test_a_remark_made_ahead_of_a_deadline_is_not_dated_on_the_deadline(run):
 def test_rounds_of_talks_between_two_months_span_both(run):
     (talks,) = of_type(
         run(
-            "Portugal and Chile held three rounds of talks between November 2023 and March 2024.",
+            "Portugal and Chile held four rounds of talks between November 2023 and March 2024.",
             published=D(2025, 12, 12),
         ),
         "meeting",
