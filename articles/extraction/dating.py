@@ -256,6 +256,18 @@ def effective_from(dated: list[DatedMention]) -> DatedMention | None:
 
 
 UNVEILING_VERBS = frozenset({"announce", "unveil"})
+LETTER_SENDING_VERBS = frozenset({"send", "issue", "deliver", "address"})
+
+
+def is_unveiling(verb: Token) -> bool:
+    """ "announced", and "sent a letter": the 2025 letters told each partner its new rate."""
+    lemma = verb.lemma_.lower()
+    return lemma in UNVEILING_VERBS or (
+        lemma in LETTER_SENDING_VERBS
+        and any(c.lemma_.lower() == "letter" for c in verb.children if c.dep_ in {"dobj", "dative"})
+    )
+
+
 ANNOUNCEMENT_NOUNS = frozenset({"announcement", "unveiling"})
 
 
@@ -399,7 +411,7 @@ def dated_by_its_announcement(
     not on whichever date the parser hangs nearer the noun."""
     verb = statements.announcing_verb(candidate.trigger, candidate.sentence)
     effective = candidate.date_mention
-    if verb is None or verb.lemma_.lower() not in UNVEILING_VERBS or effective is None:
+    if verb is None or not is_unveiling(verb) or effective is None:
         return candidate
     when = grammar.attached_date(verb, dated)
     if when is not None and when is effective:

@@ -150,6 +150,7 @@ def is_duplicate(a: Candidate, b: Candidate) -> bool:
             and bool(a.countries)
             and set(a.countries) == set(b.countries)
             and same_people(a, b)
+            and not told_apart(a, b)
         )
     ta, tb = a.tariff, b.tariff
     if ta is None or tb is None or ta.applies_to_all != tb.applies_to_all:
@@ -322,7 +323,7 @@ def same_happening(a: Candidate, b: Candidate) -> bool:
     if a.type == AGREEMENT and other_partners(a, b):
         return False
     if a.type == MEETING:
-        if meetings_apart(a, b):
+        if meetings_apart(a, b) or told_apart(a, b):
             return False
         if a.date == b.date:
             return True
@@ -348,6 +349,18 @@ def meetings_apart(a: Candidate, b: Candidate) -> bool:
     if a.location and a.location == b.location:
         return False
     return bool(a.countries) and bool(b.countries) and not set(a.countries) & set(b.countries)
+
+
+SEPARATE_OPENINGS = ("separately", "in a separate", "in separate")
+
+
+def told_apart(a: Candidate, b: Candidate) -> bool:
+    """ "Separately, the commerce minister met the trade representative": the writer says this
+    meeting is another one, however close in date and parties, unless the same people meet."""
+    opens_apart = any(
+        c.sentence.text.lstrip().lower().startswith(SEPARATE_OPENINGS) for c in (a, b)
+    )
+    return opens_apart and set(a.participants) != set(b.participants)
 
 
 def other_partners(a: Candidate, b: Candidate) -> bool:

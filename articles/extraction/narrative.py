@@ -206,18 +206,25 @@ SEVERAL = frozenset({"several", "many", "multiple", "numerous", "countless", "re
 
 
 def is_told_act(candidate: Candidate) -> bool:
-    """ "the two signed an agreement", "they have reached a deal": a meeting or deal told as
-    done, in the simple past or the present perfect, by the verb that governs it."""
+    """ "the two signed an agreement", "they have reached a deal", "the minister met his
+    counterpart": a meeting or deal told as done, in the simple past or the present perfect,
+    by the verb that governs it (or is it)."""
     root = candidate.trigger.root
     verb = governing_verb(root)
     if candidate.type not in {MEETING, AGREEMENT} or any(c.dep_ == "neg" for c in verb.children):
         return False
     if verb.tag_ == "VBD":
-        return root.dep_ in {"dobj", "nsubj", "nsubjpass"} or (
-            candidate.type == MEETING
-            and root.dep_ == "pobj"
-            and root.head.lower_ in {"in", "during", "at"}
-            and root.head.head.i == verb.i
+        return (
+            root.dep_ in {"dobj", "nsubj", "nsubjpass"}
+            or (
+                candidate.type == MEETING and root.i == verb.i  # "the minister met his counterpart"
+            )
+            or (
+                candidate.type == MEETING
+                and root.dep_ == "pobj"
+                and root.head.lower_ in {"in", "during", "at"}
+                and root.head.head.i == verb.i
+            )
         )  # "secured a pause in a call with Trump": the call was held
     if any(t.lower_ in SEVERAL for t in verb.subtree if t.i < root.i):
         return False  # "have held several rounds of negotiations": a history, not one event

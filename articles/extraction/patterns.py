@@ -137,6 +137,12 @@ def pattern_tariff_measures() -> list[dict]:
         # "reduced steel import quotas by 15%": a safeguard quota is a tariff measure (only
         # when a verb changes it: tariffs.is_tariff_measure and quota_change)
         {"label": TARIFF, "pattern": [{"LOWER": {"IN": ["quota", "quotas"]}}]},
+        # "similar letters went to Laos and Myanmar", "tariff letters": the 2025 letters that
+        # told each partner its rate are announcements (tariffs.action_of, letter_recipient)
+        {
+            "label": TARIFF,
+            "pattern": [lower_in("similar", "such", "tariff"), lower_in("letter", "letters")],
+        },
         # "new import taxes on Peruvian copper": an import tax is a duty by its name
         {"label": TARIFF, "pattern": [{"LOWER": "import"}, lower_in("tax", "taxes")]},
         {

@@ -58,7 +58,13 @@ def tariff_details(
         rate, action = None, quota_change(trigger) or ""
     else:
         rate = rate_near(trigger, sentence)
-        action = action_of(trigger, sentence) or ("imposed" if rate is not None else "")
+        action = action_of(trigger, sentence) or (
+            "imposed"
+            if rate is not None
+            else "announced"
+            if trigger.root.lemma_.lower() == "letter"  # "similar letters went to ...": told
+            else ""
+        )
     previous = former_rate(rate, sentence)
     if previous is not None and action in {"imposed", "removed", "announced", ""}:
         action = "lowered" if previous > rate else "raised"  # "set at 15%, down from 25%"
@@ -387,7 +393,50 @@ def parties_of(
         )
         if match:
             target = lower_countries.get(match.group(1).lower())
+    if target is None:
+        target = letter_recipient(sentence, countries_by_token)
     return imposing, target
+
+
+LETTER_SENDING = frozenset(
+    {"send", "address", "write", "deliver", "issue", "post", "dispatch", "mail", "go"}
+)
+
+
+def letter_recipient(sentence: Span, countries_by_token: dict[int, str]) -> str | None:
+    """A tariff letter's recipient is the measure's target: "a letter to Pretoria setting a 30%
+    duty", "sent letters on Monday to Tokyo and Seoul announcing 25%" (with the list's others
+    split off by conjoined_targets)."""
+    for token in sentence:
+        if token.lemma_.lower() != "letter":
+            continue
+        holders = [token]
+        if (
+            token.dep_ in {"dobj", "nsubj", "nsubjpass"}
+            and token.head.lemma_.lower() in LETTER_SENDING
+        ):
+            holders.append(token.head)  # "sent letters on Monday to ...": the verb takes "to"
+        holders += [
+            c
+            for c in token.children
+            if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in LETTER_SENDING
+        ]  # "letters to be sent out to 14 countries"
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "dative" and child.i in countries_by_token:
+                    return countries_by_token[child.i]  # "sent Pretoria a letter"
+                if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
+                    found = next(
+                        (
+                            countries_by_token[t.i]
+                            for t in child.subtree
+                            if t.i in countries_by_token
+                        ),
+                        None,
+                    )
+                    if found:
+                        return found
+    return None
 
 
 RESPONSE_NOUNS = frozenset(

@@ -3138,3 +3138,65 @@ def test_rounds_of_talks_between_two_months_span_both(run):
         "meeting",
     )
     assert (talks.date.start, talks.date.end) == (D(2023, 11, 1), D(2024, 3, 31))
+
+
+# Fifteenth pass (stop 28) ---------------------------------------------------------------------
+
+
+def test_a_tariff_letter_targets_its_recipient_announced_then_applied(run):
+    events = run(
+        "Trump on Monday sent Lesotho a letter imposing a 30% tariff from August 1.",
+        published=D(2025, 7, 10),
+    )
+    announced, applied = announced_and_applied(events)
+    for measure in (announced, applied):
+        assert measure.tariff.target_country == "Lesotho"
+        assert measure.tariff.rate_percent == 30.0
+    assert (announced.tariff.action, announced.status) == ("announced", "happened")
+    assert announced.date.start == D(2025, 7, 7)  # the letter's day
+    assert (applied.status, applied.date.start) == ("planned", D(2025, 8, 1))
+
+
+def test_similar_letters_are_one_announcement_per_recipient(run):
+    events = run(
+        "The United States told more partners their rates. Similar letters went on Tuesday to Laos, "
+        "Cambodia and Myanmar.",
+        published=D(2025, 7, 10),
+    )
+    measures = of_type(events, "tariff_measure")
+    assert sorted(m.tariff.target_country for m in measures) == ["Cambodia", "Laos", "Myanmar"]
+    for measure in measures:
+        assert (measure.tariff.action, measure.status) == ("announced", "happened")
+        assert measure.date.start == D(2025, 7, 8)
+
+
+def test_letters_to_be_sent_to_listed_countries_split_by_recipient(run):
+    events = run(
+        "On Tuesday the White House released such letters to be sent out to a dozen countries "
+        "including Tunisia, Serbia and Kazakhstan.",
+        published=D(2025, 7, 10),
+    )
+    measures = of_type(events, "tariff_measure")
+    assert sorted(m.tariff.target_country for m in measures) == ["Kazakhstan", "Serbia", "Tunisia"]
+
+
+def test_a_letter_about_something_else_is_no_tariff_measure(run):
+    events = run(
+        "The prime minister sent a letter to Norway on Monday inviting its ministers to talks.",
+        published=D(2025, 7, 10),
+    )
+    assert of_type(events, "tariff_measure") == []
+
+
+def test_a_meeting_told_as_separate_is_not_merged_into_the_days_other_talks(run):
+    events = run(
+        "Japanese officials were in Paris on Tuesday for talks with Marco Rubio. Separately, "
+        "Ryosei Akazawa met Howard Lutnick in the French capital.",
+        published=D(2025, 6, 12),
+    )
+    meetings = of_type(events, "meeting")
+    assert len(meetings) == 2
+    separate = next(m for m in meetings if "Howard Lutnick" in m.participants)
+    assert "Marco Rubio" not in separate.participants
+    assert separate.date.start == D(2025, 6, 10)  # the story's Tuesday, told without a date
+    assert separate.date_source == "story"
