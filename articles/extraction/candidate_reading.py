@@ -121,9 +121,11 @@ def read_candidate(
     )
     if status == "cancelled":  # the calling-off's own date is not the meeting's
         undoing = modality.cancelling_verb_over(trigger, sentence)
-        usable = [
-            d for d in usable if undoing is None or grammar.attached_date(undoing, [d]) is None
-        ]
+        undoers = [] if undoing is None else [undoing]
+        if undoing is not None and undoing.pos_ == "NOUN":
+            undoers.append(grammar.governing_verb(undoing))  # "announced on Thursday the
+            # termination of the talks": Thursday is the calling-off's
+        usable = [d for d in usable if all(grammar.attached_date(u, [d]) is None for u in undoers)]
     date_mention = grammar.closest_date(
         trigger, usable, status="planned" if status == "cancelled" else status
     )

@@ -56,6 +56,8 @@ def status_of(trigger: Span, sentence: Span) -> str:
         return "speculative"  # "a truce opening the path to a visit in October"
     if trigger.label_ in {TARIFF, DEADLINE} and plan_overtaken(trigger, sentence):
         return "cancelled"  # "was set to levy 40% on March 3", "the earlier deadline"
+    if trigger.label_ == TARIFF and scheduled_by_own_phrase(head):
+        return "planned"  # "the duties due to kick in on Thursday would hurt exporters"
     if is_pleased_to(head):
         return "happened"  # "Wonderful to speak with President Trump today"
     if trigger.label_ == "meeting" and told_as_ahead(trigger):
@@ -503,6 +505,25 @@ def in_progress(verb: Token) -> bool:
 TRYING_VERBS = frozenset({"try", "seek", "attempt", "strive", "race", "scramble", "rush"})
 
 
+def scheduled_by_own_phrase(noun: Token) -> bool:
+    """ "the duties due to kick in on Thursday", "tariffs scheduled to start on Friday": the
+    noun's own phrase schedules it, whatever the sentence goes on to say of it (a warning of
+    their effect, a forecast)."""
+    return any(
+        (
+            c.dep_ == "amod"
+            and c.lower_ in {"due", "slated"}
+            and any(g.dep_ == "xcomp" for g in c.children)
+        )
+        or (
+            c.dep_ == "acl"
+            and c.lower_ in {"scheduled", "slated", "set"}
+            and any(g.dep_ == "xcomp" for g in c.children)
+        )
+        for c in noun.children
+    )
+
+
 def only_sought(verb: Token) -> bool:
     """ "its push to clinch a deal", "a bid to seal a deal", "officials try to secure better
     deals": sought, not made (a hope, "hope to seal a deal by May", is told as such)."""
@@ -525,9 +546,15 @@ CANCELLING_LEMMAS = frozenset(
 )
 
 
+# "announced the termination of all trade talks": the calling-off told as a noun
+CANCELLING_NOUNS = frozenset({"termination", "cancellation", "postponement", "scrapping"})
+
+
 def cancelling_verb(token: Token) -> bool:
-    """ "called off", "put off", "postponed", "scrapped": a plan undone."""
+    """ "called off", "put off", "postponed", "scrapped", "the termination of": a plan undone."""
     lemma = token.lemma_.lower()
+    if lemma in CANCELLING_NOUNS:
+        return token.pos_ == "NOUN"
     if lemma in CANCELLING_LEMMAS:
         return token.pos_ == "VERB"  # "all trade talks were terminated"
     return lemma in {"call", "put", "break"} and any(

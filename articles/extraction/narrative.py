@@ -206,25 +206,18 @@ SEVERAL = frozenset({"several", "many", "multiple", "numerous", "countless", "re
 
 
 def is_told_act(candidate: Candidate) -> bool:
-    """ "the two signed an agreement", "they have reached a deal", "the minister met his
-    counterpart": a meeting or deal told as done, in the simple past or the present perfect,
-    by the verb that governs it (or is it)."""
+    """ "the two signed an agreement", "they have reached a deal": a meeting or deal told as
+    done, in the simple past or the present perfect, by the verb that governs it."""
     root = candidate.trigger.root
     verb = governing_verb(root)
     if candidate.type not in {MEETING, AGREEMENT} or any(c.dep_ == "neg" for c in verb.children):
         return False
     if verb.tag_ == "VBD":
-        return (
-            root.dep_ in {"dobj", "nsubj", "nsubjpass"}
-            or (
-                candidate.type == MEETING and root.i == verb.i  # "the minister met his counterpart"
-            )
-            or (
-                candidate.type == MEETING
-                and root.dep_ == "pobj"
-                and root.head.lower_ in {"in", "during", "at"}
-                and root.head.head.i == verb.i
-            )
+        return root.dep_ in {"dobj", "nsubj", "nsubjpass"} or (
+            candidate.type == MEETING
+            and root.dep_ == "pobj"
+            and root.head.lower_ in {"in", "during", "at"}
+            and root.head.head.i == verb.i
         )  # "secured a pause in a call with Trump": the call was held
     if any(t.lower_ in SEVERAL for t in verb.subtree if t.i < root.i):
         return False  # "have held several rounds of negotiations": a history, not one event
@@ -236,6 +229,23 @@ def is_told_act(candidate: Candidate) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
     )
     return (is_perfect(candidate) or reported_done) and root.dep_ in {"dobj", "nsubjpass"}
+
+
+def is_meeting_told_in_story(candidate: Candidate) -> bool:
+    """ "Separately, the commerce minister met the trade representative in New York": an
+    undated meeting told by its own verb in the simple past continues the story's dated event
+    (only the story's own anchor dates it, not another date of its sentence)."""
+    root = candidate.trigger.root
+    return (
+        candidate.type == MEETING
+        and candidate.date is None
+        and candidate.status == "happened"
+        and root.pos_ == "VERB"
+        and root.tag_ == "VBD"
+        and not any(c.dep_ == "neg" for c in root.children)
+        and time_clause_of(candidate.trigger, phrases_only=True) is None
+        and not is_told_as_before_the_story(candidate)
+    )
 
 
 def dated_by_sentence(candidates: list[Candidate]) -> dict[int, list[Candidate]]:
@@ -369,6 +379,14 @@ def attach_reference_times(
             )
             # "He is expected to meet Lutnick": the traveller is one of the parties
             candidate.participants = unique([*reference.participants, *candidate.participants])
+            continue
+        if reference is not None and is_meeting_told_in_story(candidate):
+            inherit(
+                candidate,
+                reference.date,
+                source="story",
+                why=f"the story's last dated event ({reference.date.text!r})",
+            )
             continue
         if not wants_story_date(candidate):
             continue

@@ -269,7 +269,8 @@ def action_of(trigger: Span, sentence: Span) -> str | None:
         token
         for token in [trigger.root, *ancestors_within(trigger.root, sentence)]
         if not is_carrier(token)
-    ]
+        and not (token.i == trigger.root.head.i and is_acted_on_plan(trigger.root))
+    ]  # "suspended the tariff plan": the act is the suspension, not the "plan"
     for token in chain[:4]:
         lemma = token.lemma_.lower()
         if lemma in TARIFF_ACTIONS and token.i != trigger.root.i:
@@ -468,11 +469,34 @@ def modifies_other_noun(trigger: Span) -> bool:
             return True  # but "its response to the duties imposed by Washington in March"
     if root.dep_ == "conj" and root.head.dep_ in {"compound", "amod", "nmod"}:
         root = root.head  # "a trade and tariff deal": joined to the modifier "trade"
+    if is_acted_on_plan(root):
+        return False  # "a 90-day suspension of its reciprocal tariff plan": the tariffs paused
     return (
         root.dep_ in {"compound", "amod", "nmod"}
         and root.head.pos_ in {"NOUN", "PROPN"}
         and (root.head.lemma_.lower() not in {"tariff", "duty", "levy", "rate"})
     )
+
+
+PLAN_NOUNS = frozenset({"plan", "regime", "scheme", "programme", "program", "package"})
+
+
+def is_acted_on_plan(modifier: Token) -> bool:
+    """ "suspended the tariff plan", "a suspension of its tariff plan": a plan of tariffs that
+    is paused, cut or scrapped is those tariffs acted on (not "talks on the tariff plan")."""
+    plan = modifier.head
+    if modifier.dep_ != "compound" or plan.lemma_.lower() not in PLAN_NOUNS:
+        return False
+    if plan.dep_ == "dobj":
+        return plan.head.lemma_.lower() in TARIFF_ACTIONS and plan.head.pos_ == "VERB"
+    if plan.dep_ == "pobj" and plan.head.lower_ == "of":
+        acted = plan.head.head
+        return acted.pos_ == "NOUN" and TARIFF_ACTIONS.get(acted.lemma_.lower()) in {
+            "paused",
+            "removed",
+            "lowered",
+        }
+    return False
 
 
 def sector_of(trigger: Span, sentence: Span) -> str:
@@ -532,7 +556,32 @@ def rates_by_country(text: str, lower_countries: dict[str, str]) -> list[tuple[s
         )
         if name is not None and name not in {n for n, _ in found}:
             found.append((name, float(match["rate"])))
+    if not found:
+        found = rates_on_lists(text, lower_countries)
     return found
+
+
+RATE_ON_LIST = re.compile(
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s+(?:(?:tariffs?|duties|levy)\s+)?on\s+"
+    r"(?P<names>(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+|,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.'-]*)*)"
+)
+
+
+def rates_on_lists(text: str, lower_countries: dict[str, str]) -> list[tuple[str, float]]:
+    """Rates each told with the countries they hit: "30 per cent on Libya and Algeria, 25 per
+    cent on Brunei and 20 per cent on the Philippines" (two rates at least, or it is one
+    measure on several targets, split by conjoined_targets)."""
+    found: list[tuple[str, float]] = []
+    rates = set()
+    for match in RATE_ON_LIST.finditer(text):
+        for part in re.split(r",\s*|\s+and\s+", match["names"].rstrip(".")):
+            name = lower_countries.get(part.strip().lower()) or lower_countries.get(
+                re.sub(r"^the\s+", "", part.strip()).lower()
+            )
+            if name is not None and name not in {n for n, _ in found}:
+                found.append((name, float(match["rate"])))
+                rates.add(float(match["rate"]))
+    return found if len(rates) >= 2 else []
 
 
 def conjoined_targets(

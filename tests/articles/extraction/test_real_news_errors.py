@@ -3200,3 +3200,50 @@ def test_a_meeting_told_as_separate_is_not_merged_into_the_days_other_talks(run)
     assert "Marco Rubio" not in separate.participants
     assert separate.date.start == D(2025, 6, 10)  # the story's Tuesday, told without a date
     assert separate.date_source == "story"
+
+
+def test_talks_whose_termination_is_announced_are_cancelled_on_that_day(run):
+    events = run(
+        "The president on Thursday night announced the termination of all trade talks with Ottawa.",
+        published=D(2025, 10, 24),
+    )
+    (talks,) = of_type(events, "meeting")
+    assert talks.status == "cancelled"
+    assert talks.date.start == D(2025, 10, 23)  # the night it was called off, not next Thursday
+
+
+def test_duties_due_to_start_on_a_day_are_planned_whatever_is_feared_of_them(run):
+    events = run(
+        "The 39% duties due to kick in on Thursday, Bern's officials warn, would hit "
+        "watchmakers hard.",
+        published=D(2025, 8, 4),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert (measure.status, measure.date.start) == ("planned", D(2025, 8, 7))
+
+
+def test_a_suspended_tariff_plan_is_a_pause_dated_by_the_story(run):
+    events = run(
+        "Washington imposed a 10% tariff on Ecuador on April 2. One week later, it announced a "
+        "90-day suspension of its reciprocal tariff plan.",
+        published=D(2025, 4, 12),
+    )
+    (pause,) = [e for e in of_type(events, "tariff_measure") if e.tariff.action == "paused"]
+    assert pause.date.start == D(2025, 4, 9)
+
+
+def test_talks_on_a_tariff_plan_are_no_measure(run):
+    events = run("Officials discussed the tariff plan in Quito.", published=D(2025, 4, 12))
+    assert of_type(events, "tariff_measure") == []
+
+
+def test_rates_each_told_with_the_countries_they_hit(run):
+    events = run(
+        "The president announced on Wednesday tariffs of 30 per cent on Serbia and Tunisia, "
+        "25 per cent on Moldova and 20 per cent on the Philippines.",
+        published=D(2025, 7, 10),
+    )
+    rates = {
+        e.tariff.target_country: e.tariff.rate_percent for e in of_type(events, "tariff_measure")
+    }
+    assert rates == {"Serbia": 30.0, "Tunisia": 30.0, "Moldova": 25.0, "Philippines": 20.0}
