@@ -324,6 +324,8 @@ def closest_date(
             be_control
             or starting
             or governing_verb(dated.span.root) in {scope, own}
+            or (scope.pos_ == "VERB" and same_predicate(date_verb, scope))  # "is planned to be
+            # signed on October 26", "are expected to meet on Friday": the controlled verb's date
             or trigger.root in date_path
             or right_after(scope, dated.span)
             or (

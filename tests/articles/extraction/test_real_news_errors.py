@@ -3247,3 +3247,12 @@ def test_rates_each_told_with_the_countries_they_hit(run):
         e.tariff.target_country: e.tariff.rate_percent for e in of_type(events, "tariff_measure")
     }
     assert rates == {"Serbia": 30.0, "Tunisia": 30.0, "Moldova": 25.0, "Philippines": 20.0}
+
+
+def test_a_deal_planned_to_be_signed_on_a_day_is_dated_there(run):
+    events = run(
+        "A trade pact between Washington and Hanoi is planned to be signed on October 26.",
+        published=D(2025, 9, 25),
+    )
+    (deal,) = of_type(events, "agreement")
+    assert (deal.status, deal.date.start) == ("planned", D(2025, 10, 26))
