@@ -324,7 +324,9 @@ def closest_date(
             be_control
             or starting
             or governing_verb(dated.span.root) in {scope, own}
-            or (scope.pos_ == "VERB" and same_predicate(date_verb, scope))  # "is planned to be
+            or (
+                scope.pos_ in {"VERB", "AUX"} and same_predicate(date_verb, scope)
+            )  # "is planned to be
             # signed on October 26", "are expected to meet on Friday": the controlled verb's date
             or trigger.root in date_path
             or right_after(scope, dated.span)
@@ -422,14 +424,22 @@ def reporting_head(verb: Token) -> Token | None:
     return None
 
 
+# Adjectives that control an infinitive after "be": "talks are due to resume next month",
+# "the pact is likely to be signed next week".
+CONTROL_ADJECTIVES = frozenset(
+    {"due", "likely", "expected", "poised", "ready", "set", "slated", "scheduled"}
+)
+
+
 def same_predicate(verb: Token, scope: Token) -> bool:
     """The verb is the scope, or hangs on it through control ("is due to kick in", "plans to
-    meet", "set to take effect")."""
+    meet", "set to take effect", "are due to resume")."""
     token = verb
     for _ in range(4):
         if token == scope:
             return True
-        if token.dep_ not in {"xcomp", "prt", "aux"} or token.head == token:
+        controlled = token.dep_ == "acomp" and token.lower_ in CONTROL_ADJECTIVES
+        if (token.dep_ not in {"xcomp", "prt", "aux"} and not controlled) or token.head == token:
             return False
         token = token.head
     return token == scope

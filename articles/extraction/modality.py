@@ -8,7 +8,13 @@ import re
 from spacy.tokens import Span, Token
 
 from .attachment import EFFECT_VERBS, TIME_CLAUSE_PREPOSITIONS
-from .grammar import ancestors_within, has_condition, has_own_clause, is_when_clause
+from .grammar import (
+    CONTROL_ADJECTIVES,
+    ancestors_within,
+    has_condition,
+    has_own_clause,
+    is_when_clause,
+)
 from .meeting_reading import TALK_NOUNS
 from .patterns import (
     CANCELLED_CUES,
@@ -86,14 +92,19 @@ def status_of(trigger: Span, sentence: Span) -> str:
             words.extend(purpose_of_subject(token))  # "the aim remains to conclude a deal"
         previous = token
         for child in token.children:
-            if child.dep_ in {
-                "aux",
-                "auxpass",
-                "mark",
-                "advmod",
-                "neg",
-                "prep",
-            } or child.lower_ in {"'d"}:
+            if (
+                child.dep_
+                in {
+                    "aux",
+                    "auxpass",
+                    "mark",
+                    "advmod",
+                    "neg",
+                    "prep",
+                }
+                or child.lower_ in {"'d"}
+                or (child.dep_ == "acomp" and child.lower_ in CONTROL_ADJECTIVES)
+            ):  # "talks are due to resume", "the pact is likely to be signed"
                 if child.dep_ == "prep" and child.lower_ == "to":
                     continue  # "raised to 125 percent": a preposition, not an infinitive
                 words.append(child.lower_)
@@ -435,6 +446,13 @@ def deal_is_made(trigger: Span) -> bool:
         return parties_agree(root) or agreed_as_dated(root)
     if any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in root.children):
         return True  # "Thursday's agreement": the deal made that day
+    if root.dep_ == "nsubj" and any(
+        c.dep_ == "acomp"
+        and c.lower_ in CONTROL_ADJECTIVES
+        and any(g.dep_ == "xcomp" and g.lemma_.lower() in DEAL_VERBS for g in c.children)
+        for c in root.head.children
+    ):
+        return True  # "the pact is likely to be signed next week": its making, however sure
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"

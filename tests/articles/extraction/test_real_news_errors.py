@@ -3256,3 +3256,19 @@ def test_a_deal_planned_to_be_signed_on_a_day_is_dated_there(run):
     )
     (deal,) = of_type(events, "agreement")
     assert (deal.status, deal.date.start) == ("planned", D(2025, 10, 26))
+
+
+def test_talks_due_to_resume_next_month_are_planned_for_that_month(run):
+    events = run("Talks are due to resume in Geneva next month.", published=D(2025, 9, 10))
+    (talks,) = of_type(events, "meeting")
+    assert talks.status == "planned"
+    assert (talks.date.start, talks.date.end) == (D(2025, 10, 1), D(2025, 10, 31))
+
+
+def test_a_pact_likely_to_be_signed_next_week_is_speculative_and_dated(run):
+    events = run(
+        "Officials said the pact is likely to be signed next week.", published=D(2025, 9, 10)
+    )
+    (deal,) = of_type(events, "agreement")
+    assert deal.status == "speculative"
+    assert (deal.date.start, deal.date.end) == (D(2025, 9, 15), D(2025, 9, 21))
