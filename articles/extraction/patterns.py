@@ -259,6 +259,11 @@ TARIFF_ACTIONS: dict[str, str] = {
     "increase": "raised",
     "hike": "raised",
     "double": "raised",
+    "rise": "raised",  # "the tariff will rise to 50% on August 27"
+    "climb": "raised",
+    "jump": "raised",
+    "soar": "raised",
+    "halve": "lowered",  # "halved the tariff to 15%"
     "lift": "removed",
     "remove": "removed",
     "scrap": "removed",

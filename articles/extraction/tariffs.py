@@ -304,6 +304,8 @@ def action_of(trigger: Span, sentence: Span) -> str | None:
     for token in sentence:
         if (
             token.pos_ == "VERB"
+            and (token.dep_ != "amod" or token.head.i == trigger.root.i)  # "months of rising
+            # tensions" describes something else; "an increased tariff rate" the tariff
             and token.lemma_.lower() in TARIFF_ACTIONS
             and abs(token.i - trigger.root.i) <= 8
         ):

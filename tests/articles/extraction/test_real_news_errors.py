@@ -3272,3 +3272,22 @@ def test_a_pact_likely_to_be_signed_next_week_is_speculative_and_dated(run):
     (deal,) = of_type(events, "agreement")
     assert deal.status == "speculative"
     assert (deal.date.start, deal.date.end) == (D(2025, 9, 15), D(2025, 9, 21))
+
+
+def test_a_tariff_that_will_rise_or_was_halved_is_raised_or_lowered(run):
+    (rise,) = of_type(
+        run(
+            "Washington's tariff on Peruvian goods will rise to 50% on September 27.",
+            published=D(2025, 9, 10),
+        ),
+        "tariff_measure",
+    )
+    assert (rise.tariff.action, rise.tariff.rate_percent) == ("raised", 50.0)
+    (cut,) = of_type(
+        run(
+            "Washington halved the tariff on Swiss watches to 15% last week.",
+            published=D(2025, 9, 10),
+        ),
+        "tariff_measure",
+    )
+    assert (cut.tariff.action, cut.tariff.rate_percent) == ("lowered", 15.0)
