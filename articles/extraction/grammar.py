@@ -157,6 +157,10 @@ def left_context(span: Span, size: int) -> Span:
     return doc[start : span.start]
 
 
+PRESENT_BE = frozenset({"is", "are", "'s", "'re", "am"})
+SCHEDULING_PARTICIPLES = frozenset({"plan", "schedule", "set", "slate", "expect"})
+
+
 def tense_at(span: Span) -> str | None:
     """The tense of the verb a date phrase hangs on: past, future, or None when unclear."""
     verb = governing_verb(span.root)
@@ -171,6 +175,9 @@ def tense_at(span: Span) -> str | None:
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & FUTURE_AUX:
         return "future"
+    if verb.tag_ == "VBN" and auxiliaries & PRESENT_BE and not auxiliaries & PAST_AUX:
+        # "talks are planned for mid-October": a present passive, whose participle is no past
+        return "future" if verb.lemma_.lower() in SCHEDULING_PARTICIPLES else None
     if auxiliaries & PAST_AUX or verb.morph.get("Tense") == ["Past"]:
         return "past"
     if verb.tag_ == "VBG" and any(c.lower_ in {"is", "are", "'s", "'re"} for c in verb.children):

@@ -3291,3 +3291,10 @@ def test_a_tariff_that_will_rise_or_was_halved_is_raised_or_lowered(run):
         "tariff_measure",
     )
     assert (cut.tariff.action, cut.tariff.rate_percent) == ("lowered", 15.0)
+
+
+def test_talks_planned_for_a_part_of_a_month_look_ahead(run):
+    events = run("Talks are planned for mid-October in Kuala Lumpur.", published=D(2025, 9, 12))
+    (talks,) = of_type(events, "meeting")
+    assert talks.status == "planned"
+    assert (talks.date.start, talks.date.end) == (D(2025, 10, 11), D(2025, 10, 20))  # not 2024
