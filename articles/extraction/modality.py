@@ -81,7 +81,9 @@ def status_of(trigger: Span, sentence: Span) -> str:
         if token.dep_ == "prep" and token.lower_ == "to":
             previous = token
             continue  # "agreed to a deal": a preposition, not an infinitive
-        if not (token.lemma_ == "set" and any(c.dep_ == "prt" for c in token.children)):
+        if not (
+            token.lemma_ == "set" and any(c.dep_ in {"prt", "dobj"} for c in token.children)
+        ):  # "set off on a trip", "has set a 19% rate": done, no plan ("set to", "set for")
             words.append(token.lower_)  # "set off on a trip" is no plan ("set to", "set for")
             words.append(token.lemma_.lower())
         if (token.lemma_ in PROMISING_VERBS or token.lemma_ == "be") and (

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from . import attachment, grammar, legal, narrative, parties, statements, titles
 from .candidate import Candidate, DatedMention
 from .dates import resolve_date
-from .dating import granted_window, is_end_bound, preceded_by
+from .dating import granted_window, is_end_bound, preceded_by, resolve_for_status
 from .patterns import DEADLINE, MEETING, STATEMENT, STRONG_STATEMENT_VERBS, TARIFF
 from .types import Gazetteer
 
@@ -46,18 +46,21 @@ def deadlines_in(
         resolved = mention.mention.resolved
         if resolved is None or id(mention) in taken:
             continue
-        if not (is_end_bound(mention) or preceded_by(mention, {"before"})):
+        lapsing = respite_lapsing_on(mention)
+        if not (is_end_bound(mention) or preceded_by(mention, {"before"}) or lapsing):
             continue
         if ends_a_meeting(mention, found):
             continue  # "the talks, scheduled to run through July 11": when the round ends
-        if resolved.start <= published_at:
+        if lapsing:
+            resolved = resolve_for_status(mention, "happened", published_at) or resolved
+        elif resolved.start <= published_at:
             continue
         deadlines.append(
             Candidate(
                 type=DEADLINE,
                 trigger=mention.span,
                 sentence=sentence,
-                status="planned",
+                status="happened" if resolved.end <= published_at else "planned",
                 date=resolved,
                 date_mention=mention,
                 countries=[c for f in found for c in f.countries],
@@ -80,6 +83,24 @@ def deadlines_in(
                 )
             )
     return deadlines[:1]
+
+
+LAPSING_VERBS = frozenset({"expire", "end", "lapse", "run"})
+
+
+def respite_lapsing_on(mention: DatedMention) -> bool:
+    """ "The 90-day pause expired on Wednesday", "that grace period ended on July 9": the day a
+    reprieve ran out is a deadline, met or to come, told by the verb of its end."""
+    verb = grammar.governing_verb(mention.span.root)
+    if verb.lemma_.lower() not in LAPSING_VERBS:
+        return False
+    if verb.lemma_.lower() == "run" and not any(c.lower_ == "out" for c in verb.children):
+        return False
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and c.lemma_.lower() in narrative.RESPITE_NOUNS | {"period", "window"}
+        for c in verb.children
+    )
 
 
 def ends_a_meeting(mention: DatedMention, found: list[Candidate]) -> bool:

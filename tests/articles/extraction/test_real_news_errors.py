@@ -3298,3 +3298,22 @@ def test_talks_planned_for_a_part_of_a_month_look_ahead(run):
     (talks,) = of_type(events, "meeting")
     assert talks.status == "planned"
     assert (talks.date.start, talks.date.end) == (D(2025, 10, 11), D(2025, 10, 20))  # not 2024
+
+
+def test_the_day_a_reprieve_ran_out_is_a_deadline_met(run):
+    events = run(
+        "The 90-day pause on Washington's reciprocal tariffs expired on Wednesday.",
+        published=D(2025, 7, 10),
+    )
+    (deadline,) = of_type(events, "deadline")
+    assert (deadline.status, deadline.date.start) == ("happened", D(2025, 7, 9))
+
+
+def test_a_rate_set_by_a_government_is_done_not_planned(run):
+    events = run(
+        "Washington has set a 19% rate for Philippine goods, down from 20%.",
+        published=D(2025, 7, 23),
+    )
+    (measure,) = of_type(events, "tariff_measure")
+    assert measure.status == "happened"
+    assert (measure.tariff.action, measure.tariff.rate_percent) == ("lowered", 19.0)
