@@ -434,7 +434,7 @@ def reporting_head(verb: Token) -> Token | None:
 # Adjectives that control an infinitive after "be": "talks are due to resume next month",
 # "the pact is likely to be signed next week".
 CONTROL_ADJECTIVES = frozenset(
-    {"due", "likely", "expected", "poised", "ready", "set", "slated", "scheduled"}
+    {"due", "likely", "expected", "poised", "ready", "slated", "scheduled"}
 )
 
 

@@ -92,6 +92,13 @@ def status_of(trigger: Span, sentence: Span) -> str:
             words.append("plan")  # "agreed to hold talks", "was to hold talks": planned
         if previous is not None and previous.dep_ == "xcomp":
             words.extend(purpose_of_subject(token))  # "the aim remains to conclude a deal"
+        # the event is the copula's own subject or infinitive ("talks are due to resume"), not
+        # a noun inside its subject ("the truce cutting tariffs remains set to expire")
+        controlled = (
+            previous is None
+            or previous.dep_ in {"xcomp", "acomp"}
+            or (previous == head and previous.dep_ in {"nsubj", "nsubjpass"})
+        )
         previous = token
         for child in token.children:
             if (
@@ -105,7 +112,7 @@ def status_of(trigger: Span, sentence: Span) -> str:
                     "prep",
                 }
                 or child.lower_ in {"'d"}
-                or (child.dep_ == "acomp" and child.lower_ in CONTROL_ADJECTIVES)
+                or (controlled and child.dep_ == "acomp" and child.lower_ in CONTROL_ADJECTIVES)
             ):  # "talks are due to resume", "the pact is likely to be signed"
                 if child.dep_ == "prep" and child.lower_ == "to":
                     continue  # "raised to 125 percent": a preposition, not an infinitive

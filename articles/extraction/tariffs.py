@@ -65,6 +65,8 @@ def tariff_details(
             if trigger.root.lemma_.lower() == "letter"  # "similar letters went to ...": told
             else ""
         )
+    if rate is None and action == "raised" and rises_vaguely(trigger, sentence):
+        action = ""  # "tariffs could rise sharply again": no step told, no measure
     previous = former_rate(rate, sentence)
     if previous is not None and action in {"imposed", "removed", "announced", ""}:
         action = "lowered" if previous > rate else "raised"  # "set at 15%, down from 25%"
@@ -108,6 +110,18 @@ def tariff_details(
         applies_to_all=applies_to_all,
         sector=sector_of(trigger, sentence),
         action=action,
+    )
+
+
+INTRANSITIVE_RISES = frozenset({"rise", "climb", "jump", "soar"})
+
+
+def rises_vaguely(trigger: Span, sentence: Span) -> bool:
+    """The tariffs "rise", "climb" or "jump" with no rate: a drift told, not a measure taken
+    (unlike "raise", a government's act)."""
+    return any(
+        t.lemma_.lower() in INTRANSITIVE_RISES
+        for t in [trigger.root, *ancestors_within(trigger.root, sentence)][:4]
     )
 
 

@@ -3317,3 +3317,24 @@ def test_a_rate_set_by_a_government_is_done_not_planned(run):
     (measure,) = of_type(events, "tariff_measure")
     assert measure.status == "happened"
     assert (measure.tariff.action, measure.tariff.rate_percent) == ("lowered", 19.0)
+
+
+def test_tariffs_that_could_rise_with_no_rate_are_no_measure(run):
+    events = run(
+        "The truce, agreed in Geneva in May, runs out on August 12, after which duties on "
+        "Chinese goods could rise sharply again.",
+        published=D(2025, 7, 28),
+    )
+    assert of_type(events, "tariff_measure") == []  # not a rise dated in May
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.date.start == D(2025, 8, 12)
+
+
+def test_a_truce_that_remains_set_to_expire_leaves_its_cut_in_force(run):
+    events = run(
+        "The 90-day truce cutting US duties on Chinese goods to 30 percent remains set to "
+        "expire in mid-August.",
+        published=D(2025, 6, 12),
+    )
+    (cut,) = of_type(events, "tariff_measure")
+    assert cut.status == "happened"  # the cut is in force; mid-August is when it ends
