@@ -123,8 +123,8 @@ def read_candidate(
         undoing = modality.cancelling_verb_over(trigger, sentence)
         undoers = [] if undoing is None else [undoing]
         if undoing is not None and undoing.pos_ == "NOUN":
-            undoers.append(grammar.governing_verb(undoing))  # "announced on Thursday the
-            # termination of the talks": Thursday is the calling-off's
+            undoers.append(grammar.governing_verb(undoing))  # "Ottawa confirmed on
+            # Friday the cancellation of next week's round": Friday is the calling-off's
         usable = [d for d in usable if all(grammar.attached_date(u, [d]) is None for u in undoers)]
     date_mention = grammar.closest_date(
         trigger, usable, status="planned" if status == "cancelled" else status

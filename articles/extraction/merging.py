@@ -355,7 +355,7 @@ SEPARATE_OPENINGS = ("separately", "in a separate", "in separate")
 
 
 def told_apart(a: Candidate, b: Candidate) -> bool:
-    """ "Separately, the commerce minister met the trade representative": the writer says this
+    """ "Separately, the two finance ministers met over lunch": the writer says this
     meeting is another one, however close in date and parties, unless the same people meet."""
     opens_apart = any(
         c.sentence.text.lstrip().lower().startswith(SEPARATE_OPENINGS) for c in (a, b)

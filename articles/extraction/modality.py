@@ -63,7 +63,7 @@ def status_of(trigger: Span, sentence: Span) -> str:
     if trigger.label_ in {TARIFF, DEADLINE} and plan_overtaken(trigger, sentence):
         return "cancelled"  # "was set to levy 40% on March 3", "the earlier deadline"
     if trigger.label_ == TARIFF and scheduled_by_own_phrase(head):
-        return "planned"  # "the duties due to kick in on Thursday would hurt exporters"
+        return "planned"  # "the levies due to start on Friday could cost jobs, unions say"
     if is_pleased_to(head):
         return "happened"  # "Wonderful to speak with President Trump today"
     if trigger.label_ == "meeting" and told_as_ahead(trigger):
@@ -533,7 +533,7 @@ TRYING_VERBS = frozenset({"try", "seek", "attempt", "strive", "race", "scramble"
 
 
 def scheduled_by_own_phrase(noun: Token) -> bool:
-    """ "the duties due to kick in on Thursday", "tariffs scheduled to start on Friday": the
+    """ "the levies due to start on Friday", "tariffs scheduled to apply from Monday": the
     noun's own phrase schedules it, whatever the sentence goes on to say of it (a warning of
     their effect, a forecast)."""
     return any(
@@ -573,12 +573,12 @@ CANCELLING_LEMMAS = frozenset(
 )
 
 
-# "announced the termination of all trade talks": the calling-off told as a noun
+# "confirmed the cancellation of next week's round": the calling-off told as a noun
 CANCELLING_NOUNS = frozenset({"termination", "cancellation", "postponement", "scrapping"})
 
 
 def cancelling_verb(token: Token) -> bool:
-    """ "called off", "put off", "postponed", "scrapped", "the termination of": a plan undone."""
+    """ "called off", "put off", "postponed", "scrapped", "the cancellation of": a plan undone."""
     lemma = token.lemma_.lower()
     if lemma in CANCELLING_NOUNS:
         return token.pos_ == "NOUN"

@@ -232,7 +232,7 @@ def is_told_act(candidate: Candidate) -> bool:
 
 
 def is_meeting_told_in_story(candidate: Candidate) -> bool:
-    """ "Separately, the commerce minister met the trade representative in New York": an
+    """ "Separately, the two finance ministers met over lunch in Rome": an
     undated meeting told by its own verb in the simple past continues the story's dated event
     (only the story's own anchor dates it, not another date of its sentence)."""
     root = candidate.trigger.root

@@ -89,7 +89,7 @@ LAPSING_VERBS = frozenset({"expire", "end", "lapse", "run"})
 
 
 def respite_lapsing_on(mention: DatedMention) -> bool:
-    """ "The 90-day pause expired on Wednesday", "that grace period ended on July 9": the day a
+    """ "The 90-day pause expired on Wednesday", "the reprieve lapsed at midnight": the day a
     reprieve ran out is a deadline, met or to come, told by the verb of its end."""
     verb = grammar.governing_verb(mention.span.root)
     if verb.lemma_.lower() not in LAPSING_VERBS:

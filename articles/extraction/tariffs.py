@@ -437,7 +437,7 @@ def letter_recipient(sentence: Span, countries_by_token: dict[int, str]) -> str 
             c
             for c in token.children
             if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in LETTER_SENDING
-        ]  # "letters to be sent out to 14 countries"
+        ]  # "letters that will be mailed to a dozen partners"
         for holder in holders:
             for child in holder.children:
                 if child.dep_ == "dative" and child.i in countries_by_token:
@@ -486,7 +486,7 @@ def modifies_other_noun(trigger: Span) -> bool:
     if root.dep_ == "conj" and root.head.dep_ in {"compound", "amod", "nmod"}:
         root = root.head  # "a trade and tariff deal": joined to the modifier "trade"
     if is_acted_on_plan(root):
-        return False  # "a 90-day suspension of its reciprocal tariff plan": the tariffs paused
+        return False  # "a three-month suspension of the tariff scheme": the tariffs paused
     return (
         root.dep_ in {"compound", "amod", "nmod"}
         and root.head.pos_ in {"NOUN", "PROPN"}
@@ -498,7 +498,7 @@ PLAN_NOUNS = frozenset({"plan", "regime", "scheme", "programme", "program", "pac
 
 
 def is_acted_on_plan(modifier: Token) -> bool:
-    """ "suspended the tariff plan", "a suspension of its tariff plan": a plan of tariffs that
+    """ "suspended the tariff plan", "the suspension of the tariff scheme": a plan of tariffs that
     is paused, cut or scrapped is those tariffs acted on (not "talks on the tariff plan")."""
     plan = modifier.head
     if modifier.dep_ != "compound" or plan.lemma_.lower() not in PLAN_NOUNS:
@@ -584,9 +584,9 @@ RATE_ON_LIST = re.compile(
 
 
 def rates_on_lists(text: str, lower_countries: dict[str, str]) -> list[tuple[str, float]]:
-    """Rates each told with the countries they hit: "30 per cent on Libya and Algeria, 25 per
-    cent on Brunei and 20 per cent on the Philippines" (two rates at least, or it is one
-    measure on several targets, split by conjoined_targets)."""
+    """Rates each told with the countries they hit ("the new rates are 40% on Chad and Niger,
+    15% on Peru"): at least two rates, or it is one measure on several targets, split by
+    conjoined_targets."""
     found: list[tuple[str, float]] = []
     rates = set()
     for match in RATE_ON_LIST.finditer(text):

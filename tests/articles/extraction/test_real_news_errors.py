@@ -3172,8 +3172,7 @@ def test_similar_letters_are_one_announcement_per_recipient(run):
 
 def test_letters_to_be_sent_to_listed_countries_split_by_recipient(run):
     events = run(
-        "On Tuesday the White House released such letters to be sent out to a dozen countries "
-        "including Tunisia, Serbia and Kazakhstan.",
+        "Tariff letters to be delivered to Tunisia, Serbia and Kazakhstan were signed on Tuesday.",
         published=D(2025, 7, 10),
     )
     measures = of_type(events, "tariff_measure")
@@ -3204,7 +3203,8 @@ def test_a_meeting_told_as_separate_is_not_merged_into_the_days_other_talks(run)
 
 def test_talks_whose_termination_is_announced_are_cancelled_on_that_day(run):
     events = run(
-        "The president on Thursday night announced the termination of all trade talks with Ottawa.",
+        "In a late-night post on Thursday, the president declared the termination of every "
+        "negotiation with Ottawa.",
         published=D(2025, 10, 24),
     )
     (talks,) = of_type(events, "meeting")
@@ -3214,8 +3214,8 @@ def test_talks_whose_termination_is_announced_are_cancelled_on_that_day(run):
 
 def test_duties_due_to_start_on_a_day_are_planned_whatever_is_feared_of_them(run):
     events = run(
-        "The 39% duties due to kick in on Thursday, Bern's officials warn, would hit "
-        "watchmakers hard.",
+        "Economists say the 39% levies due to start on Thursday could cost the watch industry "
+        "thousands of jobs.",
         published=D(2025, 8, 4),
     )
     (measure,) = of_type(events, "tariff_measure")
@@ -3224,8 +3224,8 @@ def test_duties_due_to_start_on_a_day_are_planned_whatever_is_feared_of_them(run
 
 def test_a_suspended_tariff_plan_is_a_pause_dated_by_the_story(run):
     events = run(
-        "Washington imposed a 10% tariff on Ecuador on April 2. One week later, it announced a "
-        "90-day suspension of its reciprocal tariff plan.",
+        "Washington put a 10% duty on Ecuadorian bananas on April 2. A week later, the White "
+        "House ordered a three-month suspension of the whole tariff scheme.",
         published=D(2025, 4, 12),
     )
     (pause,) = [e for e in of_type(events, "tariff_measure") if e.tariff.action == "paused"]
@@ -3239,14 +3239,14 @@ def test_talks_on_a_tariff_plan_are_no_measure(run):
 
 def test_rates_each_told_with_the_countries_they_hit(run):
     events = run(
-        "The president announced on Wednesday tariffs of 30 per cent on Serbia and Tunisia, "
-        "25 per cent on Moldova and 20 per cent on the Philippines.",
+        "Washington on Wednesday set duties of 30 per cent on Serbia and Tunisia, 25 per cent on "
+        "Moldova and 20 per cent on Peru.",
         published=D(2025, 7, 10),
     )
     rates = {
         e.tariff.target_country: e.tariff.rate_percent for e in of_type(events, "tariff_measure")
     }
-    assert rates == {"Serbia": 30.0, "Tunisia": 30.0, "Moldova": 25.0, "Philippines": 20.0}
+    assert rates == {"Serbia": 30.0, "Tunisia": 30.0, "Moldova": 25.0, "Peru": 20.0}
 
 
 def test_a_deal_planned_to_be_signed_on_a_day_is_dated_there(run):
