@@ -26,6 +26,7 @@ from .dates import (
 )
 from .meeting_reading import CONCLUDING_VERBS
 from .offsets import is_narrative_step
+from .patterns import LETTER_SENDING_VERBS
 
 ANCHORED = re.compile(
     r"\b(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+"
@@ -256,7 +257,6 @@ def effective_from(dated: list[DatedMention]) -> DatedMention | None:
 
 
 UNVEILING_VERBS = frozenset({"announce", "unveil"})
-LETTER_SENDING_VERBS = frozenset({"send", "issue", "deliver", "address"})
 
 
 def is_unveiling(verb: Token) -> bool:

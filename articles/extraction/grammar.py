@@ -180,7 +180,7 @@ def tense_at(span: Span) -> str | None:
         return "future" if verb.lemma_.lower() in SCHEDULING_PARTICIPLES else None
     if auxiliaries & PAST_AUX or verb.morph.get("Tense") == ["Past"]:
         return "past"
-    if verb.tag_ == "VBG" and any(c.lower_ in {"is", "are", "'s", "'re"} for c in verb.children):
+    if verb.tag_ == "VBG" and any(c.lower_ in PRESENT_BE for c in verb.children):
         return "future"  # "is meeting on Thursday"
     return None
 

@@ -537,16 +537,9 @@ def scheduled_by_own_phrase(noun: Token) -> bool:
     noun's own phrase schedules it, whatever the sentence goes on to say of it (a warning of
     their effect, a forecast)."""
     return any(
-        (
-            c.dep_ == "amod"
-            and c.lower_ in {"due", "slated"}
-            and any(g.dep_ == "xcomp" for g in c.children)
-        )
-        or (
-            c.dep_ == "acl"
-            and c.lower_ in {"scheduled", "slated", "set"}
-            and any(g.dep_ == "xcomp" for g in c.children)
-        )
+        c.dep_ in {"amod", "acl"}
+        and c.lower_ in SCHEDULE_WORDS
+        and any(g.dep_ == "xcomp" for g in c.children)
         for c in noun.children
     )
 

@@ -239,6 +239,16 @@ def all_patterns() -> list[dict]:
 
 # --- lexicons for interpretation ------------------------------------------------------------
 
+# Verbs by which a tariff letter goes to a partner ("sent Pretoria a letter", "letters to be
+# mailed to Seoul"): the recipient is the measure's target (tariffs.letter_recipient) and the
+# sending its announcement (dating.is_unveiling).
+LETTER_SENDING_VERBS = frozenset(
+    {"send", "address", "write", "deliver", "issue", "post", "dispatch", "mail", "go"}
+)
+# Tariffs that "rise", "climb" or "jump" go up by themselves: raised when a rate is told,
+# a drift and no measure when none is (tariffs.rises_vaguely).
+RISING_VERBS = frozenset({"rise", "climb", "jump", "soar"})
+
 # Verb lemmas -> tariff action, read from the words governing or near the tariff trigger.
 TARIFF_ACTIONS: dict[str, str] = {
     "impose": "imposed",
@@ -259,10 +269,7 @@ TARIFF_ACTIONS: dict[str, str] = {
     "increase": "raised",
     "hike": "raised",
     "double": "raised",
-    "rise": "raised",  # "the tariff will rise to 50% on August 27"
-    "climb": "raised",
-    "jump": "raised",
-    "soar": "raised",
+    **dict.fromkeys(RISING_VERBS, "raised"),  # "the tariff will rise to 50% on August 27"
     "halve": "lowered",  # "halved the tariff to 15%"
     "lift": "removed",
     "remove": "removed",

@@ -22,6 +22,8 @@ from .modality import ATTEMPT_NOUNS, SCHEDULE_WORDS
 from .parties import countries_of, find_countries
 from .patterns import (
     IMPOSING_VERBS,
+    LETTER_SENDING_VERBS,
+    RISING_VERBS,
     SECTORS,
     STATE_LEMMAS,
     TARIFF_ACTION_PHRASES,
@@ -113,14 +115,11 @@ def tariff_details(
     )
 
 
-INTRANSITIVE_RISES = frozenset({"rise", "climb", "jump", "soar"})
-
-
 def rises_vaguely(trigger: Span, sentence: Span) -> bool:
     """The tariffs "rise", "climb" or "jump" with no rate: a drift told, not a measure taken
     (unlike "raise", a government's act)."""
     return any(
-        t.lemma_.lower() in INTRANSITIVE_RISES
+        t.lemma_.lower() in RISING_VERBS
         for t in [trigger.root, *ancestors_within(trigger.root, sentence)][:4]
     )
 
@@ -415,11 +414,6 @@ def parties_of(
     return imposing, target
 
 
-LETTER_SENDING = frozenset(
-    {"send", "address", "write", "deliver", "issue", "post", "dispatch", "mail", "go"}
-)
-
-
 def letter_recipient(sentence: Span, countries_by_token: dict[int, str]) -> str | None:
     """A tariff letter's recipient is the measure's target: "a letter to Pretoria setting a 30%
     duty", "sent letters on Monday to Tokyo and Seoul announcing 25%" (with the list's others
@@ -430,13 +424,13 @@ def letter_recipient(sentence: Span, countries_by_token: dict[int, str]) -> str 
         holders = [token]
         if (
             token.dep_ in {"dobj", "nsubj", "nsubjpass"}
-            and token.head.lemma_.lower() in LETTER_SENDING
+            and token.head.lemma_.lower() in LETTER_SENDING_VERBS
         ):
             holders.append(token.head)  # "sent letters on Monday to ...": the verb takes "to"
         holders += [
             c
             for c in token.children
-            if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in LETTER_SENDING
+            if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in LETTER_SENDING_VERBS
         ]  # "letters that will be mailed to a dozen partners"
         for holder in holders:
             for child in holder.children:
