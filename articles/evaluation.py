@@ -58,6 +58,8 @@ class Evaluation:
     # every predicted event with whether it is right (matched, date and status agree): the
     # material for calibrating confidence
     judged: list[tuple[dict, bool]] = field(default_factory=list)
+    # per article: (core, all types), so that one long article cannot carry the figure
+    per_article: dict[str, tuple[Score, Score]] = field(default_factory=dict)
 
     def score_for(self, kind: str) -> Score:
         return self.by_type.setdefault(kind, Score())
@@ -77,6 +79,13 @@ class Evaluation:
         """(right, emitted) among predicted events with confidence >= threshold."""
         chosen = [right for event, right in self.judged if event["confidence"] >= threshold]
         return sum(chosen), len(chosen)
+
+    def macro_f1(self, *, core: bool) -> tuple[float, int]:
+        """(mean F1, articles averaged): each article with a gold event of the scope counts
+        once, however many events it lists."""
+        scores = [pair[0 if core else 1] for pair in self.per_article.values()]
+        scored = [s.f1 for s in scores if s.true_positives + s.false_negatives]
+        return (sum(scored) / len(scored) if scored else 0.0), len(scored)
 
 
 def interval(event: dict) -> tuple[datetime.date, datetime.date] | None:
@@ -167,6 +176,7 @@ def evaluate_article(
             pt, et = p.get("tariff") or {}, e["tariff"]
             result.attributes["tariff_rate"] += pt.get("rate_percent") == et.get("rate_percent")
             result.attributes["tariff_action"] += pt.get("action") == et.get("action")
+    result.per_article[name] = article_scores(predicted, expected, pairs)
     right = {i for i, j in pairs if is_right(predicted[i], expected[j])}
     result.misread.extend((name, predicted[i], expected[j]) for i, j in pairs if i not in right)
     result.judged.extend((p, i in right) for i, p in enumerate(predicted))
@@ -180,6 +190,26 @@ def evaluate_article(
             result.overall.false_negatives += 1
             result.score_for(e["type"]).false_negatives += 1
             result.misses.append((name, e))
+
+
+def article_scores(
+    predicted: list[dict], expected: list[dict], pairs: list[tuple[int, int]]
+) -> tuple[Score, Score]:
+    """One article's (core, all types) counts."""
+    core, overall = Score(), Score()
+    matched_p = {i for i, _ in pairs}
+    matched_e = {j for _, j in pairs}
+    for j, event in enumerate(expected):
+        for score in (core, overall) if event["type"] in CORE_TYPES else (overall,):
+            if j in matched_e:
+                score.true_positives += 1
+            else:
+                score.false_negatives += 1
+    for i, event in enumerate(predicted):
+        if i not in matched_p:
+            for score in (core, overall) if event["type"] in CORE_TYPES else (overall,):
+                score.false_positives += 1
+    return core, overall
 
 
 def is_right(predicted: dict, expected: dict) -> bool:

@@ -193,6 +193,28 @@ def predicted_with_spans(event: ExtractedEvent, text: str, *, body: str | None =
     return data
 
 
+def restore_text(directory: Path, ident: str, excerpt_literal: str) -> str:
+    """Write ``private/<ident>.txt`` from the search tool's ``excerpt`` copied as the JSON
+    string literal it is shown as (escapes kept, so that no line break, non-breaking space or
+    quotation mark is lost in the copy), when it is the text the gold file was made on.
+    Returns what was done, for the person restoring; raises CorpusError on a mismatch."""
+    gold = json.loads((directory / "gold" / f"{ident}.json").read_text(encoding="utf-8"))
+    try:
+        text = json.loads(excerpt_literal.strip())
+    except json.JSONDecodeError as error:
+        raise CorpusError(f"{ident}: not a JSON string literal ({error})") from error
+    if not isinstance(text, str):
+        raise CorpusError(f"{ident}: not a JSON string literal")
+    if text_digest(text) != gold["sha256"]:
+        raise CorpusError(
+            f"{ident}: sha256 differs ({len(text)} characters, the gold text has "
+            f"{gold['chars']}); another stored version of the page, or a slip in the copy"
+        )
+    (directory / "private").mkdir(exist_ok=True)
+    (directory / "private" / f"{ident}.txt").write_text(text, encoding="utf-8")
+    return f"{ident}: restored ({len(text)} characters)"
+
+
 def build_all(directory: Path) -> list[str]:
     """Rebuild gold files from the drafts found in the private folder; returns the ids."""
     built = []

@@ -131,6 +131,60 @@ def test_real_news_match_needs_same_evidence_or_a_dated_overlap():
     ]
 
 
+def gold_event(kind: str, start: int) -> dict:
+    return {
+        "type": kind,
+        "date": None,
+        "status": "happened",
+        "countries": ["Canada"],
+        "participants": [],
+        "evidence": "x",
+        "evidence_span": [start, start + 10],
+    }
+
+
+def found_event(kind: str, start: int) -> dict:
+    return {**gold_event(kind, start), "evidence_spans": [[start, start + 10]], "confidence": 0.5}
+
+
+def test_per_article_mean_counts_each_article_once():
+    """A long article that is all right cannot hide a short one that is all wrong: pooled F1
+    is 0.9, the per-article mean 0.5."""
+    result = Evaluation()
+    long_article = [gold_event("meeting", 100 * i) for i in range(9)]
+    evaluate_article(
+        "long", [found_event("meeting", 100 * i) for i in range(9)], long_article, result
+    )
+    evaluate_article("short", [], [gold_event("tariff_measure", 0)], result)
+    evaluate_article(
+        "statements", [found_event("statement", 0)], [gold_event("statement", 50)], result
+    )
+    assert round(result.core.f1, 3) == round(2 * 9 / (2 * 9 + 1), 3)
+    assert result.macro_f1(core=True) == (0.5, 2)  # no core gold in "statements"
+    assert result.macro_f1(core=False) == (pytest.approx(1 / 3), 3)
+    core, overall = result.per_article["statements"]
+    assert (overall.false_positives, overall.false_negatives, core.false_positives) == (1, 1, 0)
+
+
+def test_restore_writes_a_text_copied_as_a_json_literal_only_if_it_matches(tmp_path, capsys):
+    root = write_corpus(tmp_path)
+    (root / "private" / "t99_own_words.txt").unlink()
+    right = tmp_path / "t99_own_words.json"
+    right.write_text(json.dumps(TEXT), encoding="utf-8")  # escapes as the search tool shows them
+    slipped = tmp_path / "slip" / "t99_own_words.json"
+    slipped.parent.mkdir()
+    slipped.write_text(json.dumps(TEXT.replace("12%", "12 %")), encoding="utf-8")
+
+    with pytest.raises(CommandError, match="1 of 1 not restored"):
+        call_command("realnews", "restore", str(slipped), "--data", str(root))
+    assert "sha256 differs" in capsys.readouterr().err
+    assert not (root / "private" / "t99_own_words.txt").exists()
+
+    call_command("realnews", "restore", str(right), "--data", str(root))
+    assert (root / "private" / "t99_own_words.txt").read_text(encoding="utf-8") == TEXT
+    assert load_corpus(root)[0][0].text == TEXT
+
+
 def test_committed_gold_files_quote_nothing():
     gold_dir = Path(settings.BASE_DIR) / "tests" / "data" / "realnews" / "gold"
     for path in gold_dir.glob("*.json"):

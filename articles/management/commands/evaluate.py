@@ -108,7 +108,21 @@ class Command(BaseCommand):
             + f"; >= 0.8: {right}/{emitted}"
             + (f" = {right / emitted:.0%}" if emitted else "")
         )
+        core_macro, core_articles = result.macro_f1(core=True)
+        all_macro, all_articles = result.macro_f1(core=False)
+        self.stdout.write(
+            f"Per article (mean F1, each article once): core {core_macro:.3f} "
+            f"over {core_articles} articles, all types {all_macro:.3f} over {all_articles}"
+        )
         if errors:
+            for name, (core, overall) in sorted(
+                result.per_article.items(), key=lambda item: item[1][1].f1
+            ):
+                self.stdout.write(
+                    f"ARTICLE  {name[:40]:40} core {core.f1:.2f} all {overall.f1:.2f} "
+                    f"(tp {overall.true_positives} fp {overall.false_positives} "
+                    f"fn {overall.false_negatives})"
+                )
             for label, items in (("MISSED", result.misses), ("SPURIOUS", result.spurious)):
                 for name, event in items:
                     self.stdout.write(
@@ -148,4 +162,9 @@ def summary(result: Evaluation) -> dict:
         "by_type": {k: vars(v) | {"f1": v.f1} for k, v in result.by_type.items()},
         "date_ok_on_matched": result.attributes["date_ok"] / matched,
         "right_at_0.8": {"right": right, "emitted": emitted},
+        "per_article_mean_f1": {
+            "core": result.macro_f1(core=True)[0],
+            "overall": result.macro_f1(core=False)[0],
+            "articles": result.macro_f1(core=False)[1],
+        },
     }
