@@ -16,7 +16,8 @@ from . import (
     offsets,
     parties,
     statements,
-    tariffs,
+    tariff_details,
+    tariff_measures,
 )
 from .candidate import Candidate, DatedMention
 from .dating import (
@@ -52,8 +53,8 @@ def read_candidate(
     if any(d.span.start <= trigger.start < d.span.end for d in dated):
         return None  # "the deadline" inside a date phrase is part of the date
     if kind == TARIFF and (
-        tariffs.modifies_other_noun(trigger)
-        or not tariffs.is_tariff_measure(trigger, sentence)
+        tariff_measures.modifies_other_noun(trigger)
+        or not tariff_measures.is_tariff_measure(trigger, sentence)
         or attachment.is_comparison(trigger)
         or attachment.is_negated(trigger)
         or attachment.is_topic(trigger)
@@ -92,9 +93,9 @@ def read_candidate(
     ):
         return None  # "without a deal", "the framework is meant to": no deal is made here
     status = modality.status_of(trigger, sentence)
-    if kind == TARIFF and status == "planned" and tariffs.in_force_at_once(sentence):
+    if kind == TARIFF and status == "planned" and tariff_measures.in_force_at_once(sentence):
         status = "happened"  # "will cut tariffs to 18%, effective immediately"
-    scheduled = tariffs.averted_schedule(trigger) if kind == TARIFF else None
+    scheduled = tariff_measures.averted_schedule(trigger) if kind == TARIFF else None
     if scheduled is not None:
         status = scheduled  # "the accord averts the levies due on Monday": called off
     if status in {"planned", "speculative"} and attachment.past_date_of_its_own(trigger, dated):
@@ -160,7 +161,7 @@ def read_candidate(
         candidate.date = spanning_its_days(candidate, durations)
         candidate.date = through_joined_day(candidate, dated, published_at=published_at)
     if kind == TARIFF:
-        candidate.tariff = tariffs.tariff_details(
+        candidate.tariff = tariff_details.tariff_details(
             trigger,
             sentence,
             gazetteer=gazetteer,
@@ -189,8 +190,8 @@ def read_candidate(
         if (
             candidate.tariff.action in {"lowered", "removed", "exempted"}
             and candidate.tariff.rate_percent is None
-            and tariffs.is_sought_change(trigger, sentence)
-        ) or tariffs.is_negotiated_over(trigger, sentence):
+            and tariff_measures.is_sought_change(trigger, sentence)
+        ) or tariff_measures.is_negotiated_over(trigger, sentence):
             return None  # "talks focused on lowering tariffs": what is sought, not a step
         if candidate.date_mention is None and attachment.in_since_clause(trigger):
             return None  # "their first trip since Ottawa put a 30% levy on steel": background

@@ -14,7 +14,7 @@ from . import (
     grammar,
     modality,
     statements,
-    tariffs,
+    tariff_rates,
 )
 from .candidate import Candidate, DatedMention
 from .dates import (
@@ -349,7 +349,9 @@ def taking_effect(candidate: Candidate, *, published_at: datetime.date) -> Candi
     if candidate.takes_effect is None or candidate.tariff is None:
         return None
     current = {
-        value for value, _, former in tariffs.percent_mentions(candidate.sentence) if not former
+        value
+        for value, _, former in tariff_rates.percent_mentions(candidate.sentence)
+        if not former
     }
     if len(current) > 1:
         return None  # "a 10% floor from May 3 and steeper rates for some": whose day is it?
@@ -531,7 +533,7 @@ def rate_within(tokens: set[int], sentence: Span) -> float | None:
     return next(
         (
             value
-            for value, span, _former in tariffs.percent_mentions(sentence)
+            for value, span, _former in tariff_rates.percent_mentions(sentence)
             if span.root.i in tokens
         ),
         None,

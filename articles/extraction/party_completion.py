@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from . import grammar, parties, tariffs
+from . import grammar, parties, tariff_details, tariff_rates
 from .candidate import Candidate
 from .patterns import AGREEMENT, MEETING
 from .types import Gazetteer
@@ -85,7 +85,7 @@ def split_by_target(
         return split_by_partner(candidate, lower_countries, gazetteer)
     if candidate.tariff is None:
         return [candidate]
-    listed = tariffs.rates_by_country(candidate.sentence.text, lower_countries)
+    listed = tariff_rates.rates_by_country(candidate.sentence.text, lower_countries)
     target = candidate.tariff.target_country
     if len(listed) >= 2 and (
         target in {c for c, _ in listed}
@@ -100,7 +100,9 @@ def split_by_target(
             )
             for target, rate in listed
         ]
-    targets = tariffs.conjoined_targets(candidate.tariff, candidate.sentence, lower_countries)
+    targets = tariff_details.conjoined_targets(
+        candidate.tariff, candidate.sentence, lower_countries
+    )
     if len(targets) < 2:
         return [candidate]
     return [

@@ -135,10 +135,10 @@ def pattern_tariff_measures() -> list[dict]:
             ],
         },
         # "reduced steel import quotas by 15%": a safeguard quota is a tariff measure (only
-        # when a verb changes it: tariffs.is_tariff_measure and quota_change)
+        # when a verb changes it: tariff_measures.is_tariff_measure and quota_change)
         {"label": TARIFF, "pattern": [{"LOWER": {"IN": ["quota", "quotas"]}}]},
         # "similar letters went to Laos and Myanmar", "tariff letters": the 2025 letters that
-        # told each partner its rate are announcements (tariffs.action_of, letter_recipient)
+        # told each partner its rate are announcements (tariff_details.action_of, letter_recipient)
         {
             "label": TARIFF,
             "pattern": [lower_in("similar", "such", "tariff"), lower_in("letter", "letters")],
@@ -240,13 +240,13 @@ def all_patterns() -> list[dict]:
 # --- lexicons for interpretation ------------------------------------------------------------
 
 # Verbs by which a tariff letter goes to a partner ("sent Pretoria a letter", "letters to be
-# mailed to Seoul"): the recipient is the measure's target (tariffs.letter_recipient) and the
+# mailed to Seoul"): the recipient is the measure's target (tariff_details.letter_recipient) and the
 # sending its announcement (dating.is_unveiling).
 LETTER_SENDING_VERBS = frozenset(
     {"send", "address", "write", "deliver", "issue", "post", "dispatch", "mail", "go"}
 )
 # Tariffs that "rise", "climb" or "jump" go up by themselves: raised when a rate is told,
-# a drift and no measure when none is (tariffs.rises_vaguely).
+# a drift and no measure when none is (tariff_details.rises_vaguely).
 RISING_VERBS = frozenset({"rise", "climb", "jump", "soar"})
 
 # Verb lemmas -> tariff action, read from the words governing or near the tariff trigger.

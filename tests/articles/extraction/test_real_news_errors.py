@@ -770,7 +770,7 @@ def test_the_day_a_round_of_talks_runs_until_is_no_deadline(run):
 
 
 def test_a_tariff_word_in_the_name_of_an_agreement_is_no_measure():
-    from articles.extraction import tariffs
+    from articles.extraction import tariff_measures
     from articles.extraction.components import TRIGGERS_KEY
     from articles.extraction.pipeline import get_nlp
 
@@ -779,7 +779,7 @@ def test_a_tariff_word_in_the_name_of_an_agreement_is_no_measure():
         "weeks after Washington put a 15% tariff on Norwegian salmon."
     )
     verdicts = {
-        t.text: tariffs.is_tariff_measure(t, t.sent)
+        t.text: tariff_measures.is_tariff_measure(t, t.sent)
         for t in doc.spans[TRIGGERS_KEY]
         if t.label_ == "tariff_measure"
     }
