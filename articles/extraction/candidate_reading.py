@@ -20,10 +20,8 @@ from . import (
     tariff_measures,
 )
 from .candidate import Candidate, DatedMention
-from .dating import (
-    date_announced_tariff,
+from .event_dating import (
     date_deadline,
-    date_tariff,
     dated_by_its_end,
     is_end_bound,
     is_start_bound,
@@ -36,6 +34,7 @@ from .dating import (
     through_joined_day,
 )
 from .patterns import AGREEMENT, ANNOUNCEMENT, DEADLINE, MEETING, TARIFF
+from .tariff_dating import date_announced_tariff, date_tariff
 from .types import Gazetteer
 
 

@@ -20,9 +20,8 @@ from spacy.tokens import Span
 from .attachment import is_reference, time_clause_of
 from .candidate import Candidate, DatedMention
 from .dates import ResolvedDate, resolve_date
-from .dating import (
+from .event_dating import (
     is_end_bound,
-    is_notice_told_as_done,
     is_start_bound,
     resolve_for_status,
     shift,
@@ -41,6 +40,7 @@ from .legal import OTHER
 from .offsets import ClauseOffset, lasting_before, narrative_step, offset_of_clause
 from .patterns import AGREEMENT, MEETING, REPORTING_VERBS, STATE_LEMMAS, TARIFF
 from .statements import announcing_verb
+from .tariff_dating import is_notice_told_as_done
 
 STORY_TYPES = frozenset({TARIFF, AGREEMENT, MEETING, OTHER})
 PRECISE = frozenset({"day", "range", "week"})

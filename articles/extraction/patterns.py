@@ -240,8 +240,8 @@ def all_patterns() -> list[dict]:
 # --- lexicons for interpretation ------------------------------------------------------------
 
 # Verbs by which a tariff letter goes to a partner ("sent Pretoria a letter", "letters to be
-# mailed to Seoul"): the recipient is the measure's target (tariff_details.letter_recipient) and the
-# sending its announcement (dating.is_unveiling).
+# mailed to Seoul"): the recipient is the measure's target (tariff_details.letter_recipient) and
+# the sending its announcement (tariff_dating.is_unveiling).
 LETTER_SENDING_VERBS = frozenset(
     {"send", "address", "write", "deliver", "issue", "post", "dispatch", "mail", "go"}
 )

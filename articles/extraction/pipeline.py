@@ -24,7 +24,7 @@ from . import captions, chunks, consistency, legal, narrative, speech_time
 from .candidate import Candidate, DatedMention
 from .candidate_reading import read_candidate
 from .components import TRIGGERS_KEY, add_gazetteer, add_triggers
-from .dating import dated_mentions, described_step, taking_effect
+from .event_dating import dated_mentions
 from .follow_ups import answered_in_kind, calling_off
 from .merging import merge
 from .model import load_model
@@ -32,6 +32,7 @@ from .party_completion import complete_parties, fill_imposing_country, split_by_
 from .patterns import ANNOUNCEMENT
 from .references import apply_anchors, inherit_dates, sentence_anchors
 from .sentence_events import deadlines_in, statement_candidate
+from .tariff_steps import described_step, taking_effect
 from .types import ExtractedEvent, Gazetteer
 
 _lock = threading.Lock()

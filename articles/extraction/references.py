@@ -11,7 +11,7 @@ from . import (
     grammar,
 )
 from .candidate import Candidate
-from .dating import ANCHORED, shift
+from .event_dating import ANCHORED, shift
 from .patterns import (
     AGREEMENT,
     MEETING,

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from . import attachment, grammar, legal, narrative, parties, statements, titles
 from .candidate import Candidate, DatedMention
 from .dates import resolve_date
-from .dating import granted_window, is_end_bound, preceded_by, resolve_for_status
+from .event_dating import granted_window, is_end_bound, preceded_by, resolve_for_status
 from .patterns import DEADLINE, MEETING, STATEMENT, STRONG_STATEMENT_VERBS, TARIFF
 from .types import Gazetteer
 

@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Span
 
 from .candidate import Candidate
-from .dating import shift
+from .event_dating import shift
 from .patterns import REPORTING_VERBS
 
 DEICTIC = re.compile(
