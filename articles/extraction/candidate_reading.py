@@ -12,7 +12,7 @@ from . import (
     grammar,
     meeting_reading,
     modality,
-    narrative,
+    narrative_reading,
     offsets,
     parties,
     statements,
@@ -235,7 +235,7 @@ def extended_by_agreeing(trigger: Span, sentence_triggers: list[Span]) -> bool:
     verb = root.head
     return (
         root.dep_ == "dobj"
-        and verb.lemma_.lower() in narrative.EXTENDING_VERBS
+        and verb.lemma_.lower() in narrative_reading.EXTENDING_VERBS
         and verb.dep_ == "xcomp"
         and any(
             other.label_ == AGREEMENT and other.root.i == verb.head.i for other in sentence_triggers

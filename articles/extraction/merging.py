@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from . import (
     confidence,
     grammar,
-    narrative,
+    narrative_reading,
     parties,
     titles,
 )
@@ -129,7 +129,7 @@ def held_as_planned(a: Candidate, b: Candidate) -> bool:
         and b.date is not None
         and a.date.start == a.date.end == b.date.start == b.date.end
         and planned.trigger.doc.has_annotation("DEP")
-        and narrative.is_pluperfect(planned)  # told as a plan of the past, now carried out
+        and narrative_reading.is_pluperfect(planned)  # told as a plan of the past, now carried out
     )
 
 
@@ -262,7 +262,9 @@ def undated_but_worth_keeping(candidate: Candidate) -> bool:
     with Lutnick"): it happened, the article just does not say when."""
     tariff = candidate.tariff
     if candidate.type in {MEETING, AGREEMENT}:
-        return candidate.status == "happened" and narrative.is_told_as_before_the_story(candidate)
+        return candidate.status == "happened" and narrative_reading.is_told_as_before_the_story(
+            candidate
+        )
     return (
         candidate.type == TARIFF
         and tariff is not None

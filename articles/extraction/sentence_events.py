@@ -7,7 +7,7 @@ import datetime
 
 from spacy.tokens import Span
 
-from . import attachment, grammar, legal, narrative, parties, statements, titles
+from . import attachment, grammar, legal, narrative_reading, parties, statements, titles
 from .candidate import Candidate, DatedMention
 from .dates import resolve_date
 from .event_dating import granted_window, is_end_bound, preceded_by, resolve_for_status
@@ -15,7 +15,7 @@ from .patterns import DEADLINE, MEETING, STATEMENT, STRONG_STATEMENT_VERBS, TARI
 from .types import Gazetteer
 
 # what a deadline of the timeline bounds: duties and trade, a truce, a pause, talks, a deal
-DEADLINE_CONTEXT = narrative.RESPITE_NOUNS | {
+DEADLINE_CONTEXT = narrative_reading.RESPITE_NOUNS | {
     "extension",
     "ban",
     "talk",
@@ -98,7 +98,7 @@ def respite_lapsing_on(mention: DatedMention) -> bool:
         return False
     return any(
         c.dep_ in {"nsubj", "nsubjpass"}
-        and c.lemma_.lower() in narrative.RESPITE_NOUNS | {"period", "window"}
+        and c.lemma_.lower() in narrative_reading.RESPITE_NOUNS | {"period", "window"}
         for c in verb.children
     )
 
