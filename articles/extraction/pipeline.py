@@ -2,8 +2,8 @@
 
 `extract()` is the whole contract: spaCy parses and labels (components.py); this module walks
 the article sentence by sentence. candidate_reading.py reads one candidate event per trigger,
-with plain functions for what each part means (modality, parties, tariffs, statements,
-dating); sentence_events.py finds the deadlines and statements a sentence holds without a
+with plain functions for what each part means (modality, parties, the tariff_* modules,
+statements, event_dating); sentence_events.py finds the deadlines and statements a sentence holds without a
 trigger, follow_ups.py the events another implies, party_completion.py the parties a sentence
 leaves unsaid. Then references.py and narrative.py date what the sentences leave undated,
 consistency.py checks status against date, and merging.py turns mentions into events.
