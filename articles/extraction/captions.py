@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Span
 
+from .grammar import doc_text
+
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 CAPTION = re.compile(
     r"\((?:L|R|C|left|right|center|centre|2nd [LR]|3rd [LR])\)"  # who stands where
@@ -43,7 +45,7 @@ def in_caption(sentence: Span) -> bool:
     """The sentence is a caption, or lies on a line that ends with a photo credit."""
     if is_caption(sentence.text):
         return True
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     line_end = text.find("\n", sentence.end_char - 1)
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     line = text[line_start : line_end if line_end >= 0 else len(text)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .candidate import DatedMention
 from .patterns import (
@@ -22,6 +22,18 @@ NUMBER_WORDS = NUMBERS  # one table of number words for the tagger and the rules
 # a small count as news writes it before a unit ("two days", "a week", "90 days"); each rule's
 # regex wraps it in its own named group
 COUNT = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|thirty|sixty|ninety"
+
+
+DOC_TEXT_KEY = "timeline_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The article's text, built once per document: `Doc.text` joins every token on each
+    call, and the readers that look at a sentence's line or quotation marks ask for it often."""
+    text = doc.user_data.get(DOC_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text
+    return text
 
 
 def unit_days(unit: str) -> int:

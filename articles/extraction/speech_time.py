@@ -18,6 +18,7 @@ from spacy.tokens import Span
 
 from .candidate import Candidate
 from .event_dating import shift
+from .grammar import doc_text
 from .patterns import REPORTING_VERBS
 
 DEICTIC = re.compile(
@@ -31,8 +32,9 @@ def in_quotation(span: Span) -> bool:
     """The span lies inside quotation marks of its sentence (or of a quotation the sentence
     closes: '... for the second time today," she said')."""
     sentence = span.sent
-    before = sentence.doc.text[sentence.start_char : span.start_char]
-    after = sentence.doc.text[span.end_char : sentence.end_char]
+    text = doc_text(sentence.doc)
+    before = text[sentence.start_char : span.start_char]
+    after = text[span.end_char : sentence.end_char]
     if before.count('"') % 2 == 1:
         return True
     last_open, last_close = before.rfind(OPENING), before.rfind(CLOSING)
