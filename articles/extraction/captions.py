@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span
 
-from .grammar import doc_text
+from .grammar import doc_text, span_text
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 CAPTION = re.compile(
@@ -43,7 +43,7 @@ def is_caption(text: str) -> bool:
 
 def in_caption(sentence: Span) -> bool:
     """The sentence is a caption, or lies on a line that ends with a photo credit."""
-    if is_caption(sentence.text):
+    if is_caption(span_text(sentence)):
         return True
     text = doc_text(sentence.doc)
     line_end = text.find("\n", sentence.end_char - 1)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .candidate import Candidate
-from .grammar import tree_distance
+from .grammar import span_text, tree_distance
 from .patterns import AGREEMENT, DEADLINE, MEETING, STATEMENT, TARIFF
 
 MODEL_PATH = Path(__file__).with_name("confidence.json")
@@ -108,7 +108,7 @@ def features_of(
                 for c in group
             )
         ),
-        "quoted": float(candidate.sentence.text.lstrip()[:1] in {'"', "“", "'", "‘"}),
+        "quoted": float(span_text(candidate.sentence).lstrip()[:1] in {'"', "“", "'", "‘"}),
         "date_story": float(date is not None and not own and candidate.date_source == "story"),
         "date_publication": float(
             date is not None and not own and candidate.date_source == "publication"

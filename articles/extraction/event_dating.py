@@ -26,6 +26,7 @@ from .dates import (
     resolve_date,
     widened,
 )
+from .grammar import span_text
 from .meeting_reading import CONCLUDING_VERBS
 from .offsets import is_narrative_step
 
@@ -51,10 +52,11 @@ def dated_mentions(sentence: Span, published_at: datetime.date) -> list[DatedMen
     doc = sentence.doc
     mentions = []
     covered_until = 0
-    for found in find_dates(sentence.text, published_at=published_at):
+    text = span_text(sentence)
+    for found in find_dates(text, published_at=published_at):
         if found.start_char < covered_until:
             continue  # "next year" of "June 30 next year", read with the day
-        mention = widened(found, sentence.text, published_at)
+        mention = widened(found, text, published_at)
         covered_until = mention.end_char
         span = doc.char_span(
             sentence.start_char + mention.start_char,
@@ -70,7 +72,7 @@ def dated_mentions(sentence: Span, published_at: datetime.date) -> list[DatedMen
             continue  # "A day later", "Two days later": from the story's last event (narrative)
         if not attachment.is_background_date(dated, published_year=published_at.year):
             mentions.append(dated)
-    return without_times_of_dated_days(mentions, sentence.text)
+    return without_times_of_dated_days(mentions, text)
 
 
 TIME_TO_DAY = re.compile(r"^[\s,]*(?:on|of|at)?[\s,]*$", re.I)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .candidate import DatedMention
-from .grammar import hangs_by
+from .grammar import hangs_by, span_text
 from .titles import tidy, upper_first
 
 OTHER = "other"
@@ -77,7 +77,7 @@ def acts_in(sentence: Span, previous: Span | None) -> list[Span]:
     court's ruling or hearing, of a suit or a trade-dispute filing, or a hearing noun. The
     sentence, or the one before it, must speak of tariffs: courts rule on much else."""
     on_tariffs = about_tariffs(sentence) or (previous is not None and about_tariffs(previous))
-    if not on_tariffs and "export" not in sentence.text.lower():
+    if not on_tariffs and "export" not in span_text(sentence).lower():
         return []  # no legal act on tariffs, and no export control, can be told here
     found = []
     for token in sentence:
@@ -247,7 +247,7 @@ def asks_trade_body(token: Token, sentence: Span) -> bool:
         return False
     if not (
         any(t.lower_ in TRADE_BODIES for t in sentence)
-        or "World Trade Organization" in sentence.text
+        or "World Trade Organization" in span_text(sentence)
     ):
         return False
     return token.lemma_.lower() == "petition" or any(

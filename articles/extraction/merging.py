@@ -21,6 +21,7 @@ from .candidate import Candidate
 from .dates import (
     ResolvedDate,
 )
+from .grammar import span_text
 from .patterns import (
     AGREEMENT,
     DEADLINE,
@@ -360,7 +361,7 @@ def told_apart(a: Candidate, b: Candidate) -> bool:
     """ "Separately, the two finance ministers met over lunch": the writer says this
     meeting is another one, however close in date and parties, unless the same people meet."""
     opens_apart = any(
-        c.sentence.text.lstrip().lower().startswith(SEPARATE_OPENINGS) for c in (a, b)
+        span_text(c.sentence).lstrip().lower().startswith(SEPARATE_OPENINGS) for c in (a, b)
     )
     return opens_apart and set(a.participants) != set(b.participants)
 
@@ -443,7 +444,7 @@ def to_event(
 
 def evidence_of(sentence: Span) -> EvidenceSpan:
     """The sentence as evidence, without surrounding whitespace, with exact offsets."""
-    text = sentence.text
+    text = span_text(sentence)
     stripped = text.strip()
     start = sentence.start_char + len(text) - len(text.lstrip())
     return EvidenceSpan(stripped, start, start + len(stripped))
@@ -459,7 +460,7 @@ def date_rank(resolved: ResolvedDate) -> tuple[int, int]:
 def meeting_format(group: list[Candidate]) -> str:
     if group[0].type != MEETING:
         return ""
-    text = " ".join(c.sentence.text.lower() for c in group)
+    text = " ".join(span_text(c.sentence).lower() for c in group)
     if "video" in text or "virtual" in text or "videoconference" in text:
         return "virtual"
     if (

@@ -14,6 +14,7 @@ from .grammar import (
     has_condition,
     has_own_clause,
     is_when_clause,
+    span_text,
 )
 from .meeting_reading import TALK_NOUNS
 from .patterns import (
@@ -265,7 +266,7 @@ UNDOING = re.compile(
 def plan_undone(sentence: Span) -> bool:
     """ "talks originally scheduled for 25 August but derailed by the row": a plan that did not
     hold (the parse rarely hangs "derailed" on the talks, the wording is plain)."""
-    text = sentence.text
+    text = span_text(sentence)
     found = ORIGINAL_PLAN.search(text)
     return found is not None and UNDOING.search(text, found.end()) is not None
 

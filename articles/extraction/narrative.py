@@ -21,7 +21,7 @@ import datetime
 from .candidate import Candidate, DatedMention
 from .dates import resolve_date
 from .event_dating import shift
-from .grammar import unique
+from .grammar import span_text, unique
 from .narrative_dates import (
     date_by_offset,
     date_window,
@@ -67,7 +67,7 @@ def attach_reference_times(
     dated = dated_by_sentence(ordered)
     reference: Candidate | None = None
     for index, candidate in enumerate(ordered):
-        step = narrative_step(candidate.sentence.text) if candidate.date is None else None
+        step = narrative_step(span_text(candidate.sentence)) if candidate.date is None else None
         told_before = last_told_before(ordered, index) if step is not None else None
         if told_before is not None:
             stepped = shift(told_before.date, step[0], text=step[1])

@@ -23,6 +23,7 @@ from .grammar import (
     has_perfect_aux,
     is_state_clause,
     reporting_head,
+    span_text,
 )
 from .legal import OTHER
 from .patterns import AGREEMENT, MEETING, STATE_LEMMAS, TARIFF
@@ -300,6 +301,6 @@ def is_meeting_on_trip(candidate: Candidate, reference: Candidate | None) -> boo
     )
     return (
         bool(set(candidate.participants) & set(reference.participants))
-        or any(name in reference.sentence.text for name in candidate.participants)
+        or any(name in span_text(reference.sentence) for name in candidate.participants)
         or (subject is not None and subject.lower_ in {"he", "she"})
     )  # the traveller is a party, named in the trip's sentence if not found as its participant

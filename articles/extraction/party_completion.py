@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from . import grammar, parties, tariff_details, tariff_rates
 from .candidate import Candidate
+from .grammar import span_text
 from .patterns import AGREEMENT, MEETING
 from .types import Gazetteer
 
@@ -57,7 +58,7 @@ def complete_parties(candidates: list[Candidate], gazetteer: Gazetteer) -> None:
             continue
         if set(candidate.countries) <= set(pair) and (
             candidate.countries
-            or TWO_SIDES.search(candidate.sentence.text)
+            or TWO_SIDES.search(span_text(candidate.sentence))
             or (candidate.type == MEETING and candidate.participants)
             or candidate.definite
         ):
@@ -85,7 +86,7 @@ def split_by_target(
         return split_by_partner(candidate, lower_countries, gazetteer)
     if candidate.tariff is None:
         return [candidate]
-    listed = tariff_rates.rates_by_country(candidate.sentence.text, lower_countries)
+    listed = tariff_rates.rates_by_country(span_text(candidate.sentence), lower_countries)
     target = candidate.tariff.target_country
     if len(listed) >= 2 and (
         target in {c for c, _ in listed}

@@ -26,6 +26,7 @@ from .candidate_reading import read_candidate
 from .components import TRIGGERS_KEY, add_gazetteer, add_triggers
 from .event_dating import dated_mentions
 from .follow_ups import answered_in_kind, calling_off
+from .grammar import span_text
 from .merging import merge
 from .model import load_model
 from .party_completion import complete_parties, fill_imposing_country, split_by_target
@@ -98,7 +99,7 @@ def events_from_doc(
     for sentence in doc.sents:
         before, previous = previous, sentence
         in_sentence = triggers_in(sentence, triggers, trigger_starts)
-        if not in_sentence and not MAY_HOLD_EVENT.search(sentence.text):
+        if not in_sentence and not MAY_HOLD_EVENT.search(span_text(sentence)):
             continue  # no trigger, no statement, no deadline: skip the date scan
         dated = dated_mentions(sentence, published_at)
         sentence_dates[sentence.start] = dated

@@ -12,6 +12,7 @@ from . import (
 )
 from .candidate import Candidate
 from .event_dating import ANCHORED, shift
+from .grammar import span_text
 from .patterns import (
     AGREEMENT,
     MEETING,
@@ -23,7 +24,7 @@ def sentence_anchors(
     sentence: Span, candidates: list[Candidate], first_index: int
 ) -> list[tuple[int, int, int, str]]:
     """ "The meeting came two days after Trump eased tariffs": the easing is dated from the meeting."""
-    match = ANCHORED.search(sentence.text)
+    match = ANCHORED.search(span_text(sentence))
     if not match:
         return []
     position = sentence.start_char + match.start()

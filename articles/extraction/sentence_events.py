@@ -11,6 +11,7 @@ from . import attachment, grammar, legal, narrative_reading, parties, statements
 from .candidate import Candidate, DatedMention
 from .dates import resolve_date
 from .event_dating import granted_window, is_end_bound, preceded_by, resolve_for_status
+from .grammar import span_text
 from .patterns import DEADLINE, MEETING, STATEMENT, STRONG_STATEMENT_VERBS, TARIFF
 from .types import Gazetteer
 
@@ -67,7 +68,7 @@ def deadlines_in(
                 title=f"Deadline: {mention.mention.text}",
             )
         )
-    if not deadlines and (window := granted_window(sentence.text)) is not None:
+    if not deadlines and (window := granted_window(span_text(sentence))) is not None:
         days, start, end = window
         phrase = sentence.char_span(start, end, alignment_mode="expand")
         if phrase is not None:

@@ -18,7 +18,7 @@ from spacy.tokens import Span
 
 from .candidate import Candidate
 from .event_dating import shift
-from .grammar import doc_text
+from .grammar import doc_text, span_text
 from .patterns import REPORTING_VERBS
 
 DEICTIC = re.compile(
@@ -62,7 +62,7 @@ def is_bare_clock_time(candidate: Candidate) -> bool:
     return (
         mention.mention.type == "TIME"
         and CLOCK.search(text) is not None
-        and DAY_WORDS.search(candidate.sentence.text) is None  # "at 00:01 on Saturday"
+        and DAY_WORDS.search(span_text(candidate.sentence)) is None  # "at 00:01 on Saturday"
     )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .grammar import ancestors_within, ents_in, hangs_by
+from .grammar import ancestors_within, ents_in, hangs_by, span_text
 from .meeting_reading import is_phone_call
 from .parties import TITLE_WORDS, countries_in, countries_of, person_name
 from .patterns import (
@@ -85,7 +85,7 @@ def adds_words(verb: Token, sentence: Span) -> bool:
     if verb.lemma_.lower() != "add" or any(c.dep_ in {"dobj", "dative"} for c in verb.children):
         return False
     return any(c.dep_ == "ccomp" for c in verb.children) or any(
-        mark in sentence.text for mark in QUOTE_MARKS
+        mark in span_text(sentence) for mark in QUOTE_MARKS
     )
 
 
@@ -189,4 +189,4 @@ QUOTE_MARKS = ('"', "\u201c", "\u201d")
 def quotes_in_person(statement: Statement, sentence: Span) -> bool:
     """ "'We made progress,' Kim told reporters": a named person's own words, in quotation
     marks. Undated, such a remark is dated only by an event its speaker took part in."""
-    return statement.speaker_is_person and any(mark in sentence.text for mark in QUOTE_MARKS)
+    return statement.speaker_is_person and any(mark in span_text(sentence) for mark in QUOTE_MARKS)

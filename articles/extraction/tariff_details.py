@@ -19,6 +19,7 @@ from .grammar import (
     governing_verb,
     neighbourhood,
     own_subtree,
+    span_text,
     tree_distance,
     unique,
 )
@@ -47,7 +48,7 @@ def tariff_details(
     context_countries: list[str],
 ) -> ExtractedTariff:
     """Rate, imposing and target country, sector and action of a tariff mention."""
-    text = sentence.text
+    text = span_text(sentence)
     if is_quota(trigger):  # a quota's percentages are shares of a volume, not rates
         rate, action = None, quota_change(trigger) or ""
     else:
@@ -159,7 +160,7 @@ def is_carrier(token: Token) -> bool:
 
 def action_of(trigger: Span, sentence: Span) -> str | None:
     """What is done to the tariff, from the verbs around it; None when nothing says."""
-    lowered = sentence.text.lower()
+    lowered = span_text(sentence).lower()
     chain = [
         token
         for token in [trigger.root, *ancestors_within(trigger.root, sentence)]
@@ -287,7 +288,7 @@ def parties_of(
     if target is None:
         match = re.search(
             r"(?:imports?|goods|products|exports?|shipments?)\s+(?:imported\s+)?from\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)",
-            sentence.text,
+            span_text(sentence),
         )
         if match:
             target = lower_countries.get(match.group(1).lower())

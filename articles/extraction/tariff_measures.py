@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .grammar import ancestors_within, governing_verb, has_own_clause
+from .grammar import ancestors_within, governing_verb, has_own_clause, span_text
 from .modality import ATTEMPT_NOUNS, SCHEDULE_WORDS
 from .patterns import IMPOSING_VERBS, STATE_LEMMAS, TARIFF_ACTIONS
 from .tariff_rates import DUTY_NOUNS
@@ -295,7 +295,7 @@ AT_ONCE = re.compile(
 def in_force_at_once(sentence: Span) -> bool:
     """ "will reduce tariffs to 18 per cent, effective immediately": the measure is done as it
     is announced, not planned."""
-    return AT_ONCE.search(sentence.text) is not None
+    return AT_ONCE.search(span_text(sentence)) is not None
 
 
 TIGHTENING_VERBS = frozenset(

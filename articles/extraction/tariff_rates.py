@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span
 
-from .grammar import count_of, left_context, tree_distance
+from .grammar import count_of, left_context, span_text, tree_distance
 
 RATE_WORDS = (
     r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
@@ -32,7 +32,7 @@ def percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
     "from 145 percent", "down from 25 percent", "instead of the 25 percent")."""
     found = []
     offset = sentence.start_char
-    for match in PERCENT.finditer(sentence.text):
+    for match in PERCENT.finditer(span_text(sentence)):
         span = sentence.doc.char_span(
             offset + match.start(), offset + match.end(), alignment_mode="expand"
         )
