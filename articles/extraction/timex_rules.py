@@ -57,18 +57,23 @@ def _widen(text: str, start: int, norm: Norm) -> tuple[int, Norm]:
     return start, norm
 
 
-# Cheap tests that must pass before a rule's full pattern is worth running: the duration,
-# season and quarter patterns are the slow ones, and most sentences cannot match them. A unit
-# word must start a word: "day" in "Monday" or "today" does not open a duration.
+# Cheap tests that must pass before a rule's full pattern is worth running: most sentences
+# cannot match most rules, and a rule's regex costs about as much on a sentence it cannot
+# match as on one it can. A gate is a regex, searched in the text as written, or a tuple of
+# words one of which must appear in the folded text (see `folded`): a word every match of
+# the rule contains, whatever its case. A unit word must start a word: "day" in "Monday" or
+# "today" does not open a duration.
 _UNIT_WORD = re.compile(
     r"(?<![^\W\d_])(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)",
     re.I,
 )
-_AGO_WORD = re.compile(r"ago|earlier|before|later|from now|from today|hence", re.I)
+_AGO_WORD = ("ago", "earlier", "before", "later", "from now", "from today", "hence")
 _MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _WEEKDAY_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _DIGITS = re.compile(r"\d")
-GATES: dict[str, tuple[re.Pattern, ...]] = {
+_PERIOD = ("week", "month", "quarter", "year", "decade", "century")
+_QUARTER = re.compile(r"quarter|\bQ[1-4]", re.I)
+GATES: dict[str, tuple[re.Pattern | tuple[str, ...], ...]] = {
     "month_day": (_MONTH_NAME,),
     "day_month": (_MONTH_NAME,),
     "month_year": (_MONTH_NAME,),
@@ -82,31 +87,111 @@ GATES: dict[str, tuple[re.Pattern, ...]] = {
     "duration": (_UNIT_WORD,),
     "ago": (_UNIT_WORD, _AGO_WORD),
     "bare_units": (_UNIT_WORD,),
-    "recent_units": (_UNIT_WORD,),
-    "unit_long": (_UNIT_WORD,),
-    "year_ago_period": (_UNIT_WORD,),
-    "season": (re.compile(r"spring|summer|fall|autumn|winter", re.I),),
+    "recent_units": (_UNIT_WORD, ("recent", "coming", "past", "last", "next", "previous")),
+    "unit_long": (_UNIT_WORD, ("long", "multi", "many")),
+    "year_ago_period": (_UNIT_WORD, ("year",), ("earlier", "ago")),
+    "season": (("spring", "summer", "fall", "autumn", "winter"),),
     "decade": (re.compile(r"\d0'?s|decade|ties\b", re.I),),
-    "quarter": (re.compile(r"quarter|\bQ[1-4]", re.I),),
-    "q_quarter": (re.compile(r"quarter|\bQ[1-4]", re.I),),
-    "anaphoric_quarter": (re.compile(r"quarter", re.I),),
-    "century": (re.compile(r"centur", re.I),),
-    "half": (re.compile(r"half", re.I),),
+    "quarter": (_QUARTER,),
+    "q_quarter": (_QUARTER,),
+    "anaphoric_quarter": (("quarter",),),
+    "century": (("centur",),),
+    "half": (("half",),),
+    "clock": (_DIGITS,),
+    "clock_24": (_DIGITS, (":",)),
+    "noon": (("noon", "mid"),),
+    "holiday": (
+        (
+            "christmas",
+            "new",
+            "thanksgiving",
+            "easter",
+            "independence",
+            "labor",
+            "memorial",
+            "election",
+            "halloween",
+            "valentine",
+            "veterans",
+        ),
+    ),
+    "relative_day": (("today", "tonight", "tomorrow", "yesterday"),),
+    "this_part_of_day": (("morning", "afternoon", "evening", "night"),),
+    "relative_period": (_PERIOD,),
+    "the_year": (("the",), ("year",)),
+    "the_weekend": (("weekend",),),
+    "period_end": (("end",), ("year", "month", "quarter", "week")),
+    "edge_of_period": (_PERIOD,),
+    "earlier_this": (("earlier", "later"), ("week", "month", "year", "quarter")),
+    "ref_word": (
+        (
+            "now",
+            "current",
+            "present",
+            "days",
+            "past",
+            "recent",
+            "lately",
+            "future",
+            "term",
+            "later",
+        ),
+    ),
+    "set_word": (("daily", "nightly", "weekly", "monthly", "yearly", "hourly"),),
+    "every": (
+        ("every", "each", "per"),
+        (
+            "second",
+            "minute",
+            "hour",
+            "day",
+            "night",
+            "week",
+            "month",
+            "quarter",
+            "year",
+            "decade",
+            "centur",
+            "morning",
+            "evening",
+            "afternoon",
+        ),
+    ),
 }
 
 
 RULE_GATES = [GATES.get(rule.name, ()) for rule in RULES]  # aligned with RULES
-ALL_GATES = {gate for gates in GATES.values() for gate in gates}
+
+# The characters that re.IGNORECASE takes for an ASCII letter besides its two cases ("İ" and
+# dotless "ı" for i, the long s, the Kelvin sign): folded to that letter, so that a word found
+# by a case-blind regex is found in the folded text too.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def folded(text: str) -> str:
+    """The text in lower case, with every character a case-blind regex matches to an ASCII
+    letter written as that letter."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+def _is_open(gate: re.Pattern | tuple[str, ...], text: str, lowered: str) -> bool:
+    if isinstance(gate, tuple):
+        return any(word in lowered for word in gate)
+    return gate.search(text) is not None
 
 
 def scan(text: str, dct: dt.date, tense: str | None = None) -> list[Hit]:
     """All temporal expressions in ``text``, left to right, without overlaps."""
     candidates = []
-    open_gates = {gate: gate.search(text) is not None for gate in ALL_GATES}
+    lowered = folded(text)
+    open_gates: dict[re.Pattern | tuple[str, ...], bool] = {}  # each gate tested once
     for priority, rule in enumerate(RULES):
         closed = False
         for gate in RULE_GATES[priority]:
-            if not open_gates[gate]:
+            is_open = open_gates.get(gate)
+            if is_open is None:
+                is_open = open_gates[gate] = _is_open(gate, text, lowered)
+            if not is_open:
                 closed = True
                 break
         if closed:
