@@ -4,6 +4,7 @@ match and meaning types, the context a rule may consult, and the small parsers."
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -162,6 +163,9 @@ TENSE_CUE = re.compile(
 )
 
 
+FINANCIAL = re.compile(r"\bquarter|\bfiscal\b|\bper share\b", re.I)
+
+
 class Context:
     """What a rule may know: the text, publication date, forced tense, and discourse state."""
 
@@ -176,8 +180,13 @@ class Context:
         self.ref_quarter = (last_q.year, cal.quarter_of(last_q))  # the quarter being reported
         self.anchor = dct  # the last day mentioned, for "the next day" / "10 a.m."
         self.anchor_year = dct.year  # the last year written out, for "later that year"
-        self.financial = bool(re.search(r"\bquarter|\bfiscal\b|\bper share\b", text, re.I))
         self._tense_cache: dict[int, str | None] = {}
+
+    @functools.cached_property
+    def financial(self) -> bool:
+        """The text speaks of quarters or fiscal years (asked by few rules: looked for once,
+        when first asked)."""
+        return bool(FINANCIAL.search(self.text))
 
     def tense(self, m: re.Match) -> str | None:
         """The forced tense, else a cue right before the date, else the sentence's tense."""
