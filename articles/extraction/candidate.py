@@ -17,6 +17,8 @@ class DatedMention:
     mention: DateMention
     span: Span
     by_tense: dict[str, ResolvedDate | None] = field(default_factory=dict)  # resolutions made
+    # whether it bounds a period's end ("until May 1"), once asked (event_dating.is_end_bound)
+    end_bound: bool | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass

@@ -146,8 +146,14 @@ def sentence_date_for(trigger: Span, dated: list[DatedMention]) -> DatedMention 
 
 
 def is_end_bound(dated: DatedMention) -> bool:
-    before = grammar.left_context(dated.span, 4).text
-    return bool(UNTIL.search(before)) or dated.mention.text.lower().startswith(("until", "through"))
+    """ "until May 1", "through June": asked of each date for each trigger of its sentence,
+    answered once."""
+    if dated.end_bound is None:
+        before = span_text(grammar.left_context(dated.span, 4))
+        dated.end_bound = bool(UNTIL.search(before)) or dated.mention.text.lower().startswith(
+            ("until", "through")
+        )
+    return dated.end_bound
 
 
 def is_start_bound(dated: DatedMention) -> bool:

@@ -181,11 +181,14 @@ PRESENT_BE = frozenset({"is", "are", "'s", "'re", "am"})
 SCHEDULING_PARTICIPLES = frozenset({"plan", "schedule", "set", "slate", "expect"})
 
 
+TELLING_VERBS = REPORTING_VERBS | ANNOUNCING_VERBS
+
+
 def tense_at(span: Span) -> str | None:
     """The tense of the verb a date phrase hangs on: past, future, or None when unclear."""
     verb = governing_verb(span.root)
     before = left_context(span, 4)
-    reporting = [t for t in before if t.lemma_ in REPORTING_VERBS | ANNOUNCING_VERBS]
+    reporting = [t for t in before if t.lemma_ in TELLING_VERBS]
     if reporting and right_after(reporting[-1], span) and reporting[-1].tag_ == "VBD":
         return "past"  # "said on Monday he would ..."
     if verb.pos_ not in {"VERB", "AUX"}:

@@ -72,6 +72,9 @@ TARIFF_WORDS = frozenset(
 )
 
 
+ACT_POS = frozenset({"VERB", "NOUN"})
+
+
 def acts_in(sentence: Span, previous: Span | None) -> list[Span]:
     """Spans (labelled "other") naming a legal act on tariffs in the sentence: the verb of a
     court's ruling or hearing, of a suit or a trade-dispute filing, or a hearing noun. The
@@ -81,6 +84,8 @@ def acts_in(sentence: Span, previous: Span | None) -> list[Span]:
         return []  # no legal act on tariffs, and no export control, can be told here
     found = []
     for token in sentence:
+        if token.pos_ not in ACT_POS:
+            continue  # each test below first asks for a verb (a hearing: a noun)
         if changes_export_controls(token) or (
             on_tariffs
             and (
@@ -208,7 +213,12 @@ def changes_export_controls(token: Token) -> bool:
 
 
 def about_tariffs(sentence: Span) -> bool:
-    return any(t.lemma_.lower() in TARIFF_WORDS for t in sentence)
+    """Computed once per sentence: asked of each sentence and again of the one after it."""
+    memo = sentence.doc.user_data.setdefault("timeline_about_tariffs", {})
+    key = (sentence.start, sentence.end)
+    if key not in memo:
+        memo[key] = any(t.lemma_.lower() in TARIFF_WORDS for t in sentence)
+    return memo[key]
 
 
 def is_court(phrase: Token) -> bool:

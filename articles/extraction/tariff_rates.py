@@ -27,9 +27,18 @@ PERCENT = re.compile(
 )  # "10 percent", "10%", "a 10-percent tariff", "a 25-per-cent levy", "15pc", "ten percent"
 
 
-def percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
+def percent_mentions(sentence: Span) -> tuple[tuple[float, Span, bool], ...]:
     """Every percentage in the sentence: (value, its tokens, whether it is a former rate:
-    "from 145 percent", "down from 25 percent", "instead of the 25 percent")."""
+    "from 145 percent", "down from 25 percent", "instead of the 25 percent"). Read once per
+    sentence: each tariff trigger asks for its rate and its former rate."""
+    memo = sentence.doc.user_data.setdefault("timeline_percents", {})
+    key = (sentence.start, sentence.end)
+    if key not in memo:
+        memo[key] = tuple(read_percent_mentions(sentence))
+    return memo[key]
+
+
+def read_percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
     found = []
     offset = sentence.start_char
     for match in PERCENT.finditer(span_text(sentence)):
