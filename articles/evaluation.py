@@ -161,10 +161,18 @@ def evaluate_article(
     pairs = match(predicted, expected)
     matched_p = {i for i, _ in pairs}
     matched_e = {j for _, j in pairs}
+    core, overall = result.per_article[name] = (Score(), Score())
+
+    def scores_of(kind: str) -> list[Score]:
+        """Every count an event of this type adds to: pooled, its type's, its article's."""
+        return [result.overall, result.score_for(kind), overall] + (
+            [core] if kind in CORE_TYPES else []
+        )
+
     for i, j in pairs:
         p, e = predicted[i], expected[j]
-        result.overall.true_positives += 1
-        result.score_for(e["type"]).true_positives += 1
+        for score in scores_of(e["type"]):
+            score.true_positives += 1
         result.attributes["matched"] += 1
         result.attributes["status"] += p["status"] == e["status"]
         result.attributes["date_exact"] += interval(p) == interval(e)
@@ -176,40 +184,19 @@ def evaluate_article(
             pt, et = p.get("tariff") or {}, e["tariff"]
             result.attributes["tariff_rate"] += pt.get("rate_percent") == et.get("rate_percent")
             result.attributes["tariff_action"] += pt.get("action") == et.get("action")
-    result.per_article[name] = article_scores(predicted, expected, pairs)
     right = {i for i, j in pairs if is_right(predicted[i], expected[j])}
     result.misread.extend((name, predicted[i], expected[j]) for i, j in pairs if i not in right)
     result.judged.extend((p, i in right) for i, p in enumerate(predicted))
     for i, p in enumerate(predicted):
         if i not in matched_p:
-            result.overall.false_positives += 1
-            result.score_for(p["type"]).false_positives += 1
+            for score in scores_of(p["type"]):
+                score.false_positives += 1
             result.spurious.append((name, p))
     for j, e in enumerate(expected):
         if j not in matched_e:
-            result.overall.false_negatives += 1
-            result.score_for(e["type"]).false_negatives += 1
-            result.misses.append((name, e))
-
-
-def article_scores(
-    predicted: list[dict], expected: list[dict], pairs: list[tuple[int, int]]
-) -> tuple[Score, Score]:
-    """One article's (core, all types) counts."""
-    core, overall = Score(), Score()
-    matched_p = {i for i, _ in pairs}
-    matched_e = {j for _, j in pairs}
-    for j, event in enumerate(expected):
-        for score in (core, overall) if event["type"] in CORE_TYPES else (overall,):
-            if j in matched_e:
-                score.true_positives += 1
-            else:
+            for score in scores_of(e["type"]):
                 score.false_negatives += 1
-    for i, event in enumerate(predicted):
-        if i not in matched_p:
-            for score in (core, overall) if event["type"] in CORE_TYPES else (overall,):
-                score.false_positives += 1
-    return core, overall
+            result.misses.append((name, e))
 
 
 def is_right(predicted: dict, expected: dict) -> bool:

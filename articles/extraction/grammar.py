@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +35,16 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[DOC_TEXT_KEY] = doc.text
     return text
+
+
+def per_span[T](span: Span, question: str, answer: Callable[[Span], T]) -> T:
+    """``answer(span)``, worked out once per document and span: the readers ask the same
+    question of one sentence for each of its triggers (the Doc is not changed while read)."""
+    memo = span.doc.user_data.setdefault(f"timeline_{question}", {})
+    key = (span.start, span.end)
+    if key not in memo:
+        memo[key] = answer(span)
+    return memo[key]
 
 
 def span_text(span: Span) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .candidate import DatedMention
-from .grammar import hangs_by, span_text
+from .grammar import hangs_by, per_span, span_text
 from .titles import tidy, upper_first
 
 OTHER = "other"
@@ -214,11 +214,9 @@ def changes_export_controls(token: Token) -> bool:
 
 def about_tariffs(sentence: Span) -> bool:
     """Computed once per sentence: asked of each sentence and again of the one after it."""
-    memo = sentence.doc.user_data.setdefault("timeline_about_tariffs", {})
-    key = (sentence.start, sentence.end)
-    if key not in memo:
-        memo[key] = any(t.lemma_.lower() in TARIFF_WORDS for t in sentence)
-    return memo[key]
+    return per_span(
+        sentence, "about_tariffs", lambda s: any(t.lemma_.lower() in TARIFF_WORDS for t in s)
+    )
 
 
 def is_court(phrase: Token) -> bool:

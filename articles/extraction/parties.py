@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .grammar import NUMBER_WORDS, ents_in, governing_verb, tree_distance, unique
+from .grammar import NUMBER_WORDS, ents_in, governing_verb, per_span, tree_distance, unique
 from .patterns import (
     VENUE_WORDS,
 )
@@ -47,10 +47,12 @@ def people_by_trigger(
 ) -> tuple[dict, list[str]]:
     """Each person of a sentence assigned to its trigger(s), computed once per sentence: the
     trigger in the person's own clause first, else the nearest in the tree."""
-    memo = sentence.doc.user_data.setdefault("timeline_people", {})
-    key = (sentence.start, sentence.end)
-    if key in memo:
-        return memo[key]
+    return per_span(sentence, "people", lambda s: assign_people(s, triggers, gazetteer))
+
+
+def assign_people(
+    sentence: Span, triggers: list[Span], gazetteer: Gazetteer
+) -> tuple[dict, list[str]]:
     people: dict = {"all": []}
     speakers: list[str] = []
     clauses = {t.start: (governing_verb(t.root), t.root) for t in triggers}
@@ -69,8 +71,7 @@ def people_by_trigger(
             people.setdefault(chosen.start, []).append(name)
         if ent.root.dep_ in {"nsubj", "appos"} and own_clause.lemma_ in {"say", "tell"}:
             speakers.append(name)
-    memo[key] = (people, speakers)
-    return memo[key]
+    return people, speakers
 
 
 def meeting_scope(trigger: Span) -> set[Token]:
@@ -107,11 +108,7 @@ def plausible_new_person(ent: Span, gazetteer: Gazetteer) -> bool:
 
 def countries_in(span: Span, gazetteer: Gazetteer, lower_countries: dict[str, str]) -> list[str]:
     """Countries named in a span; memoised per sentence, since every trigger asks."""
-    memo = span.doc.user_data.setdefault("timeline_countries", {})
-    key = (span.start, span.end)
-    if key not in memo:
-        memo[key] = find_countries(span, gazetteer, lower_countries)
-    return memo[key]
+    return per_span(span, "countries", lambda s: find_countries(s, gazetteer, lower_countries))
 
 
 DEAL_NOUNS = frozenset({"framework", "truce", "deal", "agreement", "accord", "consensus", "pact"})

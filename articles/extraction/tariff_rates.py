@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span
 
-from .grammar import count_of, left_context, span_text, tree_distance
+from .grammar import count_of, left_context, per_span, span_text, tree_distance
 
 RATE_WORDS = (
     r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
@@ -31,11 +31,7 @@ def percent_mentions(sentence: Span) -> tuple[tuple[float, Span, bool], ...]:
     """Every percentage in the sentence: (value, its tokens, whether it is a former rate:
     "from 145 percent", "down from 25 percent", "instead of the 25 percent"). Read once per
     sentence: each tariff trigger asks for its rate and its former rate."""
-    memo = sentence.doc.user_data.setdefault("timeline_percents", {})
-    key = (sentence.start, sentence.end)
-    if key not in memo:
-        memo[key] = tuple(read_percent_mentions(sentence))
-    return memo[key]
+    return per_span(sentence, "percents", lambda s: tuple(read_percent_mentions(s)))
 
 
 def read_percent_mentions(sentence: Span) -> list[tuple[float, Span, bool]]:
