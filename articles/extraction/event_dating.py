@@ -259,7 +259,7 @@ def spanning_its_days(candidate: Candidate, durations: list[DatedMention]) -> Re
     if not days or not 2 <= days <= 14:
         return date
     if spell is not None and grammar.governing_verb(spell).lemma_.lower() in ENDING_VERBS:
-        # "wrapped up two days of talks in Madrid on Monday": Sunday and Monday
+        # "ended three days of negotiations in Oslo on Friday": Wednesday to Friday
         return replace(
             date,
             start=date.end - datetime.timedelta(days=days - 1),

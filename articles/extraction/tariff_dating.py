@@ -228,7 +228,7 @@ NOTIFYING_VERBS = frozenset({"notify", "inform", "announce", "unveil"})
 
 
 def is_undated_notice(candidate: Candidate, verb: Token, dated: list[DatedMention]) -> bool:
-    """ "Trump has notified South Korea of plans to impose 25% tariffs": a planned measure
+    """ "Washington has informed Ottawa it intends to levy 30% duties": a planned measure
     whose notice is told as done (the present perfect), with no day of its own: the notice
     happened, on the story's day."""
     return (
@@ -247,9 +247,9 @@ def is_notice_told_as_done(verb: Token) -> bool:
 def dated_act_in_between(
     trigger: Span, announcing: Token, dated: list[DatedMention]
 ) -> DatedMention | None:
-    """ "She said on Monday that she spoke with him on Saturday to secure the extension, which
-    will delay the increase": the measure was won in the dated act the report tells (Saturday),
-    not on the day of the report."""
+    """ "The minister told reporters on Tuesday she had called her counterpart on Sunday and
+    obtained the delay, which postpones the rise": the measure was won in the dated act the
+    report tells (Sunday), not on the day of the report."""
     for verb in grammar.ancestors_within(trigger.root, trigger.sent):
         if verb == announcing:
             return None

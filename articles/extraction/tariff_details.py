@@ -149,8 +149,8 @@ CARRIER_NOUNS = frozenset({"imposition", "introduction", "application", "collect
 
 
 def is_carrier(token: Token) -> bool:
-    """ "a pause on the full imposition of the tariffs": the noun only carries the duty; what
-    is done to it is the word above ("pause")."""
+    """ "a halt to the complete application of the levies": the noun only carries the duty;
+    what is done to it is the word above ("halt")."""
     if token.lemma_.lower() in CARRIER_NOUNS:
         return True
     return (
