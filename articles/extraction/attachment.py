@@ -290,6 +290,10 @@ def dates_of_own_clause(trigger: Span, dated: list[DatedMention]) -> list[DatedM
     if counted is not None:  # "His visit will be the fourth meeting this year": the count's year
         dated = [d for d in dated if d.span.root.i not in counted]
     dated = without_its_description(trigger, dated)
+    later = follow_on_verb(trigger)
+    if later is not None:  # "a 20% duty, cut to 12% in October": October is the cut's month
+        step = {t.i for t in later[0].subtree}
+        dated = [d for d in dated if d.span.root.i not in step]
     clause = time_clause_of(trigger)
     if clause is None:
         return dated
@@ -297,6 +301,46 @@ def dates_of_own_clause(trigger: Span, dated: list[DatedMention]) -> list[DatedM
 
 
 DESCRIBING_CLAUSES = frozenset({"acl", "relcl"})
+
+# How a later clause of the same sentence changes the measure it goes on telling
+FOLLOW_ON_ACTIONS = {
+    "reduce": "lowered",
+    "cut": "lowered",
+    "lower": "lowered",
+    "slash": "lowered",
+    "raise": "raised",
+    "hike": "raised",
+    "increase": "raised",
+    "lift": "removed",
+    "scrap": "removed",
+}
+
+# what that clause calls the measure it goes on with: "cut them", "raising the rate"
+BACK_REFERENCES = frozenset({"it", "they", "tariff", "duty", "levy", "rate"})  # lemmas
+
+
+def follow_on_verb(trigger: Span) -> tuple[Token, str] | None:
+    """ "raised duties to 20% in May, then cut them to 12% in October": the verb of a
+    later clause that goes on with the same measure (it names it back as "it", "them", "the
+    rate"), with the action it tells; None when the sentence tells no further step."""
+    if trigger.label_ != TARIFF:
+        return None
+    root = trigger.root
+    governing = governing_verb(root)
+    for verb in trigger.sent:
+        action = FOLLOW_ON_ACTIONS.get(verb.lemma_.lower())
+        if action is None or verb.pos_ != "VERB" or verb.i <= root.i:
+            continue
+        if verb.dep_ not in {"conj", "advcl", "pcomp", "dep"}:  # "dep": ", then cut them"
+            continue
+        if not {a.i for a in list(verb.ancestors)[:4]} & {governing.i, root.i}:
+            continue  # a clause of another event of the sentence
+        if any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in BACK_REFERENCES
+            for c in verb.children
+        ):
+            return verb, action
+    return None
 
 
 def without_its_description(trigger: Span, dated: list[DatedMention]) -> list[DatedMention]:

@@ -103,6 +103,8 @@ def split_by_target(
         ]
     targets = tariff_details.conjoined_targets(
         candidate.tariff, candidate.sentence, lower_countries
+    ) or tariff_details.listed_targets(
+        candidate.tariff, candidate.countries, candidate.sentence, lower_countries
     )
     if len(targets) < 2:
         return [candidate]

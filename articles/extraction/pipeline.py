@@ -33,7 +33,7 @@ from .party_completion import complete_parties, fill_imposing_country, split_by_
 from .patterns import ANNOUNCEMENT
 from .references import apply_anchors, inherit_dates, sentence_anchors
 from .sentence_events import deadlines_in, statement_candidate
-from .tariff_steps import described_step, taking_effect
+from .tariff_steps import described_step, follow_on_step, taking_effect
 from .types import ExtractedEvent, Gazetteer
 
 _lock = threading.Lock()
@@ -124,6 +124,9 @@ def events_from_doc(
                 if earlier is not None:
                     candidates.extend(split_by_target(earlier, lower_countries, gazetteer))
                 effect = taking_effect(candidate, published_at=published_at)
+                later = follow_on_step(candidate, dated, published_at=published_at)
+                if later is not None:
+                    candidates.extend(split_by_target(later, lower_countries, gazetteer))
                 if effect is not None:
                     candidates.extend(split_by_target(effect, lower_countries, gazetteer))
                 for each in split_by_target(candidate, lower_countries, gazetteer):

@@ -4,7 +4,7 @@ Read from a trigger already taken as a measure (tariff_measures) with its rate f
 tariff_rates: the action from the verbs around the tariff, the imposing and target countries
 from possessors, subjects, "on X" phrases, relief won and letters' recipients, and the sector
 from the tariff's own phrase. These are the fields of ExtractedTariff; the sentence's other
-countries are split into one measure each by conjoined_targets.
+countries are split into one measure each by conjoined_targets and listed_targets.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from .patterns import (
     UNIVERSAL_WORDS,
 )
 from .tariff_measures import RESPONSE_NOUNS, is_acted_on_plan, is_quota, quota_change
-from .tariff_rates import former_rate, rate_near
+from .tariff_rates import DUTY_NOUNS, former_rate, rate_near
 from .types import ExtractedTariff, Gazetteer
 
 
@@ -397,3 +397,45 @@ def conjoined_targets(
                 if other_name and other_name != tariff.imposing_country:
                     names.append(other_name)
     return unique(names)
+
+
+def listed_targets(
+    tariff: ExtractedTariff,
+    countries: list[str],
+    sentence: Span,
+    lower_countries: dict[str, str],
+) -> list[str]:
+    """ "announced levies on Peru, Chile and Bolivia": when no single target was read, the
+    countries listed after a duty's "on", "against" or "from" are its targets, one measure
+    each, provided they are all of the measure's partners (else the list names something
+    else: the deals the duties come with, the places goods pass through)."""
+    if tariff.target_country is not None or tariff.imposing_country is None:
+        return []
+    partners = {c for c in countries if c != tariff.imposing_country}
+    if len(partners) < 2:
+        return []
+    by_root = {}
+    for ent in ents_in(sentence):
+        name = ent.ent_id_ or lower_countries.get(ent.text.lower())
+        if name in partners:
+            by_root[ent.root.i] = name
+    for index, name in by_root.items():
+        head = sentence.doc[index]
+        if not introduces_targets(head):
+            continue
+        named = unique([name, *(by_root[c.i] for c in head.conjuncts if c.i in by_root)])
+        if set(named) == partners:
+            return named
+    return []
+
+
+def introduces_targets(noun: Token) -> bool:
+    """The first of a list of countries hangs on "on", "against" or "from" said of a duty:
+    "levies on X", "imposed tariffs on X", "announce levies on X"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"on", "against", "from"}:
+        return False
+    holder = noun.head.head
+    duty_words = DUTY_NOUNS | {"surcharge"}
+    return holder.lemma_.lower() in duty_words or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in duty_words for c in holder.children
+    )

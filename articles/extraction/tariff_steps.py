@@ -83,10 +83,15 @@ def described_step(
 
 
 def stepped_rate(
-    candidate: Candidate, verb: Token, when: DatedMention, *, published_at: datetime.date
+    candidate: Candidate,
+    verb: Token,
+    when: DatedMention,
+    *,
+    published_at: datetime.date,
+    action: str | None = None,
 ) -> Candidate | None:
     """The later change a describing clause schedules ("which will rise to 45% on July 1"):
-    a measure of its own, at the rate it goes to, on its day."""
+    a measure of its own, at the rate it goes to, on its day (the action the verb tells)."""
     future = any(c.dep_ == "aux" and c.lower_ in grammar.FUTURE_AUX for c in verb.children)
     day = resolve_date(
         when.mention.text, published_at=published_at, tense="future" if future else "past"
@@ -111,7 +116,7 @@ def stepped_rate(
         pause_days=None,
         tariff=replace(
             candidate.tariff,
-            action=attachment.STEP_VERBS[verb.lemma_.lower()],
+            action=action or attachment.STEP_VERBS[verb.lemma_.lower()],
             rate_percent=rate,
             in_force_from=None,
         ),
@@ -142,3 +147,33 @@ def rate_within(tokens: set[int], sentence: Span) -> float | None:
         ),
         None,
     )
+
+
+def follow_on_step(
+    candidate: Candidate, dated: list[DatedMention], *, published_at: datetime.date
+) -> Candidate | None:
+    """The next step of a dated measure that a later clause of the sentence tells with a day of
+    its own: "raised duties to 20% in May, then cut them to 12% in October" is a cut in
+    October besides May's rise. None when the sentence goes on to no such step. (A pause "until"
+    a day is left to deadlines_in, which dates the pause's end.)"""
+    if candidate.tariff is None or candidate.date is None:
+        return None  # an undated measure would take the step's day from its sentence
+    found = attachment.follow_on_verb(candidate.trigger)
+    if found is None:
+        return None
+    verb, action = found
+    own = {t.i for t in verb.subtree}
+    when = next(
+        (
+            d
+            for d in dated
+            if d.span.root.i in own and d is not candidate.date_mention and d.mention.type == "DATE"
+        ),
+        None,
+    )
+    if when is None:
+        return None  # "raised it again within weeks": no day of its own
+    step = stepped_rate(candidate, verb, when, published_at=published_at, action=action)
+    if step is None or step.date.start == candidate.date.start:
+        return None
+    return replace(step, takes_effect=None)

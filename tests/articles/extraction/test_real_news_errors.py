@@ -3338,3 +3338,68 @@ def test_a_truce_that_remains_set_to_expire_leaves_its_cut_in_force(run):
     )
     (cut,) = of_type(events, "tariff_measure")
     assert cut.status == "happened"  # the cut is in force; mid-August is when it ends
+
+
+# 7. One measure per target, one per step ---------------------------------------------------
+
+
+def test_levies_announced_on_a_list_of_countries_are_one_measure_each(run):
+    events = run(
+        "Trump imposed tariffs under the emergency act, invoking it in March to announce "
+        "levies on Peru, Chile and Bolivia.",
+        published=D(2025, 6, 6),
+    )
+    measures = of_type(events, "tariff_measure")
+    assert sorted(m.tariff.target_country for m in measures) == ["Bolivia", "Chile", "Peru"]
+    for measure in measures:
+        assert measure.tariff.imposing_country == "United States"
+        assert measure.date.start == D(2025, 3, 1)
+
+
+def test_countries_named_for_their_deals_are_not_split_into_targets(run):
+    events = run(
+        "Frameworks signed with Peru, Chile and Bolivia on Thursday say Washington will "
+        "remove tariffs on coffee and bananas.",
+        published=D(2025, 6, 6),
+    )
+    for measure in of_type(events, "tariff_measure"):
+        assert measure.tariff.target_country is None  # the list names the deals' partners
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottawa imposed a 30% duty on Chilean wine in February before cutting it to 12% in June.",
+        "Ottawa raised duties on Chilean wine to 30% in February, then cut them to 12% in June.",
+    ],
+)
+def test_a_rate_cut_later_in_the_same_sentence_is_a_measure_of_its_own(run, text):
+    events = run(text, published=D(2025, 10, 20))
+    steps = sorted(of_type(events, "tariff_measure"), key=lambda e: e.date.start)
+    assert [(s.tariff.rate_percent, s.date.start) for s in steps] == [
+        (30.0, D(2025, 2, 1)),
+        (12.0, D(2025, 6, 1)),
+    ]
+    assert steps[1].tariff.action == "lowered"
+    assert all(
+        (s.tariff.imposing_country, s.tariff.target_country) == ("Canada", "Chile") for s in steps
+    )
+
+
+def test_a_later_step_of_an_undated_measure_lends_it_no_date(run):
+    events = run(
+        "Washington imposed a 24% tariff on Malaysian goods, before reducing it to 19% in August.",
+        published=D(2025, 10, 20),
+    )
+    assert all(
+        e.date is None or e.date.start != D(2025, 8, 1) or e.tariff.rate_percent == 19.0
+        for e in of_type(events, "tariff_measure")
+    )
+
+
+def test_a_step_told_only_as_a_span_of_days_is_no_second_measure(run):
+    events = run(
+        "Ottawa imposed a 30% duty on Chilean wine in February but raised it again within weeks.",
+        published=D(2025, 6, 6),
+    )
+    assert [e.tariff.action for e in of_type(events, "tariff_measure")] == ["imposed"]
