@@ -473,6 +473,7 @@ SPECULATIVE_CUES = frozenset(
         "confident",
         "view",
         "should",
+        "must",  # an obligation is not yet done: "must conclude a deal by March 31"
     }
 )
 PLANNED_CUES = frozenset(

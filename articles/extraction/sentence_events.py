@@ -48,7 +48,12 @@ def deadlines_in(
         if resolved is None or id(mention) in taken:
             continue
         lapsing = respite_lapsing_on(mention)
-        if not (is_end_bound(mention) or preceded_by(mention, {"before"}) or lapsing):
+        if not (
+            is_end_bound(mention)
+            or preceded_by(mention, {"before"})
+            or lapsing
+            or is_target_day(mention, published_at)
+        ):
             continue
         if ends_a_meeting(mention, found):
             continue  # "the talks, scheduled to run through July 11": when the round ends
@@ -84,6 +89,18 @@ def deadlines_in(
                 )
             )
     return deadlines[:1]
+
+
+def is_target_day(mention: DatedMention, published_at: datetime.date) -> bool:
+    """ "a binding deal by March 31", "to finish the inquiries by mid-July": a near day or month
+    set as a target is a deadline; "by 2027", "invest $500 billion by 2029" are horizons."""
+    resolved = mention.mention.resolved
+    return (
+        preceded_by(mention, {"by"})
+        and resolved is not None
+        and (resolved.end - resolved.start).days <= 31
+        and (resolved.start - published_at).days <= 366
+    )
 
 
 LAPSING_VERBS = frozenset({"expire", "end", "lapse", "run"})

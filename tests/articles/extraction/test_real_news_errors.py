@@ -3403,3 +3403,41 @@ def test_a_step_told_only_as_a_span_of_days_is_no_second_measure(run):
         published=D(2025, 6, 6),
     )
     assert [e.tariff.action for e in of_type(events, "tariff_measure")] == ["imposed"]
+
+
+# 3. Targets and obligations ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("Washington wants a legally binding tariff deal with Bern in place by March 31.", 31),
+        ("Greer said his office would try to complete the tariff inquiries by mid-July.", 11),
+    ],
+)
+def test_a_near_day_set_as_a_target_is_a_deadline(run, text, day):
+    events = run(text, published=D(2025, 12, 10))
+    (deadline,) = of_type(events, "deadline")
+    assert deadline.status == "planned"
+    assert deadline.date.start.year == 2026 and deadline.date.start.day == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oslo pledged to invest $80 billion in American shipyards by January 2029.",
+        "Officials hope the trade agreement can take effect by 2027.",
+    ],
+)
+def test_a_distant_horizon_is_no_deadline(run, text):
+    assert of_type(run(text, published=D(2025, 12, 10)), "deadline") == []
+
+
+def test_a_deal_that_must_be_concluded_by_a_day_has_not_happened(run):
+    events = run(
+        "Bern must conclude a binding tariff agreement with Washington by March 31.",
+        published=D(2025, 12, 10),
+    )
+    (deal,) = of_type(events, "agreement")
+    assert deal.status != "happened"
+    assert deal.date.start == D(2026, 3, 31)
