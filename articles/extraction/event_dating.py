@@ -150,10 +150,27 @@ def is_end_bound(dated: DatedMention) -> bool:
     answered once."""
     if dated.end_bound is None:
         before = span_text(grammar.left_context(dated.span, 4))
-        dated.end_bound = bool(UNTIL.search(before)) or dated.mention.text.lower().startswith(
-            ("until", "through")
+        dated.end_bound = (
+            bool(UNTIL.search(before))
+            or dated.mention.text.lower().startswith(("until", "through"))
+            or is_extended_to(dated)
         )
     return dated.end_bound
+
+
+EXTENDING_LEMMAS = frozenset({"extend", "prolong", "delay", "postpone", "push"})
+
+
+def is_extended_to(dated: DatedMention) -> bool:
+    """ "extending the pause on the duties to August 1", "pushed the deadline back to May 9":
+    the day a reprieve is extended to is where it ends, not when the extension was made."""
+    root = dated.span.root
+    preposition = root.head
+    return (
+        root.dep_ == "pobj"
+        and preposition.lower_ == "to"
+        and preposition.head.lemma_.lower() in EXTENDING_LEMMAS
+    )
 
 
 def is_start_bound(dated: DatedMention) -> bool:

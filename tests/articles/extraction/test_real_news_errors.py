@@ -3441,3 +3441,18 @@ def test_a_deal_that_must_be_concluded_by_a_day_has_not_happened(run):
     (deal,) = of_type(events, "agreement")
     assert deal.status != "happened"
     assert deal.date.start == D(2026, 3, 31)
+
+
+def test_a_pause_extended_to_a_day_ends_then_and_was_extended_on_its_own_day(run):
+    events = run(
+        "Trump signed an order on Monday extending the pause on the duties to August 1.",
+        published=D(2025, 7, 8),
+    )
+    (pause,) = of_type(events, "tariff_measure")
+    assert (pause.tariff.action, pause.status, pause.date.start) == (
+        "paused",
+        "happened",
+        D(2025, 7, 7),
+    )
+    (deadline,) = of_type(events, "deadline")
+    assert (deadline.status, deadline.date.start) == ("planned", D(2025, 8, 1))
