@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .candidate import DatedMention
-from .grammar import CONDITION_WORDS, governing_verb, left_context
+from .grammar import CONDITION_WORDS, governing_verb, left_context, per_span
 from .meeting_reading import MEETING_NOUNS
 from .patterns import DEAL_VERBS, TARIFF, TARIFF_ACTIONS
 
@@ -302,17 +302,12 @@ def dates_of_own_clause(trigger: Span, dated: list[DatedMention]) -> list[DatedM
 
 DESCRIBING_CLAUSES = frozenset({"acl", "relcl"})
 
-# How a later clause of the same sentence changes the measure it goes on telling
+# How a later clause of the same sentence changes the measure it goes on telling: the verbs of
+# change that read a measure's action, less those of its making or pausing
 FOLLOW_ON_ACTIONS = {
-    "reduce": "lowered",
-    "cut": "lowered",
-    "lower": "lowered",
-    "slash": "lowered",
-    "raise": "raised",
-    "hike": "raised",
-    "increase": "raised",
-    "lift": "removed",
-    "scrap": "removed",
+    verb: action
+    for verb, action in TARIFF_ACTIONS.items()
+    if action in {"lowered", "raised", "removed"}
 }
 
 # what that clause calls the measure it goes on with: "cut them", "raising the rate"
@@ -322,9 +317,14 @@ BACK_REFERENCES = frozenset({"it", "they", "tariff", "duty", "levy", "rate"})  #
 def follow_on_verb(trigger: Span) -> tuple[Token, str] | None:
     """ "raised duties to 20% in May, then cut them to 12% in October": the verb of a
     later clause that goes on with the same measure (it names it back as "it", "them", "the
-    rate"), with the action it tells; None when the sentence tells no further step."""
+    rate"), with the action it tells; None when the sentence tells no further step. Asked
+    when the measure is dated and again when its step is read: answered once per trigger."""
     if trigger.label_ != TARIFF:
         return None
+    return per_span(trigger, "follow_on_verb", find_follow_on_verb)
+
+
+def find_follow_on_verb(trigger: Span) -> tuple[Token, str] | None:
     root = trigger.root
     governing = governing_verb(root)
     for verb in trigger.sent:

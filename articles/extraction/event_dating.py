@@ -18,6 +18,7 @@ from . import (
     attachment,
     grammar,
     modality,
+    narrative_reading,
 )
 from .candidate import Candidate, DatedMention
 from .dates import (
@@ -158,7 +159,8 @@ def is_end_bound(dated: DatedMention) -> bool:
     return dated.end_bound
 
 
-EXTENDING_LEMMAS = frozenset({"extend", "prolong", "delay", "postpone", "push"})
+# the verbs that extend a reprieve, and those that push a day back
+EXTENDING_LEMMAS = narrative_reading.EXTENDING_VERBS | {"delay", "postpone", "push"}
 
 
 def is_extended_to(dated: DatedMention) -> bool:

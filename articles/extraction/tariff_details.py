@@ -399,6 +399,9 @@ def conjoined_targets(
     return unique(names)
 
 
+TARGETED_DUTIES = DUTY_NOUNS | {"surcharge"}
+
+
 def listed_targets(
     tariff: ExtractedTariff,
     countries: list[str],
@@ -435,7 +438,6 @@ def introduces_targets(noun: Token) -> bool:
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"on", "against", "from"}:
         return False
     holder = noun.head.head
-    duty_words = DUTY_NOUNS | {"surcharge"}
-    return holder.lemma_.lower() in duty_words or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in duty_words for c in holder.children
+    return holder.lemma_.lower() in TARGETED_DUTIES or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TARGETED_DUTIES for c in holder.children
     )
